@@ -1,0 +1,36 @@
+# rkt: build the RKT from the section workbooks in inputs/.
+# `make rkt` and `make test` work on a fresh clone: they create .venv and install the project first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INPUTS ?= inputs
+OUTPUT ?= output
+RKT := $(BIN)/rkt
+
+.PHONY: rkt test check pdf diff lint bench clean install
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+rkt: $(STAMP)
+	$(RKT) build --inputs $(INPUTS) --output $(OUTPUT)
+
+check: $(STAMP)
+	$(RKT) check --inputs $(INPUTS)
+
+test: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+
+clean:
+	rm -rf $(OUTPUT)/* .pytest_cache

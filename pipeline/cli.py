@@ -1,0 +1,92 @@
+"""The `rkt` command: a thin shell over read -> normalise -> check -> render -> write.
+
+Exit codes: 0 no error, 1 the inputs have errors (findings), 2 the inputs are unusable.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .findings import Finding, InputError, has_errors
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _emit(findings: list[Finding], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        return
+    for f in findings:
+        label = "GALAT" if f.severity == "error" else "PERINGATAN"
+        click.echo(f"{label} [{f.rule}] {f}")
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    click.echo(f"{errors} galat, {warnings} peringatan", err=True)
+
+
+def _inputs_option(fn):
+    return click.option(
+        "--inputs", "inputs", type=click.Path(path_type=Path), default=Path("inputs"), show_default=True,
+        help="Folder berisi lima workbook seksi.",
+    )(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rkt")
+def cli() -> None:
+    """Susun Rencana Kinerja Tahunan (RKT) dari workbook seksi.
+
+    \b
+    Contoh:
+      rkt check                 periksa workbook di inputs/
+      rkt build                 tulis output/RKT-<tahun>-<kantor>.docx
+    """
+
+
+@cli.command()
+@_inputs_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Bentuk laporan temuan.")
+def check(inputs: Path, fmt: str) -> None:
+    """Baca dan periksa silang workbook; laporkan semua temuan.
+
+    Keluar dengan 0 bila tidak ada galat, 1 bila ada galat, 2 bila input tidak dapat dibaca.
+
+    \b
+    Contoh:
+      rkt check --inputs inputs --format json
+    """
+    from .checks import run_checks
+    from .normalise import load
+
+    try:
+        plan = load(inputs)
+    except InputError as exc:
+        _emit(exc.findings, fmt)
+        sys.exit(EXIT_UNUSABLE)
+    findings = run_checks(plan)
+    _emit(findings, fmt)
+    sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)
+
+
+@cli.command()
+def rules() -> None:
+    """Daftar aturan pemeriksaan dengan id dan uraiannya.
+
+    \b
+    Contoh:
+      rkt rules
+    """
+    from .checks import RULES
+
+    for r in RULES.values():
+        click.echo(f"{r.id:32} {r.doc}")
+
+
+def main() -> None:  # pragma: no cover - console-script entry
+    cli()

@@ -1,0 +1,282 @@
+"""The typed model of one office's RKT: what the normaliser builds and every later stage reads.
+
+Each record keeps, per field, the cell it came from (`loc(field)`), so a check can name the
+exact cell and a diff can say which cell changed. Records hold only typed facts; figures
+derived from them (headcounts, totals, allocations per IKK) live in `tables.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .findings import Location
+
+Cells = dict[str, Location]
+
+
+@dataclass(frozen=True)
+class Record:
+    """Base of every row: the row's cells by field key."""
+
+    cells: Cells = field(default_factory=dict, compare=False, repr=False, kw_only=True)
+    row: int = field(default=0, compare=False, repr=False, kw_only=True)
+
+    def loc(self, key: str) -> Location:
+        """The cell a field came from; for a field with no cell, the record's first known cell."""
+        if key in self.cells:
+            return self.cells[key]
+        return next(iter(self.cells.values()), Location(""))
+
+    def locs(self, *keys: str) -> tuple[Location, ...]:
+        return tuple(self.loc(k) for k in keys)
+
+
+@dataclass(frozen=True)
+class Target(Record):
+    """A performance target: `0,99` (index), `97%` (percent), `87` (value)."""
+
+    value: Decimal
+    percent: bool = False
+
+
+@dataclass(frozen=True)
+class SignDate:
+    """The signing date; `day` is None when only month and year are given ("Januari 2024")."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class Head(Record):
+    name: str
+    nip: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Office(Record):
+    name: str
+    short_name: str
+    address: str
+    postcode: str
+    phone: str
+    fax: str
+    year: int
+    edition: str
+    ministry: str
+    parent_unit: str
+    head: Head
+    sign_place: str
+    sign_date: SignDate
+
+
+@dataclass(frozen=True)
+class Unit(Record):
+    no: int
+    name: str
+    kind: str
+    duty: str = ""
+
+
+@dataclass(frozen=True)
+class Wilker(Record):
+    no: int
+    name: str
+
+
+@dataclass(frozen=True)
+class WorkUnit(Record):
+    code: str
+    name: str
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Pj(Record):
+    name: str
+
+
+@dataclass(frozen=True)
+class ProgramGoal(Record):
+    program: str
+    goal: str
+
+
+@dataclass(frozen=True)
+class ActivityGoal(Record):
+    activity: str
+    goal: str
+
+
+@dataclass(frozen=True)
+class Employee(Record):
+    nip: str
+    name: str
+    status: str
+    position_type: str
+    position: str
+    grade: str
+    education: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Education(Record):
+    no: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Goal(Record):
+    no: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Indicator(Record):
+    """An IKK. `unit` is Indeks, Persen or Nilai."""
+
+    no: int
+    goal: int
+    name: str
+    definition: str
+    target: Target
+    unit: str
+    absolute: Target | None = None
+    sum_label: str = ""
+
+
+@dataclass(frozen=True)
+class MonthlyTarget(Record):
+    """A row of cumulative monthly targets.
+
+    `component` is None for the IKK's own series, a number for a component, and
+    "Jumlah" for a stated sum of the components (kept only to be checked).
+    `extra` holds values typed beyond December (a 13th month), for checking.
+    """
+
+    ikk: int
+    component: int | str | None
+    name: str
+    absolute: Target | None
+    months: tuple[Decimal | None, ...]
+    percent: bool = False
+    extra: tuple[tuple[Location, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Kro(Record):
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Ro(Record):
+    """A Rincian Output with its funding (thousands of rupiah) and next year's forward estimate."""
+
+    code: str
+    name: str
+    volume: int
+    unit: str
+    rm: int
+    pnbp: int
+    phln: int
+    location: str
+    pj: tuple[str, ...]
+    next_volume: int
+    next_amount: int
+
+    @property
+    def amount(self) -> int:
+        """The allocation: the sum of its sources, never typed separately."""
+        return self.rm + self.pnbp + self.phln
+
+    @property
+    def kro(self) -> str:
+        return self.code.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class IkkRo(Record):
+    """An RO serving an IKK. `name` is the name typed beside the code, if any (checked)."""
+
+    ikk: int
+    code: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class IkkAllocation(Record):
+    """An allocation per IKK stated in the inputs (optional; checked against its ROs)."""
+
+    ikk: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class ScheduleRow(Record):
+    """The monthly disbursement plan of one RO, thousands of rupiah."""
+
+    code: str
+    name: str
+    months: tuple[int, ...]
+    extra: tuple[tuple[Location, str], ...] = ()
+
+    @property
+    def total(self) -> int:
+        return sum(self.months)
+
+
+@dataclass(frozen=True)
+class StatedTotal(Record):
+    """A `Jumlah` row typed in a sheet: the totals a planner states, by field key."""
+
+    workbook: str
+    sheet: str
+    values: dict[str, Decimal | None]
+
+
+@dataclass(frozen=True)
+class Source:
+    """An input workbook as read: where it is and what its bytes hash to."""
+
+    workbook: str
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything one office's RKT says, as read from its five workbooks."""
+
+    office: Office
+    units: tuple[Unit, ...]
+    wilker: tuple[Wilker, ...]
+    work_units: tuple[WorkUnit, ...]
+    pjs: tuple[Pj, ...]
+    programs: tuple[ProgramGoal, ...]
+    activities: tuple[ActivityGoal, ...]
+    staff: tuple[Employee, ...]
+    educations: tuple[Education, ...]
+    goals: tuple[Goal, ...]
+    indicators: tuple[Indicator, ...]
+    monthly: tuple[MonthlyTarget, ...]
+    kros: tuple[Kro, ...]
+    ros: tuple[Ro, ...]
+    ikk_ros: tuple[IkkRo, ...]
+    ikk_allocations: tuple[IkkAllocation, ...]
+    schedule: tuple[ScheduleRow, ...]
+    totals: tuple[StatedTotal, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    def ro(self, code: str) -> Ro | None:
+        return next((r for r in self.ros if r.code == code), None)
+
+    def indicator(self, no: int) -> Indicator | None:
+        return next((i for i in self.indicators if i.no == no), None)
+
+    def total(self, workbook: str, sheet: str) -> StatedTotal | None:
+        return next((t for t in self.totals if t.workbook == workbook and t.sheet == sheet), None)

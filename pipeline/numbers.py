@@ -1,0 +1,85 @@
+"""Parse numbers the way Indonesian planners type them: `1.240.458`, `0,99`, `97%`, `-`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+NIL_TEXT = {"", "-", "–", "—", "--", "nihil"}
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^\d+$")
+_INDONESIAN = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
+_DOT_DECIMAL = re.compile(r"^\d+\.\d+$")
+# Excel keeps 15 significant digits; a longer whole number typed as a number is already damaged.
+MAX_EXACT = 10**15
+
+
+class NotANumber(ValueError):
+    """The text is neither a number nor nil."""
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parsed number; `percent` is true when it was typed or formatted as a percentage."""
+
+    value: Decimal
+    percent: bool = False
+
+
+def parse_number(raw: object, number_format: str = "General") -> Number | None:
+    """A cell value as a Number, or None for nil (empty, `-`). Raises NotANumber otherwise.
+
+    Text uses Indonesian conventions: `.` groups thousands and `,` is the decimal mark.
+    A single `.` that is not a thousands group (`0.99`) is read as a decimal point, as
+    typed on an English keyboard. A numeric cell with a percent format is scaled to 0-100.
+    """
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise NotANumber(str(raw))
+    if isinstance(raw, int):
+        return Number(Decimal(raw) * (100 if "%" in number_format else 1), "%" in number_format)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise NotANumber(str(raw))
+        value = Decimal(repr(raw))
+        if "%" in number_format:
+            return Number(_tidy(value * 100), True)
+        return Number(_tidy(value))
+    if not isinstance(raw, str):
+        raise NotANumber(str(raw))
+    text = raw.replace("\u00a0", " ").strip()
+    if text.lower() in NIL_TEXT:
+        return None
+    percent = text.endswith("%")
+    if percent:
+        text = text[:-1].strip()
+    if text.lower().startswith("rp"):
+        text = text[2:].strip().lstrip(".").strip()
+    negative = text.startswith("-") or (text.startswith("(") and text.endswith(")"))
+    text = text.strip("()").lstrip("-").strip().replace(" ", "")
+    if _GROUPED.match(text) or _PLAIN.match(text):
+        value = Decimal(text.replace(".", ""))
+    elif _INDONESIAN.match(text):
+        value = Decimal(text.replace(".", "").replace(",", "."))
+    elif _DOT_DECIMAL.match(text):
+        value = Decimal(text)
+    else:
+        raise NotANumber(raw)
+    try:
+        value = -value if negative else value
+    except InvalidOperation as exc:  # pragma: no cover - Decimal of a matched pattern is valid
+        raise NotANumber(raw) from exc
+    return Number(_tidy(value), percent)
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Drop float noise and trailing zeros: 0.9900000000000001 -> 0.99, 12.0 -> 12."""
+    if value == value.to_integral_value():
+        return Decimal(int(value))
+    return Decimal(format(value.quantize(Decimal("1e-9")).normalize(), "f"))
+
+
+def is_whole(value: Decimal) -> bool:
+    return value == value.to_integral_value()

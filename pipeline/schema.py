@@ -1,0 +1,359 @@
+"""The input contract: which workbooks, sheets and columns rkt reads, and of what type.
+
+One declaration serves the reader (header matching, typing), the blank-workbook
+generator and the planner's documentation, so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MONTH_ALIASES = tuple(
+    (short, full, *extra)
+    for short, full, extra in zip(
+        MONTH_SHORT,
+        MONTHS,
+        ((), (), (), (), (), ("juni",), ("juli",), ("agus", "agt", "ags"), ("sept",), (), ("nop", "nopember"), ()),
+    )
+)
+
+# Column types. Each is a name the normaliser knows how to parse.
+TEXT = "text"  # trimmed string, internal whitespace collapsed
+CODE = "code"  # trimmed, upper-cased, no inner spaces (KRO.RO, NIP)
+INT = "int"  # whole number; Indonesian grouping accepted ("1.240.458")
+MONEY = "money"  # whole thousands of rupiah, int; "-" or empty is 0
+TARGET = "target"  # Decimal, "0,99", "97%" (percent flag kept), "87"
+DATE = "date"  # Excel date or Indonesian text ("Januari 2024", "2 Januari 2024")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: the model key, the header a planner sees, and accepted variants."""
+
+    key: str
+    header: str
+    type: str = TEXT
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+    example: str = ""
+    note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.header, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A table sheet: a header row, then one record per row; an optional trailing `Jumlah` row."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()  # columns whose combined value must be unique
+    total_row: bool = False  # a trailing "Jumlah" row is recognised and kept for checking
+    required: bool = True
+    purpose: str = ""
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled value of a key-value sheet (label in column A, value in column B)."""
+
+    key: str
+    label: str
+    type: str = TEXT
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+    example: str = ""
+    note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class FormSheet:
+    """A key-value sheet: one labelled value per row."""
+
+    name: str
+    fields: tuple[Field, ...]
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """One section's workbook, owned and edited by one section."""
+
+    key: str
+    filename: str
+    owner: str
+    sheets: tuple[Sheet | FormSheet, ...] = field(default_factory=tuple)
+
+    def sheet(self, name: str) -> Sheet | FormSheet:
+        return next(s for s in self.sheets if s.name == name)
+
+
+def _months(type_: str = MONEY, required: bool = True) -> tuple[Column, ...]:
+    return tuple(
+        Column(f"m{i + 1:02d}", short, type_, required, aliases=names[1:], example="-")
+        for i, (short, *names) in enumerate(MONTH_ALIASES)
+    )
+
+
+IDENTITAS = Workbook(
+    key="identitas",
+    filename="identitas.xlsx",
+    owner="Subbagian Administrasi Umum (perencanaan)",
+    sheets=(
+        FormSheet(
+            "Identitas",
+            (
+                Field("office_name", "Nama Kantor", example="Balai Kekarantinaan Kesehatan Kelas II Jambi"),
+                Field("office_short", "Nama Singkat", example="BKK Kelas II Jambi"),
+                Field("address", "Alamat", example="Jl. Raya MTQ No.2 Kel.Talang Bakung Kec.Paal Merah, Kota Jambi"),
+                Field("postcode", "Kode Pos", example="36139"),
+                Field("phone", "Telepon", aliases=("Telp",), example="0741-573432"),
+                Field("fax", "Faks", aliases=("Fax", "Faksimile"), required=False, example="0741-571525"),
+                Field("year", "Tahun", INT, example="2024"),
+                Field("edition", "Edisi", example="Awal Tahun", note="Awal Tahun, atau Revisi 1, Revisi 2, ..."),
+                Field("ministry", "Kementerian", example="Kementerian Kesehatan"),
+                Field("parent_unit", "Unit Organisasi", example="Direktorat Jenderal Pencegahan dan Pengendalian Penyakit"),
+                Field("head_name", "Nama Kepala", example="Rosyid Ridlo Prayogo, SE, MKM"),
+                Field("head_nip", "NIP Kepala", CODE, example="196901271993031001"),
+                Field("head_title", "Jabatan Kepala", example="Kepala Balai Kekarantinaan Kesehatan Kelas II Jambi"),
+                Field("sign_place", "Tempat Penandatanganan", aliases=("Tempat Tanda Tangan",), example="Jambi"),
+                Field("sign_date", "Tanggal Penandatanganan", DATE, aliases=("Tanggal Tanda Tangan",),
+                      example="Januari 2024", note="tanggal Excel, atau teks 'Januari 2024' / '2 Januari 2024'"),
+            ),
+            purpose="Identitas kantor, edisi dokumen dan penandatangan.",
+        ),
+        Sheet(
+            "Unit",
+            (
+                Column("no", "No", INT, example="1"),
+                Column("name", "Nama Unit", example="Subbagian Administrasi Umum"),
+                Column("kind", "Jenis", example="Subbagian",
+                       note="Subbagian, Instalasi, Wilayah Kerja, atau Kelompok Jabatan Fungsional"),
+                Column("duty", "Tugas", required=False, example="melakukan koordinasi penyusunan rencana, ..."),
+            ),
+            key=("no",),
+            purpose="Susunan organisasi di bawah Kepala (Bab I dan Bagan 1).",
+        ),
+        Sheet(
+            "Wilker",
+            (
+                Column("no", "No", INT, example="1"),
+                Column("name", "Wilayah Kerja", aliases=("Nama Wilker", "Wilker"), example="Bandara Sultan Thaha"),
+            ),
+            key=("name",),
+            purpose="Wilayah kerja (pelabuhan, bandara, PLBDN).",
+        ),
+        Sheet(
+            "Unit Kerja",
+            (
+                Column("code", "Kode", CODE, example="PRL"),
+                Column("name", "Nama", example="Pengendalian Risiko Lingkungan"),
+                Column("group", "Kelompok", required=False, example="PRL dan KLW",
+                       note="judul kolom gabungan di Tabel 3; kosong bila tidak digabung"),
+            ),
+            key=("code",),
+            purpose="Unit kerja pegawai (kolom Tabel 3).",
+        ),
+        Sheet(
+            "PJ",
+            (
+                Column("name", "Penanggung Jawab", aliases=("PJ",), example="Substansi PRL&KLW"),
+            ),
+            key=("name",),
+            purpose="Daftar penanggung jawab (PJ) yang boleh dipakai di Jadwal.",
+        ),
+        Sheet(
+            "Program",
+            (
+                Column("program", "Program", example="Pencegahan dan Pengendalian Penyakit"),
+                Column("goal", "Sasaran Program", example="Meningkatnya upaya pencegahan penyakit"),
+            ),
+            purpose="Program dan sasaran program (satu baris per sasaran).",
+        ),
+        Sheet(
+            "Kegiatan",
+            (
+                Column("activity", "Kegiatan", example="Dukungan Pelayanan Kekarantinaan di Pintu Masuk Negara dan Wilayah"),
+                Column("goal", "Sasaran Kegiatan", example="Meningkatnya pelayanan kekarantinaan di Pintu Masuk Negara dan Wilayah"),
+            ),
+            purpose="Kegiatan dan sasaran kegiatan (satu baris per kegiatan).",
+        ),
+    ),
+)
+
+PEGAWAI = Workbook(
+    key="pegawai",
+    filename="pegawai.xlsx",
+    owner="Subbagian Administrasi Umum (kepegawaian)",
+    sheets=(
+        Sheet(
+            "Pegawai",
+            (
+                Column("nip", "NIP", CODE, aliases=("NIP/NI PPPK", "NI PPPK"), example="196901271993031001"),
+                Column("name", "Nama", example="Rosyid Ridlo Prayogo, SE, MKM"),
+                Column("status", "Status", example="ASN", note="ASN atau PPPK"),
+                Column("position_type", "Jenis Jabatan", example="Struktural", note="Struktural, JFT atau JFU"),
+                Column("position", "Jabatan", example="Kepala Balai"),
+                Column("grade", "Golongan", aliases=("Gol", "Golongan/Ruang", "Pangkat/Golongan"), example="IV/b",
+                       note="PNS: II/a .. IV/e; PPPK: I .. XVII"),
+                Column("education", "Pendidikan", example="S2 Kesehatan Masyarakat",
+                       note="salah satu kualifikasi di sheet Pendidikan"),
+                Column("unit", "Unit Kerja", CODE, example="TU", note="kode di sheet Unit Kerja (identitas.xlsx)"),
+            ),
+            key=("nip",),
+            purpose="Daftar pegawai, satu baris per orang. Semua jumlah di Bab I dihitung dari sini.",
+        ),
+        Sheet(
+            "Pendidikan",
+            (
+                Column("no", "No", INT, example="1"),
+                Column("name", "Kualifikasi Pendidikan", aliases=("Pendidikan",), example="S2 Kesehatan Masyarakat"),
+            ),
+            key=("name",),
+            purpose="Urutan baris Tabel 2 dan Tabel 3.",
+        ),
+    ),
+)
+
+KINERJA = Workbook(
+    key="kinerja",
+    filename="kinerja.xlsx",
+    owner="Tim kinerja (perencanaan dan evaluasi)",
+    sheets=(
+        Sheet(
+            "Sasaran",
+            (
+                Column("no", "No", INT, example="1"),
+                Column("name", "Sasaran Kinerja", aliases=("Sasaran",),
+                       example="Meningkatnya pelayanan kekarantinaan di Pintu Masuk Negara dan Wilayah"),
+            ),
+            key=("no",),
+            purpose="Sasaran kegiatan yang diukur dengan IKK.",
+        ),
+        Sheet(
+            "IKK",
+            (
+                Column("no", "No", INT, example="1"),
+                Column("goal", "No Sasaran", INT, example="1"),
+                Column("name", "Indikator Kinerja Kegiatan", aliases=("IKK", "Indikator"),
+                       example="Indeks deteksi faktor risiko di pelabuhan/bandara/PLBDN"),
+                Column("definition", "Definisi Operasional", required=False, example="Status kinerja deteksi dini ..."),
+                Column("target", "Target PK", TARGET, example="0,99"),
+                Column("unit", "Satuan", example="Indeks", note="Indeks (0-1), Persen (0-100) atau Nilai"),
+                Column("absolute", "Target Absolut", TARGET, required=False, example="-"),
+                Column("sum_label", "Uraian Jumlah Komponen", required=False,
+                       example="Kemungkinan jumlah faktor risiko yang ditemukan pada indikator 1 yang dikendalikan",
+                       note="bila diisi, lampiran menampilkan baris jumlah komponen dengan uraian ini"),
+            ),
+            key=("no",),
+            purpose="Indikator Kinerja Kegiatan (IKK) dan target Perjanjian Kinerja.",
+        ),
+        Sheet(
+            "Target Bulanan",
+            (
+                Column("ikk", "No IKK", INT, example="1"),
+                Column("component", "Komponen", required=False, example="1",
+                       note="kosong: target IKK sendiri; 1, 2, ...: komponen; 'Jumlah': jumlah komponen tertulis"),
+                Column("name", "Uraian", required=False, example="Persentase orang yang diperiksa sesuai standar"),
+                Column("absolute", "Target Absolut", TARGET, required=False, example="1.152.699"),
+                *_months(TARGET, required=True),
+            ),
+            key=("ikk", "component"),
+            purpose="Target kumulatif per bulan untuk setiap IKK dan komponennya.",
+        ),
+    ),
+)
+
+PENDANAAN = Workbook(
+    key="pendanaan",
+    filename="pendanaan.xlsx",
+    owner="Subbagian Administrasi Umum (keuangan/anggaran)",
+    sheets=(
+        Sheet(
+            "KRO",
+            (
+                Column("code", "Kode KRO", CODE, aliases=("KRO", "Kode"), example="QAH"),
+                Column("name", "Klasifikasi Rincian Output", aliases=("Nama KRO", "Nama"), example="Pelayanan publik lainnya"),
+            ),
+            key=("code",),
+            purpose="Kelompok output (KRO) yang menjadi judul kelompok RO.",
+        ),
+        Sheet(
+            "RO",
+            (
+                Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
+                Column("name", "Rincian Output", aliases=("Nama RO",), example="Layanan pemeriksaan orang, barang, alat angkut"),
+                Column("volume", "Volume", INT, example="8"),
+                Column("unit", "Satuan", example="Layanan", note="Orang, Layanan, Dokumen, Unit, Paket, Kegiatan"),
+                Column("rm", "RM", MONEY, aliases=("Rupiah Murni",), example="-"),
+                Column("pnbp", "PNBP", MONEY, example="169.855"),
+                Column("phln", "PHLN", MONEY, example="-"),
+                Column("location", "Lokasi", required=False, example="6 wilker"),
+                Column("pj", "PJ", aliases=("Penanggung Jawab",), example="Substansi PRL&KLW, PKSE",
+                       note="satu atau lebih nama dari sheet PJ (identitas.xlsx), dipisah koma"),
+                Column("next_volume", "Volume Maju", INT, aliases=("Volume Prakiraan Maju",), example="8"),
+                Column("next_amount", "Alokasi Maju", MONEY, aliases=("Alokasi Prakiraan Maju",), example="196.760"),
+            ),
+            key=("code",),
+            total_row=True,
+            purpose="Satu baris per RO: volume, sumber dana (ribu rupiah) dan prakiraan maju tahun berikutnya.",
+        ),
+        Sheet(
+            "IKK-RO",
+            (
+                Column("ikk", "No IKK", INT, example="1"),
+                Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
+                Column("name", "Rincian Output", required=False, example="Layanan pemeriksaan orang, barang, alat angkut",
+                       note="boleh kosong; bila diisi harus sama dengan nama di sheet RO"),
+            ),
+            key=("ikk", "code"),
+            purpose="RO yang mendukung setiap IKK (satu RO boleh mendukung beberapa IKK).",
+        ),
+        Sheet(
+            "Alokasi IKK",
+            (
+                Column("ikk", "No IKK", INT, example="1"),
+                Column("amount", "Alokasi", MONEY, example="684.671"),
+            ),
+            key=("ikk",),
+            required=False,
+            purpose="Opsional: alokasi per IKK yang tertulis di tempat lain, untuk dicocokkan dengan jumlah RO-nya.",
+        ),
+    ),
+)
+
+JADWAL = Workbook(
+    key="jadwal",
+    filename="jadwal.xlsx",
+    owner="Subbagian Administrasi Umum (keuangan/anggaran)",
+    sheets=(
+        Sheet(
+            "Jadwal",
+            (
+                Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
+                Column("name", "Rincian Output", required=False, example="Layanan pemeriksaan orang, barang, alat angkut",
+                       note="boleh kosong; bila diisi harus sama dengan nama di pendanaan.xlsx"),
+                *_months(MONEY),
+            ),
+            key=("code",),
+            total_row=True,
+            purpose="Rencana penarikan anggaran per bulan (ribu rupiah) untuk setiap RO.",
+        ),
+    ),
+)
+
+WORKBOOKS: tuple[Workbook, ...] = (IDENTITAS, PEGAWAI, KINERJA, PENDANAAN, JADWAL)

@@ -1,0 +1,169 @@
+"""Figures derived from the model: headcounts, staff tables, allocations per IKK, the pagu.
+
+Never typed by a planner, always computed here, so the document, the checks and the diff
+agree by construction. Pure functions of a `model.Plan`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Indicator, MonthlyTarget, Plan, Ro
+
+POSITION_TYPES = ("Struktural", "JFT", "JFU")
+POSITION_TYPE_NAMES = {
+    "Struktural": "Jabatan Struktural",
+    "JFT": "Jabatan Fungsional Tertentu",
+    "JFU": "Jabatan Fungsional Umum",
+}
+STATUSES = ("ASN", "PPPK")
+PNS_GRADE = re.compile(r"^(I{1,3}|IV)/([a-e])$")
+PNS_RANKS = ("IV", "III", "II", "I")
+RUANG = ("a", "b", "c", "d")
+
+
+def split_grade(grade: str) -> tuple[str, str]:
+    """`III/c` -> (`III`, `c`); a PPPK grade `VII` -> (`VII`, ``)."""
+    grade = grade.replace(" ", "")
+    if "/" in grade:
+        rank, ruang = grade.split("/", 1)
+        return rank.upper(), ruang.lower()
+    return grade.upper(), ""
+
+
+@dataclass(frozen=True)
+class CrossTab:
+    """A table of counts: rows x columns, with row and column totals."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    counts: dict[tuple[str, str], int]
+
+    def get(self, row: str, col: str) -> int:
+        return self.counts.get((row, col), 0)
+
+    def row_total(self, row: str) -> int:
+        return sum(self.get(row, c) for c in self.columns)
+
+    def col_total(self, col: str) -> int:
+        return sum(self.get(r, col) for r in self.rows)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def headcount(plan: Plan) -> Counter:
+    """Staff by status (ASN/PPPK) and by position type, plus the total under key `total`."""
+    counts: Counter = Counter()
+    for e in plan.staff:
+        counts[e.status] += 1
+        counts[e.position_type] += 1
+    counts["total"] = len(plan.staff)
+    return counts
+
+
+def staff_by_grade(plan: Plan) -> CrossTab:
+    """Tabel 1: golongan x ruang; PPPK grades form their own rows with the count under `Jumlah`."""
+    counts: Counter = Counter()
+    ranks: list[str] = []
+    for e in plan.staff:
+        rank, ruang = split_grade(e.grade)
+        counts[(rank, ruang.upper() if ruang in RUANG else "")] += 1
+        if rank not in ranks:
+            ranks.append(rank)
+    pns = [r for r in PNS_RANKS if r in ranks]
+    others = sorted((r for r in ranks if r not in PNS_RANKS), key=_roman)
+    return CrossTab(tuple(pns + others), ("A", "B", "C", "D", ""), dict(counts))
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, ch in enumerate(text):
+        v = values.get(ch, 0)
+        total += -v if i + 1 < len(text) and values.get(text[i + 1], 0) > v else v
+    return total
+
+
+def education_order(plan: Plan) -> tuple[str, ...]:
+    """Qualifications in the order of the Pendidikan sheet, then any others as they appear."""
+    order = [e.name for e in sorted(plan.educations, key=lambda e: e.no)]
+    for e in plan.staff:
+        if e.education not in order:
+            order.append(e.education)
+    return tuple(order)
+
+
+def staff_by_education(plan: Plan) -> CrossTab:
+    """Tabel 2: education x position type (JFU, JFT, Struktural)."""
+    counts = Counter((e.education, e.position_type) for e in plan.staff)
+    return CrossTab(education_order(plan), ("JFU", "JFT", "Struktural"), dict(counts))
+
+
+def staff_by_unit(plan: Plan) -> CrossTab:
+    """Tabel 3: education x (work unit, JFU/JFT); structural posts in one column `Struktural`."""
+    counts: Counter = Counter()
+    for e in plan.staff:
+        col = "Struktural" if e.position_type == "Struktural" else f"{e.unit}|{e.position_type}"
+        counts[(e.education, col)] += 1
+    columns = [f"{u.code}|{t}" for u in plan.work_units for t in ("JFU", "JFT")]
+    return CrossTab(education_order(plan), (*columns, "Struktural"), dict(counts))
+
+
+def ros_of(plan: Plan, ikk: int) -> tuple[Ro, ...]:
+    """The ROs serving an IKK, in the order of the IKK-RO sheet (unknown codes skipped)."""
+    by_code = {r.code: r for r in plan.ros}
+    return tuple(by_code[link.code] for link in plan.ikk_ros if link.ikk == ikk and link.code in by_code)
+
+
+def ikk_allocation(plan: Plan, ikk: int) -> int:
+    """An IKK's allocation: the sum of its ROs."""
+    return sum(r.amount for r in ros_of(plan, ikk))
+
+
+def pagu(plan: Plan) -> int:
+    """The office total: every distinct RO counted once."""
+    return sum(r.amount for r in plan.ros)
+
+
+def next_pagu(plan: Plan) -> int:
+    return sum(r.next_amount for r in plan.ros)
+
+
+def source_totals(plan: Plan) -> dict[str, int]:
+    return {
+        "rm": sum(r.rm for r in plan.ros),
+        "pnbp": sum(r.pnbp for r in plan.ros),
+        "phln": sum(r.phln for r in plan.ros),
+        "amount": pagu(plan),
+        "next_amount": next_pagu(plan),
+    }
+
+
+def schedule_totals(plan: Plan) -> tuple[int, ...]:
+    """The office's disbursement per month."""
+    return tuple(sum(s.months[m] for s in plan.schedule) for m in range(12))
+
+
+def series_of(plan: Plan, indicator: Indicator) -> tuple[MonthlyTarget | None, tuple[MonthlyTarget, ...]]:
+    """An IKK's own monthly series (or None) and its components in order."""
+    own = next((m for m in plan.monthly if m.ikk == indicator.no and m.component is None), None)
+    comps = tuple(sorted(
+        (m for m in plan.monthly if m.ikk == indicator.no and isinstance(m.component, int)),
+        key=lambda m: m.component,
+    ))
+    return own, comps
+
+
+def component_sums(components: tuple[MonthlyTarget, ...]) -> tuple[Decimal, ...]:
+    """The month-by-month sum of an IKK's components (nil counts as 0)."""
+    return tuple(sum((c.months[m] or Decimal(0) for c in components), Decimal(0)) for m in range(12))
+
+
+def component_absolute(components: tuple[MonthlyTarget, ...]) -> Decimal | None:
+    values = [c.absolute.value for c in components if c.absolute is not None]
+    return sum(values, Decimal(0)) if values else None

@@ -1,0 +1,167 @@
+"""A small, fully consistent office written as real workbooks, for tests to break on purpose.
+
+`mini_data()` returns the workbook contents as plain dicts; a test changes what it needs
+and calls `write_inputs(folder, data)`. Every figure agrees with every other, so
+`rkt check` reports nothing on the unchanged data.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+
+from pipeline import schema
+from pipeline.xlsx import write_workbook
+
+D = Decimal
+HEAD_NIP = "197001152000031002"
+
+
+def _months(*values):
+    assert len(values) == 12
+    return {f"m{i + 1:02d}": v for i, v in enumerate(values)}
+
+
+MINI = {
+    "identitas": {
+        "Identitas": {
+            "office_name": "Balai Kekarantinaan Kesehatan Kelas II Contoh",
+            "office_short": "BKK Kelas II Contoh",
+            "address": "Jl. Pelabuhan No. 1, Kota Contoh",
+            "postcode": "12345",
+            "phone": "0741-000001",
+            "fax": "0741-000002",
+            "year": 2024,
+            "edition": "Awal Tahun",
+            "ministry": "Kementerian Kesehatan",
+            "parent_unit": "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit",
+            "head_name": "Dr. Budi Santoso, SKM, MKM",
+            "head_nip": HEAD_NIP,
+            "head_title": "Kepala Balai Kekarantinaan Kesehatan Kelas II Contoh",
+            "sign_place": "Contoh",
+            "sign_date": "Januari 2024",
+        },
+        "Unit": [
+            {"no": 1, "name": "Subbagian Administrasi Umum", "kind": "Subbagian", "duty": "melakukan administrasi"},
+            {"no": 2, "name": "Instalasi", "kind": "Instalasi", "duty": "unit pelayanan non struktural"},
+            {"no": 3, "name": "Wilayah Kerja", "kind": "Wilayah Kerja", "duty": "unit pelayanan di pintu masuk"},
+            {"no": 4, "name": "Kelompok Jabatan Fungsional", "kind": "Kelompok Jabatan Fungsional",
+             "duty": "memberikan pelayanan fungsional"},
+        ],
+        "Wilker": [
+            {"no": 1, "name": "Bandara Contoh"},
+            {"no": 2, "name": "Pelabuhan Contoh"},
+        ],
+        "Unit Kerja": [
+            {"code": "TU", "name": "Tata Usaha", "group": None},
+            {"code": "PRL", "name": "Pengendalian Risiko Lingkungan", "group": "PRL dan KLW"},
+            {"code": "KLW", "name": "Kesehatan Lintas Wilayah", "group": "PRL dan KLW"},
+            {"code": "PKSE", "name": "Pengendalian Karantina dan Surveilans Epidemiologi", "group": None},
+        ],
+        "PJ": [{"name": "Subbag Adum"}, {"name": "Substansi PRL&KLW"}, {"name": "PKSE"}],
+        "Program": [
+            {"program": "Pencegahan dan Pengendalian Penyakit", "goal": "Meningkatnya upaya pencegahan penyakit"},
+            {"program": "Dukungan Manajemen", "goal": "Meningkatnya koordinasi pelaksanaan tugas"},
+        ],
+        "Kegiatan": [
+            {"activity": "Dukungan Pelayanan Kekarantinaan di Pintu Masuk Negara dan Wilayah",
+             "goal": "Meningkatnya pelayanan kekarantinaan di Pintu Masuk Negara dan Wilayah"},
+        ],
+    },
+    "pegawai": {
+        "Pegawai": [
+            {"nip": HEAD_NIP, "name": "Dr. Budi Santoso, SKM, MKM", "status": "ASN", "position_type": "Struktural",
+             "position": "Kepala Balai", "grade": "IV/b", "education": "S2 Kesehatan Masyarakat", "unit": "TU"},
+            {"nip": "198503122010012001", "name": "Siti Aminah, SKM", "status": "ASN", "position_type": "JFT",
+             "position": "Epidemiolog Kesehatan Ahli Muda", "grade": "III/c", "education": "S1 Kesehatan Masyarakat",
+             "unit": "PKSE"},
+            {"nip": "199001012015031003", "name": "Andi Wijaya, AMKL", "status": "ASN", "position_type": "JFT",
+             "position": "Sanitarian Terampil", "grade": "II/d", "education": "D III Kesehatan Lingkungan",
+             "unit": "PRL"},
+            {"nip": "199505052023212004", "name": "Dewi Lestari, A.Md.Kep", "status": "PPPK", "position_type": "JFU",
+             "position": "Pengadministrasi Umum", "grade": "VII", "education": "D III Kesehatan Lingkungan",
+             "unit": "TU"},
+        ],
+        "Pendidikan": [
+            {"no": 1, "name": "S2 Kesehatan Masyarakat"},
+            {"no": 2, "name": "S1 Kesehatan Masyarakat"},
+            {"no": 3, "name": "D III Kesehatan Lingkungan"},
+        ],
+    },
+    "kinerja": {
+        "Sasaran": [{"no": 1, "name": "Meningkatnya pelayanan kekarantinaan di Pintu Masuk Negara dan Wilayah"}],
+        "IKK": [
+            {"no": 1, "goal": 1, "name": "Indeks deteksi faktor risiko di pelabuhan/bandara/PLBDN",
+             "definition": "Status kinerja deteksi dini faktor risiko", "target": D("0.99"), "unit": "Indeks",
+             "absolute": D(30)},
+            {"no": 2, "goal": 1, "name": "Persentase realisasi anggaran",
+             "definition": "Anggaran yang direalisasikan", "target": D("0.96"), "_target_percent": True,
+             "unit": "Persen"},
+        ],
+        "Target Bulanan": [
+            {"ikk": 1, "component": 1, "name": "Orang yang diperiksa", "absolute": D(20),
+             **_months(*(D(x) for x in (1, 3, 5, 6, 8, 10, 12, 14, 15, 17, 18, 20)))},
+            {"ikk": 1, "component": 2, "name": "Alat angkut yang diperiksa", "absolute": D(10),
+             **_months(None, None, *(D(x) for x in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)))},
+            {"ikk": 2, "component": None, "name": None,
+             **_months(*(D(x) for x in (5, 10, 15, 20, 30, 40, 45, 50, 60, 70, 80, 96)))},
+        ],
+    },
+    "pendanaan": {
+        "KRO": [
+            {"code": "QAH", "name": "Pelayanan publik lainnya"},
+            {"code": "EBA", "name": "Layanan Dukungan Manajemen Internal"},
+        ],
+        "RO": [
+            {"code": "QAH.017", "name": "Layanan pemeriksaan orang, barang, alat angkut", "volume": 8,
+             "unit": "Layanan", "rm": 0, "pnbp": 120_000, "phln": 0, "location": "2 wilker",
+             "pj": "Substansi PRL&KLW, PKSE", "next_volume": 8, "next_amount": 130_000},
+            {"code": "QAH.U14", "name": "Layanan survei faktor risiko penyakit HIV AIDS", "volume": 24,
+             "unit": "Layanan", "rm": 30_000, "pnbp": 1_500, "phln": 0, "location": "2 wilker",
+             "pj": "Substansi PRL&KLW", "next_volume": 24, "next_amount": 31_500},
+            {"code": "EBA.994", "name": "Layanan Perkantoran", "volume": 12, "unit": "Layanan",
+             "rm": 1_200_000, "pnbp": 0, "phln": 0, "location": None, "pj": "Subbag Adum",
+             "next_volume": 12, "next_amount": 1_300_000},
+            {"_total": True, "rm": 1_230_000, "pnbp": 121_500, "phln": 0, "next_amount": 1_461_500},
+        ],
+        "IKK-RO": [
+            {"ikk": 1, "code": "QAH.017", "name": None},
+            {"ikk": 1, "code": "QAH.U14", "name": "Layanan survei faktor risiko penyakit HIV AIDS"},
+            {"ikk": 2, "code": "QAH.017", "name": None},
+            {"ikk": 2, "code": "QAH.U14", "name": None},
+            {"ikk": 2, "code": "EBA.994", "name": None},
+        ],
+    },
+    "jadwal": {
+        "Jadwal": [
+            {"code": "QAH.017", "name": "Layanan pemeriksaan orang, barang, alat angkut",
+             **_months(0, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 20_000)},
+            {"code": "QAH.U14", "name": "Layanan survei faktor risiko penyakit HIV AIDS",
+             **_months(0, 1_500, 10_000, 0, 0, 10_000, 0, 0, 10_000, 0, 0, 0)},
+            {"code": "EBA.994", "name": "Layanan Perkantoran",
+             **_months(*([100_000] * 12))},
+            {"_total": True,
+             **_months(100_000, 111_500, 120_000, 110_000, 110_000, 120_000, 110_000, 110_000, 120_000, 110_000,
+                       110_000, 120_000)},
+        ],
+    },
+}
+
+SPECS = {wb.key: wb for wb in schema.WORKBOOKS}
+
+
+def mini_data() -> dict:
+    """A fresh deep copy of the mini office, safe to change."""
+    return copy.deepcopy(MINI)
+
+
+def write_inputs(folder: Path, data: dict | None = None) -> Path:
+    """Write the five workbooks of `data` (default: the mini office) into `folder`."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = mini_data() if data is None else data
+    for key, spec in SPECS.items():
+        if key in data:
+            write_workbook(folder / spec.filename, spec, data[key])
+    return folder
