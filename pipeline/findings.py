@@ -23,7 +23,9 @@ class Location:
         parts = [self.workbook]
         if self.sheet:
             parts.append(f"sheet {self.sheet}")
-        if self.cell:
+        if self.cell and ":" in self.cell:
+            parts.append(f"baris {self.cell.split(':')[0]}")
+        elif self.cell:
             parts.append(f"sel {self.cell}")
         return ", ".join(parts)
 

@@ -52,11 +52,11 @@ class _Cells:
         return value
 
     def code(self, cell: RawCell | None, required: bool = False) -> str:
-        if cell is not None and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
-            if abs(cell.value) >= MAX_EXACT:
-                self.fail(cell, f"{_show(cell.value)} diketik sebagai angka sehingga digit terakhirnya hilang; "
-                                "ketik sebagai teks (awali dengan tanda ')", "input.number-as-code")
-                return ""
+        numeric = cell is not None and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+        if numeric and abs(cell.value) >= MAX_EXACT:
+            self.fail(cell, f"{_show(cell.value)} diketik sebagai angka sehingga digit terakhirnya hilang; "
+                            "ketik sebagai teks (awali dengan tanda ')", "input.number-as-code")
+            return ""
         return re.sub(r"\s+", "", self.text(cell, required)).upper()
 
     def number(self, cell: RawCell | None) -> model.Target | None:

@@ -130,7 +130,8 @@ def _load_bytes(path: Path, name: str) -> bytes:
     if not path.exists():
         siblings = sorted(p.name for p in path.parent.glob(path.stem + ".*")) if path.parent.is_dir() else []
         hint = f"; ditemukan {', '.join(siblings)}: simpan ulang sebagai .xlsx (Excel Workbook)" if siblings else ""
-        raise InputError([error("input.missing-workbook", f"workbook {name} tidak ditemukan di {path.parent}{hint}", where)])
+        message = f"workbook {name} tidak ditemukan di {path.parent}{hint}"
+        raise InputError([error("input.missing-workbook", message, where)])
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError([error(
@@ -156,7 +157,8 @@ def _load_bytes(path: Path, name: str) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
-                raise InputError([error("input.too-large", "isi file terlalu besar setelah diekstrak (zip bomb?)", where)])
+                message = "isi file terlalu besar setelah diekstrak (zip bomb?)"
+                raise InputError([error("input.too-large", message, where)])
             if "xl/workbook.xml" not in {i.filename for i in infos}:
                 raise InputError([error("input.not-xlsx", "file zip ini bukan workbook Excel (.xlsx)", where)])
             for info in infos:
@@ -170,7 +172,8 @@ def _load_bytes(path: Path, name: str) -> bytes:
                             where,
                         )])
     except zipfile.BadZipFile:
-        raise InputError([error("input.corrupt", "file rusak atau terpotong; simpan ulang dari Excel", where)]) from None
+        message = "file rusak atau terpotong; simpan ulang dari Excel"
+        raise InputError([error("input.corrupt", message, where)]) from None
     return data
 
 
@@ -289,7 +292,8 @@ def _read_table(grid: _Grid, spec: schema.Sheet) -> RawTable:
             problems.extend(exc.findings)
             continue
         row = RawRow(r, cells, extra)
-        if spec.total_row and any(norm_header(cell.value) in TOTAL_WORDS for cell in cells.values() if isinstance(cell.value, str)):
+        words = {norm_header(cell.value) for cell in cells.values() if isinstance(cell.value, str)}
+        if spec.total_row and words & TOTAL_WORDS:
             total = row
             continue
         if all(_is_blank(cell.value) for cell in cells.values()):

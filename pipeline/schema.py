@@ -15,7 +15,7 @@ MONTHS = (
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 MONTH_ALIASES = tuple(
     (short, full, *extra)
-    for short, full, extra in zip(
+    for short, full, extra in zip(  # noqa: B905 - both tuples have 12 entries
         MONTH_SHORT,
         MONTHS,
         ((), (), (), (), (), ("juni",), ("juli",), ("agus", "agt", "ags"), ("sept",), (), ("nop", "nopember"), ()),
@@ -29,6 +29,10 @@ INT = "int"  # whole number; Indonesian grouping accepted ("1.240.458")
 MONEY = "money"  # whole thousands of rupiah, int; "-" or empty is 0
 TARGET = "target"  # Decimal, "0,99", "97%" (percent flag kept), "87"
 DATE = "date"  # Excel date or Indonesian text ("Januari 2024", "2 Januari 2024")
+
+RO_NAME = "Layanan pemeriksaan orang, barang, alat angkut"
+DITJEN = "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit"
+ENTRY = "Kekarantinaan di Pintu Masuk Negara dan Wilayah"
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ class Workbook:
 
 def _months(type_: str = MONEY, required: bool = True) -> tuple[Column, ...]:
     return tuple(
-        Column(f"m{i + 1:02d}", short, type_, required, aliases=names[1:], example="-")
+        Column(f"m{i + 1:02d}", short, type_, required, aliases=tuple(names), example="-")
         for i, (short, *names) in enumerate(MONTH_ALIASES)
     )
 
@@ -126,7 +130,7 @@ IDENTITAS = Workbook(
                 Field("year", "Tahun", INT, example="2024"),
                 Field("edition", "Edisi", example="Awal Tahun", note="Awal Tahun, atau Revisi 1, Revisi 2, ..."),
                 Field("ministry", "Kementerian", example="Kementerian Kesehatan"),
-                Field("parent_unit", "Unit Organisasi", example="Direktorat Jenderal Pencegahan dan Pengendalian Penyakit"),
+                Field("parent_unit", "Unit Organisasi", example=DITJEN),
                 Field("head_name", "Nama Kepala", example="Rosyid Ridlo Prayogo, SE, MKM"),
                 Field("head_nip", "NIP Kepala", CODE, example="196901271993031001"),
                 Field("head_title", "Jabatan Kepala", example="Kepala Balai Kekarantinaan Kesehatan Kelas II Jambi"),
@@ -187,8 +191,8 @@ IDENTITAS = Workbook(
         Sheet(
             "Kegiatan",
             (
-                Column("activity", "Kegiatan", example="Dukungan Pelayanan Kekarantinaan di Pintu Masuk Negara dan Wilayah"),
-                Column("goal", "Sasaran Kegiatan", example="Meningkatnya pelayanan kekarantinaan di Pintu Masuk Negara dan Wilayah"),
+                Column("activity", "Kegiatan", example="Dukungan Pelayanan " + ENTRY),
+                Column("goal", "Sasaran Kegiatan", example="Meningkatnya pelayanan " + ENTRY.lower()),
             ),
             purpose="Kegiatan dan sasaran kegiatan (satu baris per kegiatan).",
         ),
@@ -239,7 +243,7 @@ KINERJA = Workbook(
             (
                 Column("no", "No", INT, example="1"),
                 Column("name", "Sasaran Kinerja", aliases=("Sasaran",),
-                       example="Meningkatnya pelayanan kekarantinaan di Pintu Masuk Negara dan Wilayah"),
+                       example="Meningkatnya pelayanan " + ENTRY.lower()),
             ),
             key=("no",),
             purpose="Sasaran kegiatan yang diukur dengan IKK.",
@@ -287,7 +291,8 @@ PENDANAAN = Workbook(
             "KRO",
             (
                 Column("code", "Kode KRO", CODE, aliases=("KRO", "Kode"), example="QAH"),
-                Column("name", "Klasifikasi Rincian Output", aliases=("Nama KRO", "Nama"), example="Pelayanan publik lainnya"),
+                Column("name", "Klasifikasi Rincian Output", aliases=("Nama KRO", "Nama"),
+                       example="Pelayanan publik lainnya"),
             ),
             key=("code",),
             purpose="Kelompok output (KRO) yang menjadi judul kelompok RO.",
@@ -296,7 +301,7 @@ PENDANAAN = Workbook(
             "RO",
             (
                 Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
-                Column("name", "Rincian Output", aliases=("Nama RO",), example="Layanan pemeriksaan orang, barang, alat angkut"),
+                Column("name", "Rincian Output", aliases=("Nama RO",), example=RO_NAME),
                 Column("volume", "Volume", INT, example="8"),
                 Column("unit", "Satuan", example="Layanan", note="Orang, Layanan, Dokumen, Unit, Paket, Kegiatan"),
                 Column("rm", "RM", MONEY, aliases=("Rupiah Murni",), example="-"),
@@ -317,7 +322,7 @@ PENDANAAN = Workbook(
             (
                 Column("ikk", "No IKK", INT, example="1"),
                 Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
-                Column("name", "Rincian Output", required=False, example="Layanan pemeriksaan orang, barang, alat angkut",
+                Column("name", "Rincian Output", required=False, example=RO_NAME,
                        note="boleh kosong; bila diisi harus sama dengan nama di sheet RO"),
             ),
             key=("ikk", "code"),
@@ -345,7 +350,7 @@ JADWAL = Workbook(
             "Jadwal",
             (
                 Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
-                Column("name", "Rincian Output", required=False, example="Layanan pemeriksaan orang, barang, alat angkut",
+                Column("name", "Rincian Output", required=False, example=RO_NAME,
                        note="boleh kosong; bila diisi harus sama dengan nama di pendanaan.xlsx"),
                 *_months(MONEY),
             ),
