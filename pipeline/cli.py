@@ -88,5 +88,18 @@ def rules() -> None:
         click.echo(f"{r.id:32} {r.doc}")
 
 
+@cli.command()
+def schema() -> None:
+    """Cetak panduan format workbook input (Markdown), dibuat dari skema.
+
+    \b
+    Contoh:
+      rkt schema > docs/input-format.md
+    """
+    from .inputdoc import input_format_markdown
+
+    click.echo(input_format_markdown(), nl=False)
+
+
 def main() -> None:  # pragma: no cover - console-script entry
     cli()
