@@ -163,18 +163,35 @@ def _load_bytes(path: Path, name: str) -> bytes:
                 raise InputError([error("input.not-xlsx", "file zip ini bukan workbook Excel (.xlsx)", where)])
             for info in infos:
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    head = zf.open(info).read(2048)
-                    match = _DIMENSION.search(head)
-                    if match and int(match.group(2)) > MAX_ROWS:
+                    rows = _count_rows(zf, info)
+                    if rows > MAX_ROWS:
                         raise InputError([error(
                             "input.too-large",
-                            f"sheet berisi {int(match.group(2)):,} baris; batas {MAX_ROWS:,} baris".replace(",", "."),
+                            f"sheet berisi lebih dari {MAX_ROWS:,} baris; file sebesar ini ditolak".replace(",", "."),
                             where,
                         )])
     except zipfile.BadZipFile:
         message = "file rusak atau terpotong; simpan ulang dari Excel"
         raise InputError([error("input.corrupt", message, where)]) from None
     return data
+
+
+def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """Rows of a sheet, from its `<dimension>` or by counting `<row` tags, stopping past the limit.
+
+    Done on the raw XML before openpyxl builds cell objects, so an absurd sheet is refused in
+    milliseconds instead of filling memory.
+    """
+    with zf.open(info) as stream:
+        head = stream.read(4096)
+        match = _DIMENSION.search(head)
+        if match:
+            return int(match.group(2))
+        count, tail = head.count(b"<row"), head[-4:]
+        while count <= MAX_ROWS and (chunk := stream.read(1 << 20)):
+            count += (tail + chunk).count(b"<row") - tail.count(b"<row")
+            tail = chunk[-4:]
+        return count
 
 
 def _open(data: bytes, name: str, data_only: bool = False):

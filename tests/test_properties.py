@@ -1,0 +1,94 @@
+"""Property-based: whatever planners put in cells, the readers give a model or located findings.
+
+Never a traceback: random values, types and sheet shapes go into real workbooks, and the
+result is either a `Plan` or an `InputError` whose every finding names its workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from pipeline.checks import run_checks
+from pipeline.findings import InputError
+from pipeline.model import Plan
+from pipeline.normalise import load
+from tests.builders import SPECS, write_inputs
+
+cell_values = st.one_of(
+    st.none(),
+    st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    st.integers(min_value=-(10**18), max_value=10**18),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1)),
+    st.sampled_from(["1.240.458", "0,99", "97%", "-", " ", "Jumlah", "QAH.017", "=1+1", "seribu", "1,2,3", "IV/b"]),
+)
+edits = st.lists(
+    st.tuples(st.integers(min_value=1, max_value=8), st.integers(min_value=1, max_value=18), cell_values),
+    min_size=1, max_size=8,
+)
+shapes = st.sampled_from(["none", "insert_row", "delete_row", "delete_col", "insert_col", "rename", "clear"])
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    return write_inputs(tmp_path_factory.mktemp("pristine"))
+
+
+def _assert_model_or_located_findings(folder: Path) -> None:
+    try:
+        plan = load(folder)
+    except InputError as exc:
+        assert exc.findings
+        for f in exc.findings:
+            assert f.locations and f.locations[0].workbook.endswith(".xlsx") or f.rule == "input.folder"
+            assert f.message
+        return
+    assert isinstance(plan, Plan)
+    for f in run_checks(plan):
+        assert f.rule and f.message and f.severity in ("error", "warning")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(workbook=st.sampled_from(sorted(SPECS)), changes=edits, shape=shapes, data=st.data())
+def test_random_cells_never_crash(pristine, tmp_path_factory, workbook, changes, shape, data):
+    folder = tmp_path_factory.mktemp("case")
+    shutil.copytree(pristine, folder, dirs_exist_ok=True)
+    path = folder / SPECS[workbook].filename
+    wb = load_workbook(path)
+    ws = wb[data.draw(st.sampled_from(wb.sheetnames))]
+    if shape == "insert_row":
+        ws.insert_rows(1)
+    elif shape == "delete_row":
+        ws.delete_rows(1)
+    elif shape == "delete_col":
+        ws.delete_cols(data.draw(st.integers(1, 6)))
+    elif shape == "insert_col":
+        ws.insert_cols(1)
+    elif shape == "rename":
+        ws.title = "Lain"
+    elif shape == "clear":
+        for row in ws.iter_rows():
+            for cell in row:
+                cell.value = None
+    for r, c, value in changes:
+        ws.cell(r, c).value = value
+    wb.save(path)
+    _assert_model_or_located_findings(folder)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(junk=st.binary(max_size=3000), keep=st.integers(min_value=0, max_value=6000))
+def test_random_bytes_never_crash(pristine, tmp_path_factory, junk, keep):
+    folder = tmp_path_factory.mktemp("bytes")
+    shutil.copytree(pristine, folder, dirs_exist_ok=True)
+    path = folder / "jadwal.xlsx"
+    path.write_bytes(path.read_bytes()[:keep] + junk)
+    _assert_model_or_located_findings(folder)
