@@ -101,5 +101,48 @@ def schema() -> None:
     click.echo(input_format_markdown(), nl=False)
 
 
+@cli.command()
+@click.argument("sides", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rev", help="Bandingkan folder input pada revisi git ini dengan isinya sekarang.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff(sides: tuple[Path, ...], rev: str | None, fmt: str) -> None:
+    """Bandingkan dua edisi per kode RO, IKK, NIP dan sel tabel: rkt diff OLD NEW.
+
+    OLD dan NEW masing-masing folder input atau .docx hasil rkt. Dengan --rev REV cukup satu
+    folder (bawaan inputs/): isinya pada revisi REV dibandingkan dengan isinya sekarang.
+    Keluar dengan 0 bila sama, 1 bila berbeda, 2 bila salah satu tidak dapat dibaca.
+
+    \b
+    Contoh:
+      rkt diff output/lama.docx output/RKT-2024-BKK-Kelas-II-Jambi.docx
+      rkt diff --rev HEAD~1            (inputs/ di commit sebelumnya vs sekarang)
+    """
+    if rev is not None and len(sides) <= 1:
+        old = new = sides[0] if sides else Path("inputs")
+    elif rev is None and len(sides) == 2:
+        old, new = sides
+    else:
+        raise click.UsageError("beri OLD dan NEW, atau --rev REV dengan satu folder input")
+    from .diff import diff as compare
+    from .diff import format_text, load_side
+    from .package import NotAnRktDocument
+
+    try:
+        before = load_side(old, rev)
+        after = load_side(new)
+    except InputError as exc:
+        _emit(exc.findings, "text")
+        sys.exit(EXIT_UNUSABLE)
+    except NotAnRktDocument as exc:
+        click.echo(f"GALAT {exc}: bukan dokumen RKT buatan rkt (tidak ada snapshot)", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    changes = compare(before, after)
+    if fmt == "json":
+        click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_text(changes, before, after), nl=False)
+    sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
+
+
 def main() -> None:  # pragma: no cover - console-script entry
     cli()
