@@ -41,7 +41,7 @@ class Finding:
     locations: tuple[Location, ...] = field(default_factory=tuple)
 
     def __str__(self) -> str:
-        where = "; ".join(str(loc) for loc in self.locations)
+        where = format_locations(self.locations)
         return f"{where}: {self.message}" if where else self.message
 
     def to_dict(self) -> dict:
@@ -56,6 +56,68 @@ class Finding:
     def sort_key(self) -> tuple:
         first = self.locations[0] if self.locations else Location("")
         return (self.severity != "error", first.workbook, first.sheet, _cell_order(first.cell), self.rule, self.subject)
+
+
+def _split(cell: str) -> tuple[str, int] | None:
+    letters = cell.rstrip("0123456789")
+    digits = cell[len(letters):]
+    if not letters.isalpha() or not digits:
+        return None
+    return letters, int(digits)
+
+
+def _col(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _ranges(cells: list[str]) -> list[str]:
+    """`C18 D18 E18` -> `C18:E18`; `B37 B38 B39` -> `B37:B39`; other cells as they are."""
+    parsed = [(_split(c), c) for c in cells]
+    plain = [c for p, c in parsed if p is None]
+    rows: dict[int, list[str]] = {}
+    for p, _ in parsed:
+        if p is not None:
+            rows.setdefault(p[1], []).append(p[0])
+    spans: list[tuple[str, str, int]] = []  # (first column, last column, row)
+    for row in sorted(rows):
+        cols = sorted(set(rows[row]), key=_col)
+        start = prev = cols[0]
+        for col in cols[1:] + [None]:
+            if col is not None and _col(col) == _col(prev) + 1:
+                prev = col
+                continue
+            spans.append((start, prev, row))
+            start = prev = col
+    merged: list[list] = []
+    for first, last, row in spans:
+        match = next((m for m in merged if m[0] == first and m[1] == last and m[3] == row - 1), None)
+        if match:
+            match[3] = row
+        else:
+            merged.append([first, last, row, row])
+    out = [f"{a}{r1}" if (a, r1) == (b, r2) else f"{a}{r1}:{b}{r2}" for a, b, r1, r2 in merged]
+    return out + plain
+
+
+def format_locations(locations: tuple[Location, ...]) -> str:
+    """Locations grouped by workbook and sheet with cell ranges collapsed, as a planner reads them."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for loc in locations:
+        groups.setdefault((loc.workbook, loc.sheet), [])
+        if loc.cell:
+            groups[(loc.workbook, loc.sheet)].append(loc.cell)
+    parts = []
+    for (workbook, sheet), cells in groups.items():
+        if not cells:
+            parts.append(str(Location(workbook, sheet)))
+        elif len(cells) == 1:
+            parts.append(str(Location(workbook, sheet, cells[0])))
+        else:
+            parts.append(f"{Location(workbook, sheet)}, sel {', '.join(_ranges(cells))}")
+    return "; ".join(parts)
 
 
 def _cell_order(cell: str) -> tuple[int, str]:
