@@ -49,4 +49,4 @@ def run_checks(plan: Plan) -> list[Finding]:
     return sort_findings(found)
 
 
-from . import money  # noqa: E402,F401  (registers the rules)
+from . import codes, identity, money, staff, targets, text  # noqa: E402,F401  (registers the rules)

@@ -1,0 +1,97 @@
+"""Identity rules: one office, one head with one well-formed NIP, one year and edition throughout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding, Location, error
+from ..model import Plan
+from . import rule
+from .common import loose, loose_words, nip_problems
+
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+EDITION = re.compile(r"^(Awal Tahun|Revisi [1-9][0-9]*)$")
+
+
+@rule("identity.head-nip")
+def head_nip_well_formed(plan: Plan) -> Iterator[Finding]:
+    """The head's NIP is 18 digits: real birth date, appointment at 18 or older and not after the plan year, sex 1/2."""
+    head = plan.office.head
+    problems = nip_problems(head.nip, plan.office.year)
+    if problems:
+        yield error("identity.head-nip", f"NIP kepala {head.nip} tidak sah: {'; '.join(problems)}",
+                    head.loc("nip"), subject=head.nip)
+
+
+@rule("identity.head-in-roster")
+def head_in_roster(plan: Plan) -> Iterator[Finding]:
+    """The head of office is in the staff roster with the same NIP and the same name."""
+    head = plan.office.head
+    by_nip = next((e for e in plan.staff if e.nip == head.nip), None)
+    if by_nip is not None:
+        if loose(by_nip.name) != loose(head.name):
+            yield error(
+                "identity.head-in-roster",
+                f"NIP kepala {head.nip} di daftar pegawai bernama '{by_nip.name}', di identitas '{head.name}'",
+                head.loc("name"), by_nip.loc("name"), subject=head.nip,
+            )
+        return
+    namesakes = [e for e in plan.staff if loose(e.name) == loose(head.name)]
+    for e in namesakes:
+        yield error(
+            "identity.head-in-roster",
+            f"kepala '{head.name}' ber-NIP {head.nip} di identitas, tetapi {e.nip} di daftar pegawai",
+            head.loc("nip"), e.loc("nip"), subject=head.nip,
+        )
+    if not namesakes:
+        roster = plan.staff[0].loc("nip") if plan.staff else Location("pegawai.xlsx", "Pegawai")
+        yield error(
+            "identity.head-in-roster",
+            f"kepala '{head.name}' (NIP {head.nip}) tidak ada di daftar pegawai",
+            head.loc("nip"), Location(roster.workbook, roster.sheet), subject=head.nip,
+        )
+
+
+@rule("identity.head-title")
+def head_title_names_office(plan: Plan) -> Iterator[Finding]:
+    """The head's title names the office by its current name (not e.g. the old Kantor Kesehatan Pelabuhan)."""
+    office, head = plan.office, plan.office.head
+    if f" {loose_words(office.name)} " not in f" {loose_words(head.title)} ":
+        yield error(
+            "identity.head-title",
+            f"jabatan kepala '{head.title}' tidak menyebut nama kantor '{office.name}'",
+            head.loc("title"), office.loc("office_name"), subject="Jabatan Kepala",
+        )
+
+
+@rule("identity.edition")
+def edition_known(plan: Plan) -> Iterator[Finding]:
+    """The edition is `Awal Tahun` or `Revisi N`."""
+    edition = plan.office.edition
+    if not EDITION.match(edition):
+        yield error("identity.edition", f"edisi '{edition}' tidak dikenal; tulis 'Awal Tahun' atau 'Revisi 1', "
+                    "'Revisi 2', ...", plan.office.loc("edition"), subject="Edisi")
+
+
+@rule("identity.year")
+def year_plausible(plan: Plan) -> Iterator[Finding]:
+    """The plan year is a plausible year (2000-2099)."""
+    year = plan.office.year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        yield error("identity.year", f"tahun {year} tidak masuk akal (harus {FIRST_YEAR}-{LAST_YEAR})",
+                    plan.office.loc("year"), subject="Tahun")
+
+
+@rule("identity.sign-date")
+def sign_date_in_year(plan: Plan) -> Iterator[Finding]:
+    """The signing date lies in the plan year or the year before it."""
+    office = plan.office
+    signed = office.sign_date.year
+    if signed not in (office.year, office.year - 1):
+        yield error(
+            "identity.sign-date",
+            f"tanggal penandatanganan tahun {signed}, tahun rencana {office.year} "
+            f"(harus {office.year - 1} atau {office.year})",
+            office.loc("sign_date"), office.loc("year"), subject="Tanggal Penandatanganan",
+        )
