@@ -1,0 +1,64 @@
+"""The rule registry and `rkt check`: every rule documented, identified once and tested; exit codes and JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.checks import RULES, rule, run_checks
+from pipeline.cli import cli
+from pipeline.normalise import load
+from tests.builders import write_inputs
+
+TESTS = Path(__file__).parent
+FAMILIES = ("identity", "staff", "codes", "money", "targets", "text")
+
+
+def test_mini_office_has_no_findings(mini_inputs):
+    assert run_checks(load(mini_inputs)) == []
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_rule_is_documented_and_named_by_family(rule_id):
+    r = RULES[rule_id]
+    doc = (r.check.__doc__ or "").strip()
+    assert doc and "\n" not in doc, f"{rule_id}: the docstring must be one line stating the rule"
+    family, _, name = rule_id.partition(".")
+    assert family in FAMILIES and re.fullmatch(r"[a-z][a-z0-9-]*", name)
+    assert r.check.__module__ == f"pipeline.checks.{family}", f"{rule_id} lives in the module of its family"
+
+
+def test_rule_ids_are_unique():
+    with pytest.raises(ValueError, match="duplicate"):
+        rule(next(iter(RULES)))(lambda plan: [])
+
+
+def test_every_rule_has_a_test():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_checks_*.py") if p.name != Path(
+        __file__).name)
+    untested = [rule_id for rule_id in RULES if f'"{rule_id}"' not in text]
+    assert untested == []
+
+
+def test_check_exits_0_on_the_mini_office(mini_inputs):
+    result = CliRunner().invoke(cli, ["check", "--inputs", str(mini_inputs)])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_exits_1_with_json_findings(data, tmp_path):
+    data["pendanaan"]["RO"][0]["pnbp"] += 1
+    folder = write_inputs(tmp_path / "in", data)
+    result = CliRunner().invoke(cli, ["check", "--inputs", str(folder), "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)
+    assert isinstance(findings, list) and findings
+    assert all(set(f) == {"rule", "severity", "message", "subject", "locations"} for f in findings)
+    assert {(f["rule"], f["subject"]) for f in findings} == {("money.schedule-sum", "QAH.017"),
+                                                             ("money.stated-total", "Jumlah PNBP")}
+    schedule = next(f for f in findings if f["rule"] == "money.schedule-sum")
+    assert schedule["severity"] == "error"
+    assert {"workbook": "pendanaan.xlsx", "sheet": "RO", "cell": "F2"} in schedule["locations"]
