@@ -161,6 +161,8 @@ def build_workbook(
             made = _write_table(ws, sheet, content or [], extra, lists)
             if guide:
                 _guide_table(ws, spec, sheet, made)
+    if lists.ws is not None:  # created when first needed; it belongs after the sheets a planner fills
+        wb.move_sheet(lists.ws, offset=len(wb.sheetnames) - 1 - wb.index(lists.ws))
     if guide:
         wb.active = 0
     return wb
