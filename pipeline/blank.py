@@ -1,0 +1,45 @@
+"""Empty input workbooks a new office can fill: every sheet of the schema, with guide and drop-downs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import schema
+from .xlsx import write_workbook
+
+
+class WorkbooksExist(FileExistsError):
+    """The target folder already holds input workbooks; writing would overwrite a planner's work."""
+
+    def __init__(self, folder: Path, names: list[str]):
+        self.folder, self.names = folder, names
+        super().__init__(
+            f"{folder} sudah berisi {', '.join(names)}; pilih folder lain atau pakai --force untuk menimpa"
+        )
+
+
+def existing_workbooks(folder: Path) -> list[str]:
+    """The section workbooks already in `folder` (file names), in schema order; empty if none or no folder."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(f"{folder} adalah file, bukan folder")
+    return [spec.filename for spec in schema.WORKBOOKS if (folder / spec.filename).exists()]
+
+
+def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -> list[Path]:
+    """Write the five empty section workbooks into `folder`; return their paths.
+
+    With `year`, the identity workbook already holds the year, the edition "Awal Tahun" and
+    the signing date "Januari <year>"; without it every value is left for the planner.
+    Refuses (WorkbooksExist) when `folder` holds any of them, unless `force`.
+    """
+    folder = Path(folder)
+    existing = existing_workbooks(folder)
+    if existing and not force:
+        raise WorkbooksExist(folder, existing)
+    identity = {"year": year, "edition": "Awal Tahun", "sign_date": f"Januari {year}"} if year else {}
+    data = {"identitas": {"Identitas": identity}}
+    return [
+        write_workbook(folder / spec.filename, spec, data.get(spec.key, {}), guide=True, year=year)
+        for spec in schema.WORKBOOKS
+    ]
