@@ -144,5 +144,70 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str) -> None:
     sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
 
 
+def _unusable(message: str) -> None:
+    """Stop with one line on stderr and exit code 2: the request or its inputs cannot be used."""
+    click.echo(f"GALAT {message}", err=True)
+    sys.exit(EXIT_UNUSABLE)
+
+
+@cli.command("init")
+@click.option("--year", type=click.IntRange(1900, 2200), required=True, help="Tahun RKT baru (tahun input + 1).")
+@click.option("--from", "src", type=click.Path(path_type=Path), default=Path("inputs"), show_default=True,
+              help="Folder workbook tahun ini; hanya dibaca.")
+@click.option("--to", "dst", type=click.Path(path_type=Path), required=True, help="Folder workbook tahun baru.")
+@click.option("--force", is_flag=True, help="Timpa workbook yang sudah ada di folder tujuan.")
+def init_command(year: int, src: Path, dst: Path, force: bool) -> None:
+    """Siapkan workbook tahun berikutnya dari workbook tahun ini.
+
+    Prakiraan maju menjadi volume dan alokasi tahun baru, jadwal penarikan dan target bulanan
+    dikosongkan, pegawai dan organisasi disalin; lalu dicetak daftar yang masih harus diisi.
+    Folder sumber tidak diubah. Keluar dengan 2 bila input atau folder tujuan tidak dapat dipakai.
+
+    \b
+    Contoh:
+      rkt init --year 2025 --from inputs --to inputs-2025
+      rkt check --inputs inputs-2025    (galat jadwal dan target bulanan kosong memang diharapkan)
+    """
+    from .init import InitError, init_year
+
+    try:
+        result = init_year(src, dst, year, force=force)
+    except InputError as exc:
+        first = exc.findings[0] if exc.findings else "tidak diketahui"
+        more = f" (dan {len(exc.findings) - 1} masalah lain)" if len(exc.findings) > 1 else ""
+        _unusable(f"workbook di {src} tidak dapat dibaca: {first}{more}; jalankan rkt check --inputs {src}")
+    except (InitError, OSError) as exc:
+        _unusable(str(exc))
+    click.echo(f"Workbook RKT {year} ditulis ke {dst}. Yang masih perlu diisi atau diperiksa:")
+    for i, item in enumerate(result.todo, start=1):
+        click.echo(f"{i}. {item}")
+
+
+@cli.command("blank")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--year", type=click.IntRange(1900, 2200),
+              help="Tahun RKT; mengisi Tahun, Edisi dan Tanggal Penandatanganan di identitas.xlsx.")
+@click.option("--force", is_flag=True, help="Timpa workbook yang sudah ada di FOLDER.")
+def blank_command(folder: Path, year: int | None, force: bool) -> None:
+    """Tulis lima workbook input kosong untuk kantor baru, masing-masing dengan sheet Petunjuk.
+
+    Judul kolom, daftar pilihan dan format angka sudah terpasang; setelah diisi, periksa
+    dengan rkt check. Keluar dengan 2 bila FOLDER sudah berisi workbook (kecuali --force).
+
+    \b
+    Contoh:
+      rkt blank kantor-baru --year 2025
+      rkt check --inputs kantor-baru    (setelah diisi)
+    """
+    from .blank import write_blank
+
+    try:
+        paths = write_blank(folder, year, force=force)
+    except OSError as exc:
+        _unusable(str(exc))
+    for path in paths:
+        click.echo(str(path))
+
+
 def main() -> None:  # pragma: no cover - console-script entry
     cli()
