@@ -111,6 +111,8 @@ TYPE_HELP = {
     schema.DATE: "Tanggal Excel, atau teks 'Januari 2024' / '2 Januari 2024'.",
 }
 
+MONTH_KEYS = {f"m{i:02d}" for i in range(1, 13)}
+
 Rows = Iterable[Mapping[str, Any]]
 
 
@@ -429,7 +431,8 @@ def write_guide(ws, spec: schema.Workbook, year: int | None = None) -> None:
     line(f"Pemilik: {spec.owner}. Hanya pemilik yang mengubah workbook ini; seksi lain cukup membacanya.")
     line("Isi workbook ini:", font=bold)
     for sheet in spec.sheets:
-        optional = " (opsional)" if isinstance(sheet, schema.Sheet) and not sheet.required else ""
+        optional = isinstance(sheet, schema.Sheet) and not sheet.required and not sheet.purpose.startswith("Opsional")
+        optional = " (opsional)" if optional else ""
         line(f"- Sheet {sheet.name}{optional}: {sheet.purpose}")
     line()
     line("Cara mengisi:", font=bold)
@@ -477,9 +480,9 @@ def write_guide(ws, spec: schema.Workbook, year: int | None = None) -> None:
 
 
 def _unit(spec: schema.Workbook, sheet_name: str, item: schema.Column | schema.Field) -> str:
-    if item.type == schema.INT and item.key == "volume":
+    if item.type == schema.INT and item.key in ("volume", "next_volume"):
         return "lihat kolom Satuan"
-    if item.type == schema.TARGET and sheet_name == "Target Bulanan":
+    if item.type == schema.TARGET and item.key in MONTH_KEYS:
         return "kumulatif; satuan IKK"
     return TYPE_UNITS.get(item.type, "")
 
@@ -487,8 +490,9 @@ def _unit(spec: schema.Workbook, sheet_name: str, item: schema.Column | schema.F
 def _explanation(spec: schema.Workbook, sheet_name: str, item: schema.Column | schema.Field) -> str:
     key = (spec.key, sheet_name, item.key)
     parts = [REFERENCE_NOTES.get(key) or item.note]
-    if key in CHOICES:
-        parts.append(f"pilihan: {', '.join(CHOICES[key])}")
+    choices = CHOICES.get(key, ())
+    if choices and not all(c in (parts[0] or "") for c in choices):
+        parts.append(f"pilihan: {', '.join(choices)}")
     if item.type == schema.MONEY:
-        parts.append("ribu rupiah; '-' atau kosong = nihil")
-    return "; ".join(p.rstrip(".") for p in parts if p)
+        parts.append("'-' atau kosong = nihil")
+    return "; ".join(p[:-1] if p.endswith(".") and not p.endswith("...") else p for p in parts if p)
