@@ -279,3 +279,12 @@ def test_percent_targets_keep_their_value_and_flag(tmp_path, data):
     init_year(src, tmp_path / "2025", 2025)
     target = load(tmp_path / "2025").indicators[1].target
     assert (target.value, target.percent) == (Decimal("97.5"), True)
+
+
+def test_init_from_a_revision_starts_the_new_year_at_awal_tahun(tmp_path, data):
+    data["identitas"]["Identitas"].update(edition="Revisi 2", sign_date="2 Juli 2024")
+    src = write_inputs(tmp_path / "2024", data)
+    init_year(src, tmp_path / "2025", 2025)
+    office = load(tmp_path / "2025").office
+    assert office.edition == "Awal Tahun"
+    assert (office.sign_date.year, office.sign_date.month, office.sign_date.day) == (2025, 1, None)
