@@ -62,7 +62,8 @@ def test_code_attached_to_another_service(data, tmp_path, sheet, row, cell):
 @pytest.mark.parametrize("name, expected", [
     ("Layanan survei faktor risiko penyakit HIV/AIDS", "codes.name-variant"),
     ("Layanan survei faktor risiko penyakit HIV-AIDS.", "codes.name-variant"),
-    ("layanan survei faktor risiko  penyakit hiv aids", None),
+    ("layanan survei faktor risiko penyakit hiv aids", "codes.name-variant"),
+    ("Layanan  survei faktor risiko penyakit HIV AIDS ", None),
 ])
 def test_name_spelled_differently(data, tmp_path, name, expected):
     data["jadwal"]["Jadwal"][1]["name"] = name

@@ -105,3 +105,28 @@ def test_sign_date_year(data, tmp_path, signed, ok):
     expected = [] if ok else [("identity.sign-date", "Tanggal Penandatanganan", f"{ID}!B16"),
                               ("identity.sign-date", "Tanggal Penandatanganan", f"{ID}!B8")]
     assert flat(findings_for(tmp_path, data)) == sorted(expected)
+
+
+@pytest.mark.parametrize("parent", [
+    "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit",
+    "Ditjen P2P / Balai Kekarantinaan Kesehatan Kelas II Contoh",
+    "Badan Kebijakan Pembangunan Kesehatan",
+])
+def test_parent_unit_at_eselon_one(data, tmp_path, parent):
+    identity(data)["parent_unit"] = parent
+    assert findings_for(tmp_path, data) == []
+
+
+def test_parent_unit_a_directorate(data, tmp_path):
+    identity(data)["parent_unit"] = "Direktorat Pencegahan dan Pengendalian Penyakit / Balai Kekarantinaan " \
+                                    "Kesehatan Kelas II Contoh"
+    assert flat(findings_for(tmp_path, data)) == [("identity.parent-unit", "Unit Organisasi", f"{ID}!B11")]
+
+
+def test_parent_unit_a_directorate_called_ditjen_elsewhere(data, tmp_path):
+    identity(data)["parent_unit"] = "Direktorat Pencegahan dan Pengendalian Penyakit"
+    data["identitas"]["Kegiatan"].append({
+        "activity": "Dukungan Manajemen Pelaksanaan Program di Ditjen Pencegahan dan Pengendalian Penyakit",
+        "goal": "Meningkatnya dukungan manajemen"})
+    assert flat(findings_for(tmp_path, data)) == [("identity.parent-unit", "Unit Organisasi", f"{ID}!B11"),
+                                                  ("identity.parent-unit", "Unit Organisasi", "Kegiatan!A3")]

@@ -73,6 +73,12 @@ def test_ikk_absolute_is_not_the_component_sum(data, tmp_path):
         ("targets.absolute-sum", "IKK 1", c) for c in ("IKK!G2", "Target Bulanan!P2", "Target Bulanan!P3")]
 
 
+def test_ikk_absolute_missing_while_components_state_theirs(data, tmp_path):
+    ikk(data, 1)["absolute"] = None
+    assert flat(findings_for(tmp_path, data)) == [
+        ("targets.absolute-missing", "IKK 1", c) for c in ("IKK!G2", "Target Bulanan!D2", "Target Bulanan!D3")]
+
+
 def test_stated_sum_row_agrees(data, tmp_path):
     monthly(data).append(jumlah_row(SUMS))
     assert findings_for(tmp_path, data) == []

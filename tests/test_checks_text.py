@@ -75,7 +75,7 @@ def test_own_office_named(data, tmp_path, parent):
 
 
 def test_misspelled_own_office_is_only_a_spelling_finding(data, tmp_path):
-    data["identitas"]["Identitas"]["parent_unit"] = "Direktorat P2P / Balai Kekejarantinaan Kesehatan Kelas II Contoh"
+    data["identitas"]["Identitas"]["parent_unit"] = "Ditjen P2P / Balai Kekejarantinaan Kesehatan Kelas II Contoh"
     assert flat(findings_for(tmp_path, data)) == [("text.spelling", "Kekejarantinaan", "Identitas!B11")]
 
 

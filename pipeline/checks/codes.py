@@ -80,11 +80,11 @@ def name_matches_master(plan: Plan) -> Iterator[Finding]:
 
 @rule("codes.name-variant")
 def name_spelled_as_master(plan: Plan) -> Iterator[Finding]:
-    """A name typed beside an RO code is spelled as in the RO sheet (punctuation, e.g. HIV/AIDS vs HIV AIDS)."""
+    """A name typed beside an RO code is written exactly as in the RO sheet (case, punctuation: HIV/AIDS, HIV AIDS)."""
     ros = {r.code: r for r in plan.ros}
     for record, where in _typed_names(plan):
         ro = ros.get(record.code)
-        if ro is None or not record.name or same_text(record.name, ro.name) or loose(record.name) != loose(ro.name):
+        if ro is None or not record.name or record.name == ro.name or loose(record.name) != loose(ro.name):
             continue
         yield warning("codes.name-variant", f"{record.code} di {where} ditulis '{record.name}', di sheet RO "
                       f"'{ro.name}'", record.loc("name"), ro.loc("name"), subject=record.code)

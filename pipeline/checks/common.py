@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..findings import Location
 from ..formatting import plain
-from ..model import MonthlyTarget
+from ..model import MonthlyTarget, Plan, Record, StatedTotal
 from ..schema import MONTHS
 
 # --- NIP -------------------------------------------------------------------------------------------
@@ -162,3 +165,31 @@ def series_label(row: MonthlyTarget) -> str:
 def shown(value: Decimal | int | None) -> str:
     """A figure as a planner reads it; an empty cell as `kosong`."""
     return "kosong" if value is None else plain(value)
+
+
+# --- every text cell -------------------------------------------------------------------------------
+
+OFFICE_FIELDS = {"name": "office_name", "short_name": "office_short", "address": "address", "ministry": "ministry",
+                 "parent_unit": "parent_unit", "sign_place": "sign_place", "edition": "edition"}
+
+
+def text_cells(plan: Plan) -> Iterator[tuple[str, str, Location]]:
+    """(field key, text, cell) of every non-empty text cell of the plan."""
+    office = plan.office
+    for attr, key in OFFICE_FIELDS.items():
+        yield key, getattr(office, attr), office.loc(key)
+    yield "head_name", office.head.name, office.head.loc("name")
+    yield "head_title", office.head.title, office.head.loc("title")
+    for f in dataclasses.fields(plan):
+        records = getattr(plan, f.name)
+        if not isinstance(records, tuple):
+            continue
+        for rec in records:
+            if not isinstance(rec, Record) or isinstance(rec, StatedTotal):
+                continue
+            for field in dataclasses.fields(rec):
+                value = getattr(rec, field.name)
+                if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+                    value = ", ".join(value)
+                if isinstance(value, str) and value:
+                    yield field.name, value, rec.loc(field.name)

@@ -8,10 +8,14 @@ from collections.abc import Iterator
 from ..findings import Finding, Location, error
 from ..model import Plan
 from . import rule
-from .common import loose, loose_words, nip_problems
+from .common import loose, loose_words, nip_problems, text_cells
 
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 EDITION = re.compile(r"^(Awal Tahun|Revisi [1-9][0-9]*)$")
+# Eselon I units: the level a ministry's budget names as "Unit Organisasi".
+ESELON_I = re.compile(r"^(Direktorat Jenderal|Ditjen|Sekretariat Jenderal|Setjen|Inspektorat Jenderal|Itjen|Badan)\b",
+                      re.IGNORECASE)
+_DIREKTORAT = re.compile(r"^Direktorat\s+(?!Jenderal\b)(.+)$", re.IGNORECASE)
 
 
 @rule("identity.head-nip")
@@ -63,6 +67,24 @@ def head_title_names_office(plan: Plan) -> Iterator[Finding]:
             f"jabatan kepala '{head.title}' tidak menyebut nama kantor '{office.name}'",
             head.loc("title"), office.loc("office_name"), subject="Jabatan Kepala",
         )
+
+
+@rule("identity.parent-unit")
+def parent_unit_is_eselon_one(plan: Plan) -> Iterator[Finding]:
+    """The Unit Organisasi is an eselon I unit (Direktorat Jenderal ...), not a Direktorat."""
+    office = plan.office
+    unit = office.parent_unit.split("/")[0].strip()
+    if not unit or ESELON_I.match(unit):
+        return
+    elsewhere = []
+    named = _DIREKTORAT.match(unit)
+    if named:
+        called = re.compile(rf"\b(?:Ditjen|Direktorat Jenderal)\s+{re.escape(named.group(1))}", re.IGNORECASE)
+        elsewhere = [loc for key, text, loc in text_cells(plan) if key != "parent_unit" and called.search(text)]
+    also = f"; di tempat lain disebut Direktorat Jenderal/Ditjen {named.group(1)}" if elsewhere else ""
+    yield error("identity.parent-unit", f"Unit Organisasi '{unit}' bukan unit eselon I (Direktorat Jenderal, "
+                f"Sekretariat Jenderal, Inspektorat Jenderal atau Badan){also}", office.loc("parent_unit"),
+                *elsewhere, subject="Unit Organisasi")
 
 
 @rule("identity.edition")

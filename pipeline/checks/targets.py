@@ -92,6 +92,21 @@ def absolute_is_component_sum(plan: Plan) -> Iterator[Finding]:
             )
 
 
+@rule("targets.absolute-missing")
+def absolute_given_with_components(plan: Plan) -> Iterator[Finding]:
+    """An IKK whose components state a Target Absolut states its own (their sum), as the Lampiran prints both."""
+    for ikk in plan.indicators:
+        _, comps = tables.series_of(plan, ikk)
+        total = tables.component_absolute(comps)
+        if ikk.absolute is None and total is not None:
+            yield warning(
+                "targets.absolute-missing",
+                f"Target Absolut IKK {ikk.no} kosong, padahal komponennya ber-Target Absolut (jumlah {plain(total)})",
+                ikk.loc("absolute"), *(c.loc("absolute") for c in comps if c.absolute is not None),
+                subject=f"IKK {ikk.no}",
+            )
+
+
 @rule("targets.stated-sum")
 def stated_sum_matches(plan: Plan) -> Iterator[Finding]:
     """A typed Jumlah row of an IKK equals the sum of its components, month by month."""

@@ -5,43 +5,18 @@ They read every text cell of the model, so a misspelling is caught wherever a pl
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 
 from ..findings import Finding, Location, error, warning
-from ..model import Plan, Record, StatedTotal
+from ..model import Plan
 from . import rule
-from .common import correction, loose_words, misspellings
+from .common import correction, loose_words, misspellings, text_cells
 
-OFFICE_FIELDS = {"name": "office_name", "short_name": "office_short", "address": "address", "ministry": "ministry",
-                 "parent_unit": "parent_unit", "sign_place": "sign_place", "edition": "edition"}
 _LONG_MENTION = re.compile(r"\b(?:Balai|Kantor)\b(?:\s+\S+){0,5}?\s+Kelas\s+[IVX]+\b", re.IGNORECASE)
 _SHORT_MENTION = re.compile(r"\b(?:BBKK|BKK|KKP)\s+Kelas\s+[IVX]+\b", re.IGNORECASE)
 _CLASS = re.compile(r"\bKelas\s+[IVX]+\b(.*)$", re.IGNORECASE)
 _WILKER = re.compile(r"(\d+)(?:wilker|wilayahkerja)")
-
-
-def text_cells(plan: Plan) -> Iterator[tuple[str, str, Location]]:
-    """(field key, text, cell) of every non-empty text cell of the plan."""
-    office = plan.office
-    for attr, key in OFFICE_FIELDS.items():
-        yield key, getattr(office, attr), office.loc(key)
-    yield "head_name", office.head.name, office.head.loc("name")
-    yield "head_title", office.head.title, office.head.loc("title")
-    for f in dataclasses.fields(plan):
-        records = getattr(plan, f.name)
-        if not isinstance(records, tuple):
-            continue
-        for rec in records:
-            if not isinstance(rec, Record) or isinstance(rec, StatedTotal):
-                continue
-            for field in dataclasses.fields(rec):
-                value = getattr(rec, field.name)
-                if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
-                    value = ", ".join(value)
-                if isinstance(value, str) and value:
-                    yield field.name, value, rec.loc(field.name)
 
 
 @rule("text.spelling")
