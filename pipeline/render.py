@@ -1,0 +1,162 @@
+"""Fill the Word template with a context: the only module that imports docxtpl.
+
+Jinja runs with autoescape (a `&` or `<` in a name is written as text, never as XML) and
+StrictUndefined (a value the template uses but the context lacks stops the build with a
+`TemplateError` naming it, instead of leaving a blank in a signed document). Values are
+inserted, never evaluated, so `{{ x }}` typed in a cell appears as typed.
+
+rkt adds one tag to docxtpl's: `{% vmerge cond %}` in a table cell merges the cell with
+the one above while `cond` is false (docxtpl's own `{% vm %}` can only restart at the first
+item of the innermost loop; the RKT's tables merge sasaran and IKK cells across groups).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+
+from . import formatting
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "rkt.docx"
+
+
+class TemplateError(Exception):
+    """The template cannot be filled: a variable missing from the context, or a broken tag."""
+
+
+_VMERGE_CELL = re.compile(r"<w:tc[ >](?:(?!<w:tc[ >]).)*?\{%\s*vmerge\s+(.+?)\s*%\}.*?</w:tc>", re.S)
+_VMERGE_TAG = re.compile(r"\{%\s*vmerge\s+.+?\s*%\}", re.S)
+_TEXT = re.compile(r"(<w:t(?: [^>]*)?>)(.*?)(</w:t>)", re.S)
+
+
+def _vmerge(match: re.Match) -> str:
+    """Give a `{% vmerge cond %}` cell a vMerge flag and show its text only where it restarts."""
+    cond = match.group(1)
+    xml = _VMERGE_TAG.sub("", match.group(0), count=1)
+    flag = f'<w:vMerge w:val="{{% if {cond} %}}restart{{% else %}}continue{{% endif %}}"/>'
+    if "</w:tcPr>" in xml:
+        xml = re.sub(r"<w:vMerge[^>]*/>", "", xml, count=1).replace("</w:tcPr>", flag + "</w:tcPr>", 1)
+    else:
+        xml = re.sub(r"(<w:tc[ >][^>]*?>|<w:tc>)", lambda m: m.group(1) + f"<w:tcPr>{flag}</w:tcPr>", xml, count=1)
+    return _TEXT.sub(lambda m: f"{m.group(1)}{{% if {cond} %}}{m.group(2)}{{% endif %}}{m.group(3)}", xml)
+
+
+class _Template(DocxTemplate):
+    """docxtpl with the `{% vmerge %}` cell tag."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _VMERGE_CELL.sub(_vmerge, super().patch_xml(src_xml))
+
+
+def environment() -> jinja2.Environment:
+    """Autoescaping, strict Jinja with the Indonesian formats as filters."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters.update({
+        "number": formatting.number,
+        "plain": formatting.plain,
+        "percent": formatting.percent,
+        "words": formatting.words,
+        "count": formatting.count_phrase,
+        "month": formatting.month_name,
+    })
+    return env
+
+
+@lru_cache(maxsize=8)
+def _variables(path: str, mtime: float) -> frozenset[str]:
+    return frozenset(_Template(path).get_undeclared_template_variables(environment()))
+
+
+def template_variables(template_path: Path = TEMPLATE) -> frozenset[str]:
+    """The top-level names the template uses (its contract with `build_context`)."""
+    path = Path(template_path)
+    try:
+        return _variables(str(path), path.stat().st_mtime)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
+
+
+_MISSING_ATTR = re.compile(r"has no attribute '([^']+)'")
+_MISSING_NAME = re.compile(r"'([^']+)' is undefined")
+
+
+def _missing(exc: jinja2.UndefinedError) -> str:
+    text = str(exc)
+    found = _MISSING_ATTR.search(text) or _MISSING_NAME.search(text)
+    return found.group(1) if found else text
+
+
+# Child order of a table cell's properties (ECMA-376 CT_TcPr); docxtpl's colspan puts gridSpan first.
+_TCPR_ORDER = {qn(f"w:{n}"): i for i, n in enumerate((
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+    "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange"))}
+
+
+def _tidy_tables(body) -> None:
+    """Keep cell properties in schema order and grids in step with column loops.
+
+    A `{%tc for %}` loop adds cells the template's grid does not know; the grid is then
+    taken from the row with the most cells (no spans), so every column keeps its width.
+    """
+    for tcpr in body.iter(qn("w:tcPr")):
+        children = sorted(tcpr, key=lambda el: _TCPR_ORDER.get(el.tag, 99))
+        for el in children:
+            tcpr.append(el)
+    for tbl in body.iter(qn("w:tbl")):
+        grid = tbl.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
+        finest = None
+        for tr in tbl.findall(qn("w:tr")):
+            cells = tr.findall(qn("w:tc"))
+            if any(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None for tc in cells):
+                continue
+            if finest is None or len(cells) > len(finest):
+                finest = cells
+        cols = grid.findall(qn("w:gridCol"))
+        if not finest or len(finest) != len(cols):
+            continue
+        widths = [tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}") for tc in finest]
+        if any(w is None or w.get(qn("w:type")) != "dxa" for w in widths):
+            continue
+        for col, width in zip(cols, widths, strict=True):
+            col.set(qn("w:w"), width.get(qn("w:w")))
+        tblw = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+        if tblw is not None and tblw.get(qn("w:type")) == "dxa":
+            tblw.set(qn("w:w"), str(sum(int(w.get(qn("w:w"))) for w in widths)))
+
+
+def render(context: Mapping, template_path: Path = TEMPLATE) -> bytes:
+    """The filled template as .docx bytes; `TemplateError` if the template and context disagree."""
+    path = Path(template_path)
+    missing = sorted(template_variables(path) - set(context))
+    if missing:
+        raise TemplateError(f"templat {path.name} memakai variabel yang tidak ada di konteks: {', '.join(missing)}")
+    tpl = _Template(str(path))
+    try:
+        tpl.render(dict(context), environment(), autoescape=True)
+    except jinja2.UndefinedError as exc:
+        where = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())[:160]
+        raise TemplateError(
+            f"templat {path.name} memakai variabel '{_missing(exc)}' yang tidak ada di konteks"
+            + (f" (dekat: {where})" if where else "")
+        ) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
+    _tidy_tables(tpl.docx.element.body)
+    props = tpl.docx.core_properties
+    office = context.get("office", {})
+    props.title = f"Rencana Kinerja Tahunan {context.get('year', '')} {office.get('name', '')}".strip()
+    props.subject = str(context.get("edition", {}).get("title", ""))
+    props.author = str(office.get("name", ""))
+    props.comments = "Disusun oleh rkt dari workbook seksi."
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()

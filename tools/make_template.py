@@ -1,0 +1,963 @@
+"""Build templates/rkt.docx: the Word template of the RKT, with docxtpl (Jinja) tags in its text.
+
+    .venv/bin/python tools/make_template.py        # writes templates/rkt.docx
+
+The template holds all prose of the published RKT (Kata Pengantar, Latar Belakang, Struktur
+Organisasi, Sumber Daya Manusia, BAB II, BAB III, captions), the page set-up (A4, a landscape
+section for the annex), the styles, the table of contents field and the page numbers. Every
+number, name, date and table row comes from `pipeline.context.build_context` through tags:
+`{{ office.name }}`, `{%tr for r in rows %}` (one table row per item), `{%p if ... %}` (whole
+paragraphs), `{%tc for ... %}` (columns), `{% colspan n %}` and `{% vmerge cond %}` (cells
+merged down while `cond` is false; an rkt extension, see pipeline/render.py).
+
+The generated .docx is committed. A planner may open it in Word or LibreOffice and edit prose,
+styles or margins, keeping the tags intact; `rkt build` then uses the edited file. Re-running
+this script overwrites such edits, so port them here first (this script is the reproducible
+source; the contract test in tests/test_render.py checks both agree with the context).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "templates" / "rkt.docx"
+
+NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:w10="urn:schemas-microsoft-com:office:word"'
+)
+FONT = "Arial"
+PORTRAIT_WIDTH = 15.5  # cm of text: A4 21 cm less margins 3 + 2.5
+LANDSCAPE_WIDTH = 25.7  # cm of text: A4 29.7 cm less margins 2 + 2
+HEADER_FILL = "D9D9D9"
+
+
+def tw(cm: float) -> int:
+    """Centimetres to twentieths of a point (Word's unit for widths and indents)."""
+    return round(cm * 567)
+
+
+# ---------------------------------------------------------------- paragraphs and runs
+
+def run(text: str, bold: bool = False, italic: bool = False, underline: bool = False, size: float | None = None,
+        color: str | None = None, caps: bool = False) -> str:
+    props = ""
+    if bold:
+        props += "<w:b/><w:bCs/>"
+    if italic:
+        props += "<w:i/><w:iCs/>"
+    if caps:
+        props += "<w:caps/>"
+    if color:
+        props += f'<w:color w:val="{color}"/>'
+    if size:
+        props += f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>'
+    if underline:
+        props += '<w:u w:val="single"/>'
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    parts = text.split("\t")
+    body = "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' for p in parts)
+    return f"<w:r>{rpr}{body}</w:r>"
+
+
+def para(content: str | list[str] = "", style: str | None = None, jc: str | None = None, keep_next: bool = False,
+         page_break: bool = False, left: float | None = None, hanging: float | None = None,
+         first_line: float | None = None, before: float | None = None, after: float | None = None,
+         tabs: list[tuple[str, float]] | None = None, bottom_border: bool = False, **run_props) -> str:
+    """A paragraph; `content` is text (one run, formatted by `run_props`) or a list of run XML strings."""
+    ppr = ""
+    if style:
+        ppr += f'<w:pStyle w:val="{style}"/>'
+    if keep_next:
+        ppr += "<w:keepNext/>"
+    if page_break:
+        ppr += "<w:pageBreakBefore/>"
+    if bottom_border:
+        ppr += '<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="auto"/></w:pBdr>'
+    if tabs:
+        ppr += "<w:tabs>" + "".join(f'<w:tab w:val="{k}" w:pos="{tw(p)}"/>' for k, p in tabs) + "</w:tabs>"
+    if before is not None or after is not None:
+        attrs = ""
+        if before is not None:
+            attrs += f' w:before="{round(before * 20)}"'
+        if after is not None:
+            attrs += f' w:after="{round(after * 20)}"'
+        ppr += f"<w:spacing{attrs}/>"
+    if left is not None or hanging is not None or first_line is not None:
+        attrs = f' w:left="{tw(left or 0)}"'
+        if hanging is not None:
+            attrs += f' w:hanging="{tw(hanging)}"'
+        if first_line is not None:
+            attrs += f' w:firstLine="{tw(first_line)}"'
+        ppr += f"<w:ind{attrs}/>"
+    if jc:
+        ppr += f'<w:jc w:val="{jc}"/>'
+    runs = content if isinstance(content, list) else ([run(content, **run_props)] if content else [])
+    return f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{''.join(runs)}</w:p>"
+
+
+def tag(text: str, style: str | None = None) -> str:
+    """A paragraph holding only a docxtpl tag (`{%p ... %}`); docxtpl removes it when rendering."""
+    return para(text, style=style)
+
+
+def prose(text: str) -> str:
+    """A justified body paragraph with a first-line indent."""
+    return para(text, style="Paragraf")
+
+
+def item(label: str, text: str, level: int = 1) -> str:
+    """A list item with its label typed (`1.`, `a.`, `1)`): a hanging indent, no Word numbering to break."""
+    return para(f"{label}\t{text}", style=f"Daftar{level}")
+
+
+def heading(text: str, level: int, page_break: bool = False, jc: str | None = None) -> str:
+    return para(text, style=f"Heading{level}", page_break=page_break, jc=jc)
+
+
+def caption(text: str) -> str:
+    return para(text, style="Keterangan")
+
+
+def field(instr: str, placeholder: str) -> str:
+    """A complex field (PAGE, TOC) with a placeholder result shown until the field is updated."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {escape(instr)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:t xml:space=\"preserve\">{escape(placeholder)}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+# ---------------------------------------------------------------- tables
+
+def cell(content: str | list[str], width: float, span: int = 1, merge: str | None = None, fill: str | None = None,
+         valign: str = "top", jc: str | None = None, bold: bool = False, style: str = "IsiTabel",
+         keep: bool = False) -> str:
+    """A table cell. `content` is text or a list of paragraph XML strings; `merge` is restart/continue.
+
+    `keep` keeps the row on the page of the next one (a KRO heading is never left at a page foot).
+    """
+    tcpr = f'<w:tcW w:w="{tw(width)}" w:type="dxa"/>'
+    if span > 1:
+        tcpr += f'<w:gridSpan w:val="{span}"/>'
+    if merge == "restart":
+        tcpr += '<w:vMerge w:val="restart"/>'
+    elif merge == "continue":
+        tcpr += "<w:vMerge/>"
+    if fill:
+        tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    tcpr += f'<w:vAlign w:val="{valign}"/>'
+    if isinstance(content, list):
+        paras = "".join(content) or para(style=style)
+    else:
+        paras = para(content, style=style, jc=jc, bold=bold, keep_next=keep)
+    return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{paras}</w:tc>"
+
+
+def hcell(text: str, width: float, span: int = 1, merge: str | None = None, style: str = "IsiTabel") -> str:
+    """A header cell: bold, centred, shaded."""
+    content = "" if merge == "continue" else text
+    return cell(content, width, span, merge, fill=HEADER_FILL, valign="center", jc="center", bold=True, style=style)
+
+
+def row(cells: list[str], header: bool = False, cant_split: bool = True) -> str:
+    trpr = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr>{'<w:trPr>' + trpr + '</w:trPr>' if trpr else ''}{''.join(cells)}</w:tr>"
+
+
+def tag_row(text: str, widths: list[float], style: str = "IsiTabel") -> str:
+    """A row holding only a docxtpl row tag (`{%tr for ... %}`), removed when rendering."""
+    return row([cell(text, sum(widths), span=len(widths), style=style)], cant_split=False)
+
+
+def table(widths: list[float], rows: list[str], borders: bool = True, jc: str = "center", margin: float = 0.1) -> str:
+    """A fixed-layout table; `widths` in cm, one per grid column."""
+    edges = ("top", "left", "bottom", "right", "insideH", "insideV")
+    kind = 'w:val="single" w:sz="4" w:space="0" w:color="000000"' if borders else 'w:val="nil"'
+    tblpr = (
+        f'<w:tblW w:w="{tw(sum(widths))}" w:type="dxa"/><w:jc w:val="{jc}"/>'
+        "<w:tblBorders>" + "".join(f"<w:{e} {kind}/>" for e in edges) + "</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{tw(margin)}" w:type="dxa"/><w:right w:w="{tw(margin)}" w:type="dxa"/>'
+        "</w:tblCellMar>"
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/>'
+    )
+    grid = "".join(f'<w:gridCol w:w="{tw(w)}"/>' for w in widths)
+    return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def num(text: str, width: float, style: str = "IsiTabel", **kw) -> str:
+    """A right-aligned figure cell."""
+    return cell(text, width, jc="right", style=style, **kw)
+
+
+def vm(cond: str, text: str, width: float, style: str = "IsiTabel", jc: str | None = None, bold: bool = False,
+       span: int = 1) -> str:
+    """A cell merged down over the following rows while `cond` is false (rkt's `{% vmerge %}`)."""
+    return cell(f"{{% vmerge {cond} %}}{text}", width, span=span, jc=jc, bold=bold, style=style)
+
+
+# ---------------------------------------------------------------- the signature block (one definition)
+
+def signature_macro() -> list[str]:
+    """The head's signature block, defined once as a Jinja macro and called wherever the RKT is signed."""
+    lines = [
+        para("{{ sign.place }}, {{ sign.date }}", style="TTD"),
+        para("{{ sign.title }}", style="TTD"),
+        para("", style="TTD"), para("", style="TTD"), para("", style="TTD"),
+        para("{{ sign.name }}", style="TTD", bold=True, underline=True),
+        para("NIP {{ sign.nip }}", style="TTD"),
+    ]
+    block = table([8.5], [row([cell(lines, 8.5, style="TTD")])], borders=False, jc="right", margin=0)
+    return [
+        tag("{#p Blok tanda tangan: satu definisi (identitas.xlsx), dipakai di Kata Pengantar dan setiap lampiran #}"),
+        tag("{%p macro tanda_tangan() %}"),
+        para("", style="TTD"),
+        block,
+        tag("{%p endmacro %}"),
+    ]
+
+
+SIGN = tag("{{p tanda_tangan() }}")
+
+
+# ---------------------------------------------------------------- the document, part by part
+
+def cover() -> list[str]:
+    return [
+        para("", before=60),
+        para("RENCANA KINERJA TAHUNAN", jc="center", bold=True, size=22, after=6),
+        para("{{ edition.title }}", jc="center", bold=True, size=16, after=0, bottom_border=True),
+        para("", before=150),
+        para("{{ office.ministry_upper }}", jc="center", bold=True, size=12, after=0),
+        para("{{ office.parent_unit_upper }}", jc="center", bold=True, size=12, after=18),
+        para("{{ office.name_upper }}", jc="center", bold=True, size=15, after=12),
+        para("{{ office.address }} {{ office.postcode }}", jc="center", size=11, after=0),
+        para("{{ office.contact }}", jc="center", size=11, after=0),
+    ]
+
+
+def foreword() -> list[str]:
+    return [
+        heading("KATA PENGANTAR", 1),
+        prose(
+            "Sejalan dengan Visi Presiden Republik Indonesia Tahun 2020-2024 yaitu Terwujudnya Indonesia Maju yang "
+            "Berdaulat, Mandiri, dan Berkepribadian Berlandaskan Gotong-Royong, dimana peningkatan kualitas manusia "
+            "Indonesia menjadi prioritas utama dengan dukungan pembangunan kesehatan yang terarah, terukur, merata "
+            "dan berkeadilan. Untuk mencapai derajat kesehatan masyarakat setinggi-tingginya, maka dibutuhkan program "
+            "kesehatan yang bersifat preventif dan promotif salah satunya adalah Program Pencegahan dan Pengendalian "
+            "Penyakit (P2P). Berbagai kegiatan dilakukan untuk mendukung pencegahan dan pengendalian penyakit, "
+            "diantaranya adalah upaya kekarantinaan yang dilakukan di pintu masuk negara."
+        ),
+        prose(
+            "{{ office.name }} merupakan Unit Pelaksana Teknis (UPT) dari Kementerian Kesehatan yang berada di bawah "
+            "dan bertanggung jawab kepada Direktur Jenderal Pencegahan dan Pengendalian Penyakit (P2P). Tugas pokok "
+            "{{ office.name }} adalah melaksanakan pencegahan masuk dan keluarnya penyakit, pengendalian dampak "
+            "kesehatan lingkungan, serta pengamanan terhadap penyakit baru dan penyakit yang muncul kembali, "
+            "bioterorisme, unsur biologi, kimia dan pengamanan radiasi di wilayah kerja pelabuhan dan bandara. "
+            "Pelaksanaan tugas {{ office.name }} merupakan bagian dari program Direktorat Jenderal Pencegahan dan "
+            "Pengendalian Penyakit yang dilaksanakan di lingkungan pelabuhan dan bandara dalam wilayah kerja "
+            "{{ office.name }} dilaksanakan oleh seluruh pegawai bekerjasama dengan unit-unit lintas program dan "
+            "lintas sektor terkait."
+        ),
+        prose(
+            "Secara umum, tujuan {{ office.name }} adalah mewujudkan pelabuhan dan bandara sehat melalui upaya "
+            "pencegahan masuk dan keluarnya penyakit potensial wabah serta pengendalian faktor risiko penyakit dan "
+            "pelayanan kesehatan yang disebabkan oleh angkutan dan lingkungan pelabuhan dan bandara."
+        ),
+        prose(
+            "Sasaran strategis {{ office.name }} merupakan turunan dari Ditjen P2P yaitu (1) meningkatnya pelayanan "
+            "kekarantinaan di pintu masuk negara dan wilayah dan (2) meningkatnya dukungan manajemen dan pelaksanaan "
+            "tugas teknis lainnya pada program pencegahan dan pengendalian penyakit."
+        ),
+        prose(
+            "Dengan disusunnya Rencana Kinerja Tahunan (RKT) {{ office.name }} Tahun {{ year }}, maka diharapkan "
+            "dapat menjadi acuan dan pedoman dalam pelaksanaan program dan kegiatan sesuai TUPOKSI selama satu "
+            "tahun anggaran."
+        ),
+        SIGN,
+        para("DAFTAR ISI", style="JudulDaftarIsi", page_break=True),
+        para([field('TOC \\o "1-3" \\h \\z \\u',
+                    "Daftar isi diperbarui otomatis saat dokumen dibuka di Microsoft Word "
+                    "(di LibreOffice: Alat > Perbarui > Perbarui Semua).")], style="Normal"),
+    ]
+
+
+def staff_tables() -> list[str]:
+    s = "staff"
+    # Tabel 1: golongan x ruang
+    w1 = [3.2, 1.8, 1.8, 1.8, 1.8, 2.2]
+    t1 = table(w1, [
+        row([hcell("Golongan", 3.2, merge="restart"), hcell("Ruang", 7.2, span=4),
+             hcell("Jumlah", 2.2, merge="restart")], header=True),
+        row([hcell("", 3.2, merge="continue")] + [hcell(x, 1.8) for x in "ABCD"]
+            + [hcell("", 2.2, merge="continue")], header=True),
+        tag_row(f"{{%tr for r in {s}.grade_table.rows %}}", w1),
+        row([cell("{{ r.label }}", 3.2, jc="center")] + [num(f"{{{{ r.cells[{i}] }}}}", 1.8) for i in range(4)]
+            + [num("{{ r.total }}", 2.2)]),
+        tag_row("{%tr endfor %}", w1),
+        row([cell("Jumlah", 3.2, jc="center", bold=True)]
+            + [num(f"{{{{ {s}.grade_table.totals[{i}] }}}}", 1.8, bold=True) for i in range(4)]
+            + [num(f"{{{{ {s}.grade_table.total }}}}", 2.2, bold=True)]),
+    ])
+    # Tabel 2: education x position type
+    w2 = [1.0, 6.8, 1.8, 1.8, 2.2, 1.8]
+    t2 = table(w2, [
+        row([hcell(x, w) for x, w in zip(("No", "Kualifikasi Pendidikan", "JFU", "JFT", "Struktural", "Jumlah"), w2,
+                                         strict=True)], header=True),
+        tag_row(f"{{%tr for r in {s}.education_table.rows %}}", w2),
+        row([cell("{{ r.no }}", 1.0, jc="center"), cell("{{ r.name }}", 6.8)]
+            + [num(f"{{{{ r.cells[{i}] }}}}", w) for i, w in enumerate((1.8, 1.8, 2.2))]
+            + [num("{{ r.total }}", 1.8)]),
+        tag_row("{%tr endfor %}", w2),
+        row([cell("Jumlah", 7.8, span=2, jc="center", bold=True)]
+            + [num(f"{{{{ {s}.education_table.totals[{i}] }}}}", w, bold=True) for i, w in enumerate((1.8, 1.8, 2.2))]
+            + [num(f"{{{{ {s}.education_table.total }}}}", 1.8, bold=True)]),
+    ])
+    # Tabel 3: education x work unit (JFU/JFT pairs, columns repeated per unit) + Struktural
+    t = f"{s}.unit_table"
+    sm = "IsiTabelKecil"
+    no, name, tagw, sub, struct, total = 0.8, 3.9, 0.3, 0.95, 1.7, 1.3
+    w3 = [no, name, tagw, sub, sub, tagw, struct, total]
+
+    def h(text, width, **kw):
+        return hcell(text, width, style=sm, **kw)
+
+    t3 = table(w3, [
+        row([h("No", no, merge="restart"), h("Kualifikasi Pendidikan", name, merge="restart"),
+             cell(f"{{%tc for g in {t}.groups %}}", tagw, style=sm),
+             hcell("{% colspan g.span %}{% vmerge g.first %}{{ g.label }}", 2 * sub, span=2, style=sm),
+             cell("{%tc endfor %}", tagw, style=sm),
+             h("Struktural", struct, merge="restart"), h("Jumlah", total, merge="restart")], header=True),
+        row([h("", no, merge="continue"), h("", name, merge="continue"),
+             cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm),
+             hcell("{% colspan u.span %}{% vmerge u.first %}{{ u.label }}", 2 * sub, span=2, style=sm),
+             cell("{%tc endfor %}", tagw, style=sm),
+             h("", struct, merge="continue"), h("", total, merge="continue")], header=True),
+        row([h("", no, merge="continue"), h("", name, merge="continue"),
+             cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm), h("JFU", sub), h("JFT", sub),
+             cell("{%tc endfor %}", tagw, style=sm),
+             h("", struct, merge="continue"), h("", total, merge="continue")], header=True),
+        tag_row(f"{{%tr for r in {t}.rows %}}", w3, style=sm),
+        row([cell("{{ r.no }}", no, jc="center", style=sm), cell("{{ r.name }}", name, style=sm),
+             cell("{%tc for c in r.cells %}", tagw, style=sm), num("{{ c.jfu }}", sub, style=sm),
+             num("{{ c.jft }}", sub, style=sm), cell("{%tc endfor %}", tagw, style=sm),
+             num("{{ r.structural }}", struct, style=sm), num("{{ r.total }}", total, style=sm)]),
+        tag_row("{%tr endfor %}", w3, style=sm),
+        row([cell("Jumlah", no + name, span=2, jc="center", bold=True, style=sm),
+             cell(f"{{%tc for c in {t}.totals %}}", tagw, style=sm), num("{{ c.jfu }}", sub, style=sm, bold=True),
+             num("{{ c.jft }}", sub, style=sm, bold=True), cell("{%tc endfor %}", tagw, style=sm),
+             num(f"{{{{ {t}.structural }}}}", struct, style=sm, bold=True),
+             num(f"{{{{ {t}.total }}}}", total, style=sm, bold=True)]),
+    ])
+    return [
+        para("a.\tMenurut Jabatan", style="Subjudul"),
+        tag(f"{{%p for p in {s}.by_position %}}"),
+        para("{{ p.no }}\t{{ p.name }}\t: {{ p.count }}", style="Daftar2", tabs=[("left", 8.5)]),
+        tag("{%p endfor %}"),
+        para("b.\tMenurut Golongan dan Ruang", style="Subjudul"),
+        caption("Tabel 1. Distribusi Pegawai Menurut Golongan dan Ruang {{ office.name }} Tahun {{ year }}"),
+        t1,
+        para("c.\tMenurut Tingkat Pendidikan", style="Subjudul"),
+        caption("Tabel 2. Distribusi Pegawai Menurut Tingkat Pendidikan {{ office.name }} Tahun {{ year }}"),
+        t2,
+        para("d.\tMenurut Unit Kerja dan Jabatan", style="Subjudul"),
+        para("Tahun {{ year }} ini, distribusi pegawai berdasarkan unit kerja dan jabatan, baik struktural maupun "
+             "fungsional, adalah sebagai berikut:", style="Paragraf"),
+        caption("Tabel 3. Distribusi Pegawai Menurut Unit Kerja dan Jabatan {{ office.short }} Tahun {{ year }}"),
+        t3,
+    ]
+
+
+def chapter_one() -> list[str]:
+    return [
+        heading("BAB I PENDAHULUAN", 1),
+        heading("1. Latar Belakang", 2),
+        prose(
+            "Rencana Kinerja Tahunan (RKT) merupakan dokumen yang berisi informasi tentang sasaran, indikator kinerja "
+            "kegiatan, dan target kinerja berupa output dan atau outcome yang ingin diwujudkan oleh suatu organisasi "
+            "pada satu tahun tertentu. Dokumen Rencana Kinerja Tahunan (RKT) merupakan suatu hal yang penting bagi "
+            "terselenggaranya tata kelola yang baik. Oleh karenanya, Rencana Kinerja Tahunan (RKT) menjadi suatu hal "
+            "yang cukup kritikal yang harus dijadikan fokus perhatian oleh manajemen Rencana Kinerja Tahunan (RKT) "
+            "dan juga merupakan tahap penting dalam melaksanakan rencana strategis (Renstra) {{ office.name }}."
+        ),
+        prose(
+            "Penyusunan RKT didasarkan pada Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan "
+            "Pembangunan Nasional (SPPN), Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan "
+            "Kinerja Instansi Pemerintah, Peraturan Menteri PAN dan Reformasi Birokrasi Republik Indonesia Nomor 53 "
+            "Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, dan Peraturan Menteri Negara Pemberdayaan "
+            "Aparatur Negara dan Reformasi Birokrasi Nomor 29 Tahun 2010 tentang Pedoman Penyusunan Penetapan Kinerja "
+            "dan Pelaporan Akuntabilitas Kinerja Instansi Pemerintah, Peraturan Menteri Kesehatan Republik Indonesia "
+            "Nomor 21 Tahun 2020 tentang Rencana Strategis Kementerian Kesehatan Tahun 2020-2024, Peraturan Menteri "
+            "Kesehatan Republik Indonesia Nomor 10 Tahun 2023 tentang Organisasi dan Tata Kerja Unit Pelaksana "
+            "Teknis Bidang Kekarantinaan Kesehatan."
+        ),
+        prose(
+            "Rencana Kinerja Tahunan (RKT) ini disusun sebagai pedoman, pengendalian serta pengawasan dalam "
+            "pencapaian sasaran dan target indikator kinerja tahun {{ year }}, mewujudkan keterpaduan arah kebijakan "
+            "dan strategi serta keselarasan program dan kegiatan sesuai dengan sasaran yang ditetapkan oleh "
+            "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit, terwujudnya pelayanan prima dan kepuasan "
+            "stakeholder, sebagai acuan {{ office.name }} dalam perencanaan kerja tahun berikutnya, untuk memberi "
+            "kemudahan dalam melakukan evaluasi kinerja di akhir tahun anggaran {{ year }}."
+        ),
+        prose(
+            "Sebagai bagian dari manajemen kinerja yang baik, Rencana Kinerja Tahunan (RKT) memerlukan pemikiran "
+            "mendalam untuk menyelaraskan berbagai hal yang telah dituangkan dalam Renstra dan kemungkinan "
+            "pelaksanaannya. Rencana Kinerja Tahunan (RKT) yang baik haruslah selaras dan terintegrasi dengan "
+            "penataan program di keseluruhan unit organisasi dan perencanaan kegiatan di tingkat unit pelaksana. "
+            "Rencana Kinerja Tahunan (RKT) juga harus terintegrasi dengan rencana induk maupun perencanaan "
+            "operasional yang lebih rinci sehingga segala sesuatu yang telah disusun dan direncanakan pencapaian "
+            "sasaran kinerjanya dapat secara jelas dan realistis untuk dilaksanakan dengan sebaik-baiknya sesuai "
+            "yang telah diprogramkan dan menjadi instrumen evaluasi pengukuran kinerja, namun demikian Rencana "
+            "Kinerja Tahunan (RKT) juga bukan merupakan suatu dokumen yang tidak mungkin untuk dilakukan revisi, "
+            "mengingat terkadang dalam prakteknya, suatu perencanaan dapat berubah sesuai dinamika berbagai hal "
+            "yang berkembang setiap saat."
+        ),
+        heading("2. Struktur Organisasi", 2),
+        prose(
+            "Berdasarkan Peraturan Menteri Kesehatan Republik Indonesia Nomor 10 Tahun 2023 tentang Organisasi dan "
+            "Tata Kerja Unit Pelaksana Teknis Bidang Kekarantinaan Kesehatan, Struktur Organisasi {{ office.name }} "
+            "dipimpin oleh seorang kepala dengan susunan organisasi yang terdiri dari:"
+        ),
+        tag("{%p for u in units %}"),
+        item("{{ u.no }}.", "{{ u.sentence }}"),
+        tag("{%p if u.wilker %}"),
+        para("Wilayah kerja {{ office.short }} terdiri dari {{ wilker_count }} wilayah kerja, yakni:",
+             style="Lanjutan1"),
+        tag("{%p for w in wilker %}"),
+        item("{{ w.letter }}.", "Wilayah Kerja {{ w.name }}", level=2),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+        heading("3. Sumber Daya Manusia", 2),
+        prose(
+            "Sumber Daya Manusia dan Sumber Daya Anggaran merupakan elemen yang memegang peran penting untuk mencapai "
+            "kinerja dalam suatu organisasi baik dari segi kuantitas maupun kualitas. Tahun {{ year }} ini, jumlah "
+            "pegawai {{ office.name }} sebanyak {{ staff.total_phrase }} terdiri dari {{ staff.status_phrase }}, "
+            "dengan rincian sebagai berikut:"
+        ),
+        *staff_tables(),
+    ]
+
+
+def matrix() -> str:
+    """BAB II's opening matrix: ministry, unit, programs and activities with their goals."""
+    w = [5.0, 0.5, 10.0]
+
+    def line(label: str, values: list[str]) -> str:
+        return row([cell(label, w[0], style="Matriks"), cell(":", w[1], style="Matriks"),
+                    cell(values, w[2], style="Matriks")], cant_split=False)
+
+    def listed(loop: str, label: str, value: str) -> list[str]:
+        return [tag(loop, "Matriks"), para(f"{label}\t{value}", style="MatriksDaftar"), tag("{%p endfor %}", "Matriks")]
+
+    programs_goals = [
+        tag("{%p for p in programs %}", "Matriks"),
+        para("Program {{ p.name }}", style="Matriks", bold=True),
+        *listed("{%p for g in p.goals %}", "{{ g.no }}", "{{ g.name }}"),
+        tag("{%p endfor %}", "Matriks"),
+    ]
+    return table(w, [
+        line("Kementerian Negara/Lembaga", [para("{{ office.ministry }}", style="Matriks")]),
+        line("Unit Organisasi/Satker", [para("{{ office.parent_unit }} / {{ office.name }}", style="Matriks")]),
+        line("Program", listed("{%p for p in programs %}", "{{ p.no }}", "{{ p.name }}")),
+        line("Sasaran Program", programs_goals),
+        line("Kegiatan", listed("{%p for a in activities %}", "{{ a.no }}", "{{ a.name }}")),
+        line("Sasaran Kegiatan", listed("{%p for g in activity_goals %}", "{{ g.no }}", "{{ g.name }}")),
+    ], borders=False, jc="left", margin=0.05)
+
+
+def ikk_table() -> str:
+    w = [0.8, 6.3, 4.6, 1.5, 2.3]
+    first = "r.first"
+    return table(w, [
+        row([hcell("No", w[0]), hcell("Rincian Output", w[1]), hcell("Indikator Kinerja Kegiatan", w[2]),
+             hcell("Target Tahun {{ year }}", w[3]), hcell("Alokasi {{ year }} (000)", w[4])], header=True),
+        tag_row("{%tr for r in ikk_table.rows %}", w),
+        tag_row("{%tr if r.heading %}", w),
+        row([vm(first, "{{ r.no }}", w[0], jc="center"), cell("{{ r.kro }}", w[1], bold=True, keep=True),
+             vm(first, "{{ r.ikk }}", w[2]), vm(first, "{{ r.target }}", w[3], jc="center"),
+             vm(first, "{{ r.amount }}", w[4], jc="right")]),
+        tag_row("{%tr else %}", w),
+        row([vm(first, "{{ r.no }}", w[0], jc="center"), cell([para("{{ r.name }}", style="IsiTabelRO")], w[1]),
+             vm(first, "{{ r.ikk }}", w[2]), vm(first, "{{ r.target }}", w[3], jc="center"),
+             vm(first, "{{ r.amount }}", w[4], jc="right")]),
+        tag_row("{%tr endif %}", w),
+        tag_row("{%tr endfor %}", w),
+        row([cell("Pagu {{ office.short }} Tahun {{ year }} (setiap Rincian Output dihitung satu kali)", sum(w[:4]),
+                  span=4, bold=True), num("{{ pagu }}", w[4], bold=True)]),
+    ])
+
+
+def funding_table() -> str:
+    w = [2.1, 3.4, 1.3, 1.4, 1.85, 0.85, 0.85, 1.85, 1.85]
+    f = "funding"
+    first = "r.first"
+    return table(w, [
+        row([hcell("Indikator", w[0], merge="restart"), hcell("Rincian Output", w[1], merge="restart"),
+             hcell("Tahun {{ year }}", sum(w[2:5]), span=3), hcell("Prakiraan Maju", sum(w[5:]), span=4)],
+            header=True),
+        row([hcell("", w[0], merge="continue"), hcell("", w[1], merge="continue"),
+             hcell("Volume", w[2], merge="restart"), hcell("Satuan", w[3], merge="restart"),
+             hcell("Alokasi (000)", w[4], merge="restart"), hcell("Volume", w[5] + w[6], span=2),
+             hcell("Alokasi (000)", w[7] + w[8], span=2)], header=True),
+        row([hcell("", w[i], merge="continue") for i in range(5)]
+            + [hcell(f"{{{{ {f}.years[{i % 2}] }}}}", w[5 + i]) for i in range(4)], header=True),
+        tag_row(f"{{%tr for r in {f}.rows %}}", w),
+        tag_row("{%tr if r.heading %}", w),
+        row([vm(first, "{{ r.ikk }}", w[0]), cell("{{ r.kro }}", sum(w[1:]), span=8, bold=True, keep=True)]),
+        tag_row("{%tr else %}", w),
+        row([vm(first, "{{ r.ikk }}", w[0]), cell([para("{{ r.name }}", style="IsiTabelRO")], w[1]),
+             num("{{ r.volume }}", w[2]), cell("{{ r.unit }}", w[3]), num("{{ r.amount }}", w[4]),
+             num("{{ r.volume }}", w[5]), num("{{ r.next_volume }}", w[6]), num("{{ r.amount }}", w[7]),
+             num("{{ r.next_amount }}", w[8])]),
+        tag_row("{%tr endif %}", w),
+        tag_row("{%tr endfor %}", w),
+        row([cell("Jumlah (setiap Rincian Output dihitung satu kali)", sum(w[:4]), span=4, bold=True),
+             num(f"{{{{ {f}.total.amount }}}}", w[4], bold=True), cell("", w[5] + w[6], span=2),
+             num(f"{{{{ {f}.total.amount }}}}", w[7], bold=True),
+             num(f"{{{{ {f}.total.next_amount }}}}", w[8], bold=True)]),
+    ])
+
+
+def sources_table() -> str:
+    w = [2.1, 1.4, 3.45, 1.85, 1.85, 1.2, 1.85, 1.7]
+    s = "sources"
+    first = "r.first"
+    return table(w, [
+        row([hcell("Indikator", w[0], merge="restart"), hcell("Rincian Output", w[1] + w[2], span=2, merge="restart"),
+             hcell("Alokasi (000)", sum(w[3:6]), span=3), hcell("Jumlah", w[6], merge="restart"),
+             hcell("Lokasi", w[7], merge="restart")], header=True),
+        row([hcell("", w[0], merge="continue"), hcell("", w[1] + w[2], span=2, merge="continue"),
+             hcell("Rupiah Murni", w[3]), hcell("PNBP", w[4]), hcell("PHLN", w[5]),
+             hcell("", w[6], merge="continue"), hcell("", w[7], merge="continue")], header=True),
+        tag_row(f"{{%tr for r in {s}.rows %}}", w),
+        tag_row("{%tr if r.heading %}", w),
+        row([vm(first, "{{ r.ikk }}", w[0]), cell("{{ r.kro }}", sum(w[1:]), span=7, bold=True, keep=True)]),
+        tag_row("{%tr else %}", w),
+        row([vm(first, "{{ r.ikk }}", w[0]), cell("{{ r.code }}", w[1]),
+             cell([para("{{ r.name }}", style="IsiTabelRO")], w[2]), num("{{ r.rm }}", w[3]),
+             num("{{ r.pnbp }}", w[4]), num("{{ r.phln }}", w[5]), num("{{ r.amount }}", w[6]),
+             cell("{{ r.location }}", w[7])]),
+        tag_row("{%tr endif %}", w),
+        tag_row("{%tr endfor %}", w),
+        row([cell("Jumlah (setiap Rincian Output dihitung satu kali)", sum(w[:3]), span=3, bold=True),
+             num(f"{{{{ {s}.total.rm }}}}", w[3], bold=True), num(f"{{{{ {s}.total.pnbp }}}}", w[4], bold=True),
+             num(f"{{{{ {s}.total.phln }}}}", w[5], bold=True), num(f"{{{{ {s}.total.amount }}}}", w[6], bold=True),
+             cell("", w[7])]),
+    ])
+
+
+def chapter_two() -> list[str]:
+    return [
+        heading("BAB II INDIKATOR DAN TARGET KINERJA TAHUNAN", 1, page_break=True),
+        matrix(),
+        caption("Tabel 4. Sasaran Kegiatan, Rincian Output dan Pendanaan Tahun {{ year }}"),
+        ikk_table(),
+        heading("1. Perhitungan Pendanaan (Tahun Berjalan dan Prakiraan Maju)", 2),
+        caption("Tabel 5. Perhitungan Pendanaan Tahun {{ year }} dan Prakiraan Maju"),
+        funding_table(),
+        heading("2. Sumber Pendanaan", 2),
+        caption("Tabel 6. Sumber Pendanaan Tahun {{ year }}"),
+        sources_table(),
+    ]
+
+
+def chapter_three() -> list[str]:
+    return [
+        heading("BAB III PENUTUP", 1, page_break=True),
+        heading("1. Pemanfaatan RKT", 2),
+        prose(
+            "Penyusunan Rencana Kinerja Tahunan (RKT) {{ office.name }} Tahun {{ year }} ini bertujuan untuk "
+            "memberi acuan bagi pelaksana kegiatan di {{ office.name }} dalam melaksanakan tugas dan fungsinya. "
+            "Rencana Kinerja Tahunan (RKT) akan menjadi pedoman bagi {{ office.name }} dalam menyusun rencana kerja "
+            "guna mencapai kinerja yang telah ditetapkan dan sebagai dasar penilaian keberhasilan/kegagalan dalam "
+            "pencapaian Sasaran Strategis dan Indikator Kinerja serta menjadikan tolok ukur kinerja sebagai dasar "
+            "evaluasi kinerja {{ office.name }}."
+        ),
+        prose(
+            "Rencana Kinerja Tahunan (RKT) tahun {{ year }} merupakan penjabaran Renstra {{ office.name }} periode "
+            "2020-2024, sehingga Rencana Kinerja Tahunan (RKT) tahun {{ year }} memuat langkah-langkah awal untuk "
+            "mendukung pencapaian sasaran-sasaran strategis sebagaimana telah ditetapkan dalam Renstra "
+            "{{ office.name }}. Sasaran strategis tersebut dijabarkan secara lebih tajam dalam Rencana Kinerja "
+            "Tahunan (RKT), sehingga dapat terlihat sasaran tahunan yang akan dicapai oleh {{ office.name }}."
+        ),
+        prose(
+            "Disamping sebagai penjabaran Renstra {{ office.name }}, Rencana Kinerja Tahunan (RKT) juga diharapkan "
+            "dapat mewujudkan keterpaduan arah kebijakan dan strategi serta keselarasan program dan kegiatan sesuai "
+            "dengan sasaran yang ditetapkan oleh Direktorat Jenderal Pencegahan dan Pengendalian Penyakit, "
+            "meningkatkan kompetensi profesionalisme dan disiplin pegawai di lingkungan {{ office.name }}, "
+            "mewujudkan pelayanan prima dan kepuasan stakeholder, dan sebagai acuan {{ office.name }} dalam "
+            "perencanaan kerja tahun berikutnya."
+        ),
+        heading("2. Pemantauan Pelaksanaan RKT", 2),
+        prose(
+            "Dalam rangka untuk mengetahui pelaksanaan dan capaian dari seluruh kegiatan yang telah direncanakan "
+            "maka perlu dilakukan monitoring dan evaluasi secara bertahap. Dengan adanya evaluasi secara bertahap "
+            "ini dimaksudkan:"
+        ),
+        item("1.", "Mengetahui lebih dini terhadap permasalahan dan kendala yang dihadapi."),
+        item("2.", "Dapat segera melakukan treatment terhadap permasalahan dan kendala yang muncul."),
+        item("3.", "Dapat segera mengubah strategi yang lebih baik agar target dapat tercapai."),
+        item("4.", "Sebagai dasar penyusunan perencanaan kedepan yang lebih baik."),
+        prose("Diantara bentuk monitoring dan evaluasi yang dilakukan adalah:"),
+        item("1.", "Adanya rapat evaluasi dan monitoring yang diselenggarakan secara rutin."),
+        para([run("2.\tMemantau pencapaian target setiap bulannya melalui aplikasi "),
+              run("e-performance", italic=True), run(".")], style="Daftar1"),
+        item("3.", "Memantau laporan e-Monev DJA dan e-Monev Bappenas."),
+    ]
+
+
+def target_table() -> str:
+    sm = "IsiTabelKecil"
+    w = [0.6, 2.2, 2.6, 3.6, 1.05, 1.25] + [1.2] * 12
+    heads = ["NO", "SASARAN KINERJA", "INDIKATOR KINERJA KEGIATAN", "DEFINISI OPERASIONAL IKK SATKER",
+             "Target PK {{ year }}", "Target Absolut"]
+    return table(w, [
+        row([hcell(x, w[i], merge="restart", style=sm) for i, x in enumerate(heads)]
+            + [hcell("TARGET", sum(w[6:]), span=12, style=sm)], header=True),
+        row([hcell("", w[i], merge="continue", style=sm) for i in range(6)]
+            + [hcell(f"{{{{ months_short[{m}] }}}}", w[6 + m], style=sm) for m in range(12)], header=True),
+        tag_row("{%tr for r in g.rows %}", w, style=sm),
+        row([vm("r.goal_first", "{{ g.no }}", w[0], style=sm, jc="center"),
+             vm("r.goal_first", "{{ g.name }}", w[1], style=sm), vm("r.first", "{{ r.ikk }}", w[2], style=sm),
+             cell("{{ r.definition }}", w[3], style=sm), cell("{{ r.target }}", w[4], jc="center", style=sm),
+             num("{{ r.absolute }}", w[5], style=sm)]
+            + [num(f"{{{{ r.months[{m}] }}}}", w[6 + m], style=sm) for m in range(12)]),
+        tag_row("{%tr endfor %}", w, style=sm),
+    ], margin=0.04)
+
+
+def schedule_table() -> str:
+    sm = "IsiTabelKecil"
+    w = [2.3, 1.2, 3.2, 0.9] + [1.2] * 12 + [1.4, 2.3]
+    j = "schedule"
+    first = "r.first"
+    return table(w, [
+        row([hcell("IKK", w[0], merge="restart", style=sm),
+             hcell("Rincian Output", w[1] + w[2], span=2, merge="restart", style=sm),
+             hcell("Target IKK", w[3], merge="restart", style=sm),
+             hcell("Jadwal Pelaksanaan Kegiatan/Penarikan Anggaran (000)", sum(w[4:16]), span=12, style=sm),
+             hcell("Jumlah", w[16], merge="restart", style=sm), hcell("PJ", w[17], merge="restart", style=sm)],
+            header=True),
+        row([hcell("", w[0], merge="continue", style=sm),
+             hcell("", w[1] + w[2], span=2, merge="continue", style=sm), hcell("", w[3], merge="continue", style=sm)]
+            + [hcell(f"{{{{ months_short[{m}] }}}}", w[4 + m], style=sm) for m in range(12)]
+            + [hcell("", w[16], merge="continue", style=sm), hcell("", w[17], merge="continue", style=sm)],
+            header=True),
+        tag_row(f"{{%tr for r in {j}.rows %}}", w, style=sm),
+        tag_row("{%tr if r.heading %}", w, style=sm),
+        row([vm(first, "{{ r.ikk }}", w[0], style=sm),
+             cell("{{ r.kro }}", w[1] + w[2], span=2, bold=True, style=sm, keep=True),
+             vm(first, "{{ r.target }}", w[3], style=sm, jc="center"), cell("", sum(w[4:]), span=14, style=sm)]),
+        tag_row("{%tr else %}", w, style=sm),
+        row([vm(first, "{{ r.ikk }}", w[0], style=sm), cell("{{ r.code }}", w[1], style=sm),
+             cell("{{ r.name }}", w[2], style=sm), vm(first, "{{ r.target }}", w[3], style=sm, jc="center")]
+            + [num(f"{{{{ r.months[{m}] }}}}", w[4 + m], style=sm) for m in range(12)]
+            + [num("{{ r.amount }}", w[16], style=sm), cell("{{ r.pj }}", w[17], style=sm)]),
+        tag_row("{%tr endif %}", w, style=sm),
+        tag_row("{%tr endfor %}", w, style=sm),
+        row([cell("Jumlah penarikan satker (setiap Rincian Output dihitung satu kali)", sum(w[:4]), span=4,
+                  bold=True, style=sm)]
+            + [num(f"{{{{ {j}.total.months[{m}] }}}}", w[4 + m], bold=True, style=sm) for m in range(12)]
+            + [num(f"{{{{ {j}.total.amount }}}}", w[16], bold=True, style=sm), cell("", w[17], style=sm)]),
+    ], margin=0.04)
+
+
+def findings_table() -> str:
+    w = [0.8, 1.8, 4.0, 12.1, 7.0]
+    return table(w, [
+        row([hcell(x, w[i]) for i, x in enumerate(("No", "Tingkat", "Aturan", "Uraian", "Lokasi"))], header=True),
+        tag_row("{%tr for f in findings %}", w),
+        row([cell("{{ f.no }}", w[0], jc="center"), cell("{{ f.severity }}", w[1]), cell("{{ f.rule }}", w[2]),
+             cell("{{ f.message }}", w[3]), cell("{{ f.where }}", w[4])]),
+        tag_row("{%tr endfor %}", w),
+    ])
+
+
+def annex() -> list[str]:
+    return [
+        heading("LAMPIRAN", 1, jc="center"),
+        tag("{%p for g in target_annexes %}"),
+        heading("Lampiran {{ g.lampiran }}. Target Indikator Kinerja Tahun {{ year }}", 2, page_break=True,
+                jc="center"),
+        target_table(),
+        SIGN,
+        tag("{%p endfor %}"),
+        heading("Lampiran {{ schedule.lampiran }}. Jadwal Pelaksanaan Kegiatan Tahun {{ year }}", 2, page_break=True,
+                jc="center"),
+        schedule_table(),
+        SIGN,
+        tag("{%p if draft %}"),
+        heading("DAFTAR TEMUAN PEMERIKSAAN (DRAF)", 1, page_break=True),
+        tag("{%p if findings %}"),
+        prose("Dokumen ini adalah draf: pemeriksaan silang workbook seksi menemukan hal berikut. Perbaiki workbook "
+              "pada sel yang disebut, lalu susun ulang dokumen dengan perintah rkt build."),
+        findings_table(),
+        tag("{%p else %}"),
+        prose("Dokumen ini adalah draf. Pemeriksaan silang workbook seksi tidak menemukan galat maupun peringatan."),
+        tag("{%p endif %}"),
+        tag("{%p endif %}"),
+    ]
+
+
+# ---------------------------------------------------------------- styles, sections, header and footer
+
+BUILT_IN = {"Normal", "heading 1", "heading 2", "heading 3", "toc 1", "toc 2", "header", "footer"}
+
+
+def style_xml(style_id: str, name: str, kind: str = "paragraph", based_on: str | None = "Normal",
+              ppr: str = "", rpr: str = "", next_style: str | None = None, outline: int | None = None) -> str:
+    custom = "" if name in BUILT_IN else ' w:customStyle="1"'
+    parts = [f'<w:style {NS} w:type="{kind}"{custom} w:styleId="{style_id}"><w:name w:val="{name}"/>']
+    if based_on:
+        parts.append(f'<w:basedOn w:val="{based_on}"/>')
+    if next_style:
+        parts.append(f'<w:next w:val="{next_style}"/>')
+    parts.append('<w:qFormat/>')
+    if outline is not None:
+        ppr += f'<w:outlineLvl w:val="{outline}"/>'
+    if ppr:
+        parts.append(f"<w:pPr>{ppr}</w:pPr>")
+    if rpr:
+        parts.append(f"<w:rPr>{rpr}</w:rPr>")
+    parts.append("</w:style>")
+    return "".join(parts)
+
+
+def sz(pt: float) -> str:
+    return f'<w:sz w:val="{round(pt * 2)}"/><w:szCs w:val="{round(pt * 2)}"/>'
+
+
+def fonts() -> str:
+    return f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+
+
+STYLES = [
+    # (id, name, pPr, rPr, extra)
+    ("Normal", "Normal", '<w:spacing w:after="100" w:line="288" w:lineRule="auto"/>', fonts() + sz(11), {}),
+    ("Heading1", "heading 1",
+     '<w:keepNext/><w:keepLines/><w:spacing w:before="0" w:after="360"/><w:jc w:val="center"/>',
+     "<w:b/><w:bCs/><w:caps/>" + sz(13), {"outline": 0, "next_style": "Normal"}),
+    ("Heading2", "heading 2", '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>',
+     "<w:b/><w:bCs/>" + sz(11), {"outline": 1, "next_style": "Normal"}),
+    ("Heading3", "heading 3", '<w:keepNext/><w:keepLines/><w:spacing w:before="180" w:after="120"/>',
+     "<w:b/><w:bCs/>" + sz(11), {"outline": 2, "next_style": "Normal"}),
+    ("Paragraf", "Paragraf RKT", f'<w:ind w:firstLine="{tw(1)}"/><w:jc w:val="both"/>', "", {}),
+    ("Daftar1", "Daftar RKT 1", f'<w:ind w:left="{tw(0.75)}" w:hanging="{tw(0.75)}"/><w:jc w:val="both"/>', "", {}),
+    ("Daftar2", "Daftar RKT 2", f'<w:ind w:left="{tw(1.5)}" w:hanging="{tw(0.75)}"/><w:jc w:val="both"/>'
+     '<w:spacing w:after="40"/>', "", {}),
+    ("Lanjutan1", "Lanjutan Daftar RKT 1", f'<w:ind w:left="{tw(0.75)}"/><w:jc w:val="both"/>', "", {}),
+    ("Subjudul", "Subjudul RKT", f'<w:keepNext/><w:spacing w:before="180" w:after="80"/>'
+     f'<w:ind w:left="{tw(0.75)}" w:hanging="{tw(0.75)}"/>', "<w:b/><w:bCs/>", {}),
+    ("Keterangan", "Keterangan Tabel", '<w:keepNext/><w:spacing w:before="200" w:after="120" w:line="240" '
+     'w:lineRule="auto"/><w:jc w:val="center"/>', "<w:b/><w:bCs/>" + sz(10), {}),
+    ("IsiTabel", "Isi Tabel", '<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>',
+     sz(8.5), {}),
+    ("IsiTabelKecil", "Isi Tabel Kecil", '<w:spacing w:before="10" w:after="10" w:line="240" w:lineRule="auto"/>',
+     sz(7), {}),
+    ("IsiTabelRO", "Isi Tabel Rincian Output", f'<w:ind w:left="{tw(0.3)}" w:hanging="{tw(0.25)}"/>', "",
+     {"based_on": "IsiTabel"}),
+    ("Matriks", "Matriks BAB II", '<w:spacing w:before="20" w:after="40" w:line="260" w:lineRule="auto"/>', "", {}),
+    ("MatriksDaftar", "Matriks BAB II Daftar", f'<w:ind w:left="{tw(0.6)}" w:hanging="{tw(0.6)}"/>', "",
+     {"based_on": "Matriks"}),
+    ("TTD", "Tanda Tangan", '<w:keepNext/><w:keepLines/><w:spacing w:after="0" w:line="260" w:lineRule="auto"/>',
+     "", {}),
+    ("JudulDaftarIsi", "Judul Daftar Isi", '<w:keepNext/><w:spacing w:after="360"/><w:jc w:val="center"/>',
+     "<w:b/><w:bCs/>" + sz(13), {}),
+    ("TOC1", "toc 1", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tw(PORTRAIT_WIDTH)}"/></w:tabs>'
+     '<w:spacing w:before="120" w:after="40"/>', "<w:b/><w:bCs/>", {"next_style": "Normal"}),
+    ("TOC2", "toc 2", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tw(PORTRAIT_WIDTH)}"/></w:tabs>'
+     f'<w:spacing w:after="40"/><w:ind w:left="{tw(0.6)}"/>', "", {"next_style": "Normal"}),
+    ("Footer", "footer", '<w:jc w:val="center"/><w:spacing w:after="0"/>', sz(10), {}),
+    ("Header", "header", '<w:jc w:val="right"/><w:spacing w:after="0"/>', sz(9), {}),
+]
+
+
+def set_styles(doc) -> None:
+    """Arial everywhere (Liberation Sans in LibreOffice: same metrics), Indonesian language, black headings."""
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    styles.remove(defaults)
+    styles.insert(0, parse_xml(
+        f"<w:docDefaults {NS}><w:rPrDefault><w:rPr>{fonts()}{sz(11)}"
+        '<w:lang w:val="id-ID" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="300" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+        "</w:docDefaults>"
+    ))
+    for style_id, name, ppr, rpr, extra in STYLES:
+        for old in styles.findall(qn("w:style")):
+            if old.get(qn("w:styleId")) == style_id:
+                styles.remove(old)
+        based_on = extra.get("based_on", None if style_id == "Normal" else "Normal")
+        el = parse_xml(style_xml(style_id, name, based_on=based_on, ppr=ppr, rpr=rpr,
+                                 next_style=extra.get("next_style"), outline=extra.get("outline")))
+        if style_id == "Normal":
+            el.set(qn("w:default"), "1")
+            el.remove(el.find(qn("w:qFormat")))
+        styles.append(el)
+
+
+def append(doc, blocks: list[str]) -> None:
+    """Append body XML blocks before the document's final section properties."""
+    body = doc.element.body
+    for block in blocks:
+        body.insert(len(body) - 1, parse_xml(_ns(block)))
+
+
+def _ns(block: str) -> str:
+    """Declare the namespaces on a block's root element so it parses on its own."""
+    name_end = block.index(">")
+    head = block[:name_end]
+    if head.endswith("/"):
+        return f"{head[:-1]} {NS}/>{block[name_end + 1:]}"
+    return f"{head} {NS}>{block[name_end + 1:]}"
+
+
+WATERMARK = (
+    '<w:r><w:rPr><w:noProof/></w:rPr><w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/>'
+    '<v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/>'
+    '<v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/>'
+    '<v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>'
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+    'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
+    '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="RktDraftWatermark" o:spid="_x0000_s1025" type="#_x0000_t136" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:420pt;height:140pt;rotation:315;'
+    "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+    'mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" '
+    'fillcolor="#c0c0c0" stroked="f"><v:fill opacity=".5"/>'
+    '<v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt" string="DRAF"/></v:shape>'
+    "</w:pict></w:r>"
+)
+
+
+def set_header_footer(doc) -> None:
+    """One header for all sections (the draft mark); page numbers on every page but the cover."""
+    cover, front, body, annex = doc.sections
+    header = cover.header._element
+    for p in list(header):
+        header.remove(p)
+    for block in (
+        tag("{%p if draft %}", style="Header"),
+        para([WATERMARK, run("DRAF \u2013 belum final, tidak untuk ditandatangani", bold=True, color="C00000")],
+             style="Header"),
+        tag("{%p endif %}", style="Header"),
+        para(style="Header"),
+    ):
+        header.append(parse_xml(_ns(block)))
+    cover.footer.is_linked_to_previous = False
+    front.footer.is_linked_to_previous = False
+    footer = front.footer._element
+    for p in list(footer):
+        footer.remove(p)
+    footer.append(parse_xml(_ns(para([field("PAGE", "1")], style="Footer"))))
+    for section in (front, body, annex):
+        section.header.is_linked_to_previous = True
+    body.footer.is_linked_to_previous = True
+    annex.footer.is_linked_to_previous = True
+
+
+def page_numbers(section, fmt: str, start: int | None) -> None:
+    sect = section._sectPr
+    for old in sect.findall(qn("w:pgNumType")):
+        sect.remove(old)
+    el = parse_xml(f'<w:pgNumType {NS} w:fmt="{fmt}"' + (f' w:start="{start}"' if start else "") + "/>")
+    # schema order: ... pgSz, pgMar, ..., pgNumType after pgMar/lnNumType
+    anchor = sect.find(qn("w:pgMar"))
+    anchor.addnext(el)
+
+
+def set_page(section, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Cm(29.7), Cm(21.0)) if landscape else (Cm(21.0), Cm(29.7))
+    if landscape:
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin, section.bottom_margin = Cm(2), Cm(1.8)
+    else:
+        section.left_margin, section.right_margin = Cm(3), Cm(2.5)
+        section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    section.header_distance = Cm(1.0)
+    section.footer_distance = Cm(1.0)
+
+
+def set_settings(doc) -> None:
+    """Ask Word to update fields (the table of contents) when the document is opened."""
+    settings = doc.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    el = parse_xml(f'<w:updateFields {NS} w:val="true"/>')
+    compat = settings.find(qn("w:compat"))
+    if compat is not None:
+        compat.addprevious(el)
+    else:
+        settings.append(el)
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "id-ID")
+
+
+def build() -> bytes:
+    import io
+
+    doc = Document()
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    set_styles(doc)
+    set_settings(doc)
+    append(doc, signature_macro() + cover())
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    append(doc, foreword())
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    append(doc, chapter_one() + chapter_two() + chapter_three())
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    append(doc, annex())
+    # add_section leaves a paragraph holding the section break; drop empty ones python-docx adds
+    cover_s, front, main, annex_s = doc.sections
+    for section, landscape in ((cover_s, False), (front, False), (main, False), (annex_s, True)):
+        set_page(section, landscape)
+    page_numbers(front, "lowerRoman", 1)
+    page_numbers(main, "decimal", 1)
+    page_numbers(annex_s, "decimal", None)
+    set_header_footer(doc)
+    props = doc.core_properties
+    props.title = "Rencana Kinerja Tahunan"
+    props.subject = "Templat RKT (docxtpl)"
+    props.author = "rkt"
+    props.keywords = "RKT"
+    props.comments = "Dibuat oleh tools/make_template.py; tag Jinja diisi oleh rkt build."
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[1]) if len(argv) > 1 else OUT
+    sys.path.insert(0, str(ROOT))
+    from pipeline.files import write_bytes
+
+    write_bytes(target, build())
+    print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
