@@ -22,6 +22,10 @@ install: $(STAMP)
 rkt: $(STAMP)
 	$(RKT) build --inputs $(INPUTS) --output $(OUTPUT)
 
+# the PDF beside each built document, table of contents filled (LibreOffice headless, see pipeline/pdf.py)
+pdf: rkt
+	$(BIN)/python -m pipeline.pdf $(OUTPUT)
+
 check: $(STAMP)
 	$(RKT) check --inputs $(INPUTS)
 

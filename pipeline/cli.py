@@ -74,6 +74,42 @@ def check(inputs: Path, fmt: str) -> None:
     sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)
 
 
+@cli.command("build")
+@_inputs_option
+@click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder tujuan dokumen.")
+@click.option("--draft", is_flag=True,
+              help="Tetap tulis dokumen walau ada galat: bertanda DRAF di setiap halaman, dengan lampiran temuan.")
+def build_command(inputs: Path, output: Path, draft: bool) -> None:
+    """Periksa workbook lalu tulis dokumen RKT (.docx) ke folder output.
+
+    Bila ada galat, tidak ada yang ditulis dan dokumen lama tidak berubah (keluar dengan 1).
+    Dengan --draft dokumen tetap ditulis sebagai RKT-...-DRAF.docx (keluar dengan 0).
+    Keluar dengan 2 bila input atau templat tidak dapat dipakai.
+
+    \b
+    Contoh:
+      rkt build --inputs inputs --output output
+      rkt build --draft
+    """
+    from .build import build
+    from .render import TemplateError
+
+    try:
+        result = build(inputs, output, draft=draft)
+    except InputError as exc:
+        _emit(exc.findings, "text")
+        sys.exit(EXIT_UNUSABLE)
+    except TemplateError as exc:
+        _unusable(str(exc))
+    _emit(result.findings, "text")
+    if result.path is None:
+        click.echo("Dokumen tidak ditulis: perbaiki galat di atas, atau buat draf dengan --draft.", err=True)
+        sys.exit(EXIT_FINDINGS)
+    click.echo(str(result.path))
+    sys.exit(EXIT_OK)
+
+
 @cli.command()
 def rules() -> None:
     """Daftar aturan pemeriksaan dengan id dan uraiannya.
