@@ -13,7 +13,7 @@ import io
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -93,26 +93,44 @@ def read_inputs(folder: Path, workbooks: tuple[schema.Workbook, ...] = schema.WO
 
 
 def read_workbook(path: Path, spec: schema.Workbook) -> RawWorkbook:
-    """Read one workbook by its schema."""
+    """Read one workbook by its schema.
+
+    Speed matters here: reading is most of `rkt check`. The workbook is parsed once in
+    openpyxl's read-only (streaming) mode into a grid per sheet; merged ranges, which that
+    mode does not report, are taken from the sheet XML; cached formula values are loaded
+    (a second, data-only parse) only when a sheet read actually holds a formula.
+    """
     data = _load_bytes(path, spec.filename)
     book = _open(data, spec.filename)
-    formulas = _has_formulas(book)
-    cached = _open(data, spec.filename, data_only=True) if formulas else None
     sheets: dict[str, RawTable | RawForm] = {}
     problems = []
     names = {norm_header(n): n for n in book.sheetnames}
+    grids: dict[str, _Grid] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for sheet_spec in spec.sheets:
+                actual = names.get(norm_header(sheet_spec.name))
+                if actual is None:
+                    if isinstance(sheet_spec, schema.Sheet) and not sheet_spec.required:
+                        continue
+                    problems.append(error(
+                        "input.missing-sheet",
+                        f"sheet '{sheet_spec.name}' tidak ada (yang ada: {', '.join(book.sheetnames)})",
+                        Location(spec.filename),
+                    ))
+                    continue
+                grids[sheet_spec.name] = _Grid(book[actual], archive, data, spec.filename, sheet_spec.name)
+    except Exception as exc:  # a damaged sheet part surfaces only when it is parsed
+        raise InputError([error("input.corrupt", f"file tidak dapat dibaca sebagai .xlsx ({type(exc).__name__})",
+                                Location(spec.filename))]) from None
+    finally:
+        book.close()
+    if any(grid.formulas for grid in grids.values()):
+        _fill_cached(data, spec, names, grids)
     for sheet_spec in spec.sheets:
-        actual = names.get(norm_header(sheet_spec.name))
-        if actual is None:
-            if isinstance(sheet_spec, schema.Sheet) and not sheet_spec.required:
-                continue
-            problems.append(error(
-                "input.missing-sheet",
-                f"sheet '{sheet_spec.name}' tidak ada (yang ada: {', '.join(book.sheetnames)})",
-                Location(spec.filename),
-            ))
+        grid = grids.get(sheet_spec.name)
+        if grid is None:
             continue
-        grid = _Grid(book[actual], cached[actual] if cached else None, spec.filename, sheet_spec.name)
         try:
             if isinstance(sheet_spec, schema.FormSheet):
                 sheets[sheet_spec.name] = _read_form(grid, sheet_spec)
@@ -200,60 +218,146 @@ def _open(data: bytes, name: str, data_only: bool = False):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(data), data_only=data_only, read_only=False)
+            return load_workbook(io.BytesIO(data), data_only=data_only, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise InputError([error("input.corrupt", f"file tidak dapat dibaca sebagai .xlsx ({type(exc).__name__})",
                                 Location(name))]) from None
 
 
-def _has_formulas(book) -> bool:
-    for ws in book.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    return True
-    return False
+def _fill_cached(data: bytes, spec: schema.Workbook, names: dict[str, str], grids: dict[str, _Grid]) -> None:
+    """Give every formula cell read the value Excel saved with it (None when it was never calculated)."""
+    book = _open(data, spec.filename, data_only=True)
+    try:
+        for sheet_name, grid in grids.items():
+            if not grid.formulas:
+                continue
+            ws = book[names[norm_header(sheet_name)]]
+            ws.reset_dimensions()
+            last = max(r for r, _ in grid.formulas)
+            for r, row in enumerate(ws.iter_rows(max_row=last, values_only=True), start=1):
+                for c in grid.formulas_by_row.get(r, ()):
+                    grid.cached[(r, c)] = row[c - 1] if c <= len(row) else None
+    except Exception as exc:  # same damage as the first parse would have shown; be safe anyway
+        raise InputError([error("input.corrupt", f"file tidak dapat dibaca sebagai .xlsx ({type(exc).__name__})",
+                                Location(spec.filename))]) from None
+    finally:
+        book.close()
+
+
+_MERGE = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=["']([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)["']"""
+)
+_COLUMN_LETTERS: list[str] = []
+
+
+def _letter(c: int) -> str:
+    """Column letter of 1-based index `c`, cached (every cell's address needs one)."""
+    if c >= len(_COLUMN_LETTERS):
+        from openpyxl.utils import get_column_letter
+
+        _COLUMN_LETTERS.extend(get_column_letter(i) if i else "" for i in range(len(_COLUMN_LETTERS), c + 1))
+    return _COLUMN_LETTERS[c]
 
 
 class _Grid:
-    """A worksheet seen as values, with merged ranges filled from their top-left cell."""
+    """A worksheet read once into rows of cells, with merged ranges filled from their top-left cell.
 
-    def __init__(self, ws, cached_ws, workbook: str, sheet: str):
-        self.ws, self.cached, self.workbook, self.sheet = ws, cached_ws, workbook, sheet
+    `raw(r, c)` is a cell's own value (None inside a merged range, as Excel stores it);
+    `cell` and `text` see through merges to the range's top-left value.
+    """
+
+    def __init__(self, ws, archive: zipfile.ZipFile, data: bytes, workbook: str, sheet: str):
+        from openpyxl.cell.read_only import EMPTY_CELL
+
+        self.workbook, self.sheet = workbook, sheet
+        self.empty = EMPTY_CELL
+        ws.reset_dimensions()  # the stored <dimension> may be stale; read every row there is
+        self.rows: list[tuple] = []
+        self.formulas: list[tuple[int, int]] = []
+        self.formulas_by_row: dict[int, list[int]] = {}
+        self.cached: dict[tuple[int, int], Any] = {}
+        width = 0
+        for r, row in enumerate(ws.iter_rows(), start=1):
+            if len(row) > MAX_COLUMNS:
+                row = row[:MAX_COLUMNS]
+            self.rows.append(row)
+            if len(row) > width:
+                width = len(row)
+            for cell in row:
+                if cell.data_type == "f":
+                    self.formulas.append((r, cell.column))
+                    self.formulas_by_row.setdefault(r, []).append(cell.column)
+        self.max_row = len(self.rows)
+        self.max_col = width
         self.merged: dict[tuple[int, int], tuple[int, int]] = {}
-        for rng in ws.merged_cells.ranges:
-            top = (rng.min_row, rng.min_col)
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
+        for min_col, min_row, max_col, max_row in _merged_ranges(ws, archive, data):
+            top = (min_row, min_col)
+            for r in range(min_row, min(max_row, self.max_row) + 1):
+                for c in range(min_col, min(max_col, self.max_col) + 1):
                     self.merged[(r, c)] = top
-        self.max_row = ws.max_row
-        self.max_col = min(ws.max_column, MAX_COLUMNS)
+
+    def _at(self, r: int, c: int):
+        if r > len(self.rows):
+            return self.empty
+        row = self.rows[r - 1]
+        return row[c - 1] if c <= len(row) else self.empty
+
+    def raw(self, r: int, c: int) -> Any:
+        """The value stored in the cell itself (merges not filled)."""
+        if (r, c) in self.merged and self.merged[(r, c)] != (r, c):
+            return None
+        return self._at(r, c).value
 
     def loc(self, r: int, c: int) -> Location:
-        from openpyxl.utils import get_column_letter
+        return Location(self.workbook, self.sheet, f"{_letter(c)}{r}")
 
-        return Location(self.workbook, self.sheet, f"{get_column_letter(c)}{r}")
-
-    def cell(self, r: int, c: int) -> RawCell:
+    def cell(self, r: int, c: int, label: str = "") -> RawCell:
         src = self.merged.get((r, c), (r, c))
-        cell = self.ws.cell(*src)
+        cell = self._at(*src)
         value = cell.value
-        if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
-            value = self.cached.cell(*src).value if self.cached is not None else None
-            if value is None:
-                raise InputError([error(
-                    "input.formula-without-value",
-                    f"rumus {cell.value} belum punya nilai tersimpan; buka dan simpan ulang file di Excel",
-                    self.loc(r, c),
-                )])
+        if cell.data_type == "f":
+            value = self.cached.get(src)
+        elif isinstance(value, str) and value.startswith("="):
+            value = value if self.formulas else None  # as the data-only parse would have read it
+        if value is None and (cell.data_type == "f" or isinstance(cell.value, str) and cell.value.startswith("=")):
+            raise InputError([error(
+                "input.formula-without-value",
+                f"rumus {cell.value} belum punya nilai tersimpan; buka dan simpan ulang file di Excel",
+                self.loc(r, c),
+            )])
         if isinstance(value, str):
             value = value.replace("\u00a0", " ")
-        return RawCell(value, cell.number_format or "General", self.loc(r, c))
+        return RawCell(value, cell.number_format or "General", self.loc(r, c), label)
 
     def text(self, r: int, c: int) -> str:
         src = self.merged.get((r, c), (r, c))
-        value = self.ws.cell(*src).value
+        value = self._at(*src).value
         return "" if value is None else str(value)
+
+
+def _merged_ranges(ws, archive: zipfile.ZipFile, data: bytes) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row) of every merged range, read from the sheet's XML.
+
+    openpyxl's read-only mode skips `<mergeCells>`; a regex over the part is far cheaper than
+    a second, full parse. `_worksheet_path` is openpyxl 3.1's (pinned in requirements.lock);
+    should it disappear, the ranges come from a full load instead.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    path = getattr(ws, "_worksheet_path", None)
+    if path is None:  # pragma: no cover - only with an openpyxl other than the pinned one
+        from openpyxl import load_workbook
+
+        full = load_workbook(io.BytesIO(data))[ws.title]
+        return [(r.min_col, r.min_row, r.max_col, r.max_row) for r in full.merged_cells.ranges]
+    xml = archive.read(path.lstrip("/"))
+    if b"mergeCell" not in xml:
+        return []
+    found = []
+    for match in _MERGE.finditer(xml):
+        min_col, min_row, max_col, max_row = range_boundaries(match.group(1).decode().upper())
+        found.append((min_col, min_row, max_col, max_row))
+    return found
 
 
 def _is_blank(value: Any) -> bool:
@@ -292,18 +396,21 @@ def _read_table(grid: _Grid, spec: schema.Sheet) -> RawTable:
     header_row, columns = _find_header(grid, spec)
     known = set(columns.values())
     first_col = min(known)
+    labels = {c.key: c.header for c in spec.columns}
+    wanted = list(columns.items())
+    others = [c for c in range(first_col, grid.max_col + 1) if c not in known]
     rows: list[RawRow] = []
     total: RawRow | None = None
     problems = []
     for r in range(header_row + 1, grid.max_row + 1):
-        if all(_is_blank(grid.ws.cell(r, c).value) for c in range(1, grid.max_col + 1)):
+        if all(_is_blank(grid.raw(r, c)) for c in range(1, grid.max_col + 1)):
             continue
         try:
-            cells = {key: replace(grid.cell(r, c), label=spec.column(key).header) for key, c in columns.items()}
+            cells = {key: grid.cell(r, c, labels[key]) for key, c in wanted}
             extra = [
                 grid.cell(r, c)
-                for c in range(first_col, grid.max_col + 1)
-                if c not in known and (r, c) not in grid.merged and not _is_blank(grid.ws.cell(r, c).value)
+                for c in others
+                if (r, c) not in grid.merged and not _is_blank(grid.raw(r, c))
             ]
         except InputError as exc:
             problems.extend(exc.findings)
@@ -330,7 +437,7 @@ def _read_form(grid: _Grid, spec: schema.FormSheet) -> RawForm:
         if key is None or key in fields:
             continue
         try:
-            fields[key] = replace(grid.cell(r, 2), label=grid.text(r, 1).strip())
+            fields[key] = grid.cell(r, 2, grid.text(r, 1).strip())
         except InputError as exc:
             problems.extend(exc.findings)
     for f in spec.fields:
