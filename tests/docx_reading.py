@@ -1,0 +1,60 @@
+"""Read a built .docx the way a person reads it: paragraph text, table rows, headers."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+
+
+def open_docx(source: bytes | Path):
+    return Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+
+
+def row_texts(row) -> list[str]:
+    """A row's cell texts, a cell spanning several grid columns counted once."""
+    seen, out = set(), []
+    for c in row.cells:
+        if id(c._tc) in seen:
+            continue
+        seen.add(id(c._tc))
+        out.append(c.text.strip())
+    return out
+
+
+def table_rows(table) -> list[list[str]]:
+    return [row_texts(r) for r in table.rows]
+
+
+def find_table(doc, *header: str):
+    """The first table whose first row starts with `header` (cell texts)."""
+    for t in doc.tables:
+        first = row_texts(t.rows[0])
+        if first[: len(header)] == list(header):
+            return t
+    raise AssertionError(f"no table headed {header}; tables: {[row_texts(t.rows[0])[:3] for t in doc.tables]}")
+
+
+def find_tables(doc, *header: str) -> list:
+    return [t for t in doc.tables if row_texts(t.rows[0])[: len(header)] == list(header)]
+
+
+def row_with(table, text: str) -> list[str]:
+    """The first row of `table` with a cell equal to `text`."""
+    for r in table_rows(table):
+        if text in r:
+            return r
+    raise AssertionError(f"no row with {text!r}")
+
+
+def body_text(doc) -> str:
+    """All text of the body, tables included, one paragraph per line."""
+    return "\n".join(
+        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))
+    )
+
+
+def header_text(doc) -> str:
+    return "\n".join(p.text for s in doc.sections for p in s.header.paragraphs)
