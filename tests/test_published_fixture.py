@@ -21,6 +21,7 @@ FKSE = ("PEA.001", "PEF.001", "QAA.011", "QAA.012", "QAH.017", "TBC.001", "AEA.5
 
 EXPECTED = {
     ("identity.parent-unit", "Unit Organisasi"),  # E10: "Direktorat", elsewhere "Ditjen"
+    ("identity.head-in-roster", "196901271993031001"),  # E64: Kata Pengantar vs Lampiran NIP
     ("text.spelling", "Kekejarantinaan"),  # E11 (Unit Organisasi), E12 (Kegiatan)
     ("text.spelling", "kekejarantinaan"),  # E13 (Sasaran Kegiatan)
     ("text.spelling", "Kekeparantinaan"),  # E03 (duty of the Kelompok Jabatan Fungsional)

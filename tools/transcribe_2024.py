@@ -343,11 +343,19 @@ PEGAWAI = [
 PEGAWAI_KEYS = ("nip", "name", "status", "position_type", "position", "grade", "education", "unit")
 
 
+PUB_ROSTER_HEAD_NIP = "196901271992031001"  # the NIP under the Lampiran 1 signature
+
+
 def pegawai_data(published: bool) -> dict:
     # The published staff tables agree with each other except for the layout of Tabel 3, which
-    # the roster cannot carry; both sets therefore use the same roster.
+    # the roster cannot carry; both sets therefore use the same roster. The published document
+    # prints the head's NIP three ways; the fixture's roster carries the Lampiran 1 one, so the
+    # two cells that can state it (identitas and the roster) disagree as the document does.
+    roster = [dict(zip(PEGAWAI_KEYS, p, strict=True)) for p in PEGAWAI]
+    if published:
+        roster[0] = {**roster[0], "nip": PUB_ROSTER_HEAD_NIP}
     return {
-        "Pegawai": [dict(zip(PEGAWAI_KEYS, p, strict=True)) for p in PEGAWAI],
+        "Pegawai": roster,
         "Pendidikan": [{"no": i, "name": n} for i, n in enumerate(PENDIDIKAN, start=1)],
     }
 
