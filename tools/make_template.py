@@ -18,6 +18,7 @@ source; the contract test in tests/test_render.py checks both agree with the con
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -199,6 +200,17 @@ def table(widths: list[float], rows: list[str], borders: bool = True, jc: str = 
     return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
+def keep_next_all(xml: str) -> str:
+    """Every paragraph of `xml` kept with the next one (all paragraphs here carry a pStyle)."""
+    xml = re.sub(r'(<w:pPr><w:pStyle w:val="[^"]+"/>)(?!<w:keepNext/>)', r"\1<w:keepNext/>", xml)
+    return re.sub(r"<w:p>(?!<w:pPr>)", "<w:p><w:pPr><w:keepNext/></w:pPr>", xml)
+
+
+def keep_together(rows: list[str]) -> list[str]:
+    """Keep a short table on one page: every row but the last kept with the next (Word and LibreOffice)."""
+    return [keep_next_all(r) for r in rows[:-1]] + rows[-1:]
+
+
 def num(text: str, width: float, style: str = "IsiTabel", **kw) -> str:
     """A right-aligned figure cell."""
     return cell(text, width, jc="right", style=style, **kw)
@@ -225,7 +237,7 @@ def signature_macro() -> list[str]:
     return [
         tag("{#p Blok tanda tangan: satu definisi (identitas.xlsx), dipakai di Kata Pengantar dan setiap lampiran #}"),
         tag("{%p macro tanda_tangan() %}"),
-        para("", style="TTD"),
+        para("", style="TTD", before=0, after=0),
         block,
         tag("{%p endmacro %}"),
     ]
@@ -300,7 +312,7 @@ def staff_tables() -> list[str]:
     s = "staff"
     # Tabel 1: golongan x ruang
     w1 = [3.2, 1.8, 1.8, 1.8, 1.8, 2.2]
-    t1 = table(w1, [
+    t1 = table(w1, keep_together([
         row([hcell("Golongan", 3.2, merge="restart"), hcell("Ruang", 7.2, span=4),
              hcell("Jumlah", 2.2, merge="restart")], header=True),
         row([hcell("", 3.2, merge="continue")] + [hcell(x, 1.8) for x in "ABCD"]
@@ -312,10 +324,10 @@ def staff_tables() -> list[str]:
         row([cell("Jumlah", 3.2, jc="center", bold=True)]
             + [num(f"{{{{ {s}.grade_table.totals[{i}] }}}}", 1.8, bold=True) for i in range(4)]
             + [num(f"{{{{ {s}.grade_table.total }}}}", 2.2, bold=True)]),
-    ])
+    ]))
     # Tabel 2: education x position type
     w2 = [1.0, 6.8, 1.8, 1.8, 2.2, 1.8]
-    t2 = table(w2, [
+    t2 = table(w2, keep_together([
         row([hcell(x, w) for x, w in zip(("No", "Kualifikasi Pendidikan", "JFU", "JFT", "Struktural", "Jumlah"), w2,
                                          strict=True)], header=True),
         tag_row(f"{{%tr for r in {s}.education_table.rows %}}", w2),
@@ -326,7 +338,7 @@ def staff_tables() -> list[str]:
         row([cell("Jumlah", 7.8, span=2, jc="center", bold=True)]
             + [num(f"{{{{ {s}.education_table.totals[{i}] }}}}", w, bold=True) for i, w in enumerate((1.8, 1.8, 2.2))]
             + [num(f"{{{{ {s}.education_table.total }}}}", 1.8, bold=True)]),
-    ])
+    ]))
     # Tabel 3: education x work unit (JFU/JFT pairs, columns repeated per unit) + Struktural
     t = f"{s}.unit_table"
     sm = "IsiTabelKecil"
@@ -336,7 +348,7 @@ def staff_tables() -> list[str]:
     def h(text, width, **kw):
         return hcell(text, width, style=sm, **kw)
 
-    t3 = table(w3, [
+    t3 = table(w3, keep_together([
         row([h("No", no, merge="restart"), h("Kualifikasi Pendidikan", name, merge="restart"),
              cell(f"{{%tc for g in {t}.groups %}}", tagw, style=sm),
              hcell("{% colspan g.span %}{% vmerge g.first %}{{ g.label }}", 2 * sub, span=2, style=sm),
@@ -362,7 +374,7 @@ def staff_tables() -> list[str]:
              num("{{ c.jft }}", sub, style=sm, bold=True), cell("{%tc endfor %}", tagw, style=sm),
              num(f"{{{{ {t}.structural }}}}", struct, style=sm, bold=True),
              num(f"{{{{ {t}.total }}}}", total, style=sm, bold=True)]),
-    ])
+    ]))
     return [
         para("a.\tMenurut Jabatan", style="Subjudul"),
         tag(f"{{%p for p in {s}.by_position %}}"),
@@ -376,7 +388,7 @@ def staff_tables() -> list[str]:
         t2,
         para("d.\tMenurut Unit Kerja dan Jabatan", style="Subjudul"),
         para("Tahun {{ year }} ini, distribusi pegawai berdasarkan unit kerja dan jabatan, baik struktural maupun "
-             "fungsional, adalah sebagai berikut:", style="Paragraf"),
+             "fungsional, adalah sebagai berikut:", style="Paragraf", keep_next=True),
         caption("Tabel 3. Distribusi Pegawai Menurut Unit Kerja dan Jabatan {{ office.short }} Tahun {{ year }}"),
         t3,
     ]
@@ -626,17 +638,29 @@ def target_table() -> str:
     w = [0.6, 2.2, 2.6, 3.6, 1.05, 1.25] + [1.2] * 12
     heads = ["NO", "SASARAN KINERJA", "INDIKATOR KINERJA KEGIATAN", "DEFINISI OPERASIONAL IKK SATKER",
              "Target PK {{ year }}", "Target Absolut"]
+
+    def series(keep: bool) -> str:
+        cells = [vm("r.goal_first", "{{ g.no }}", w[0], style=sm, jc="center"),
+                 vm("r.goal_first", "{{ g.name }}", w[1], style=sm),
+                 vm("r.first", "{{ r.ikk }}", w[2], style=sm),
+                 cell("{{ r.definition }}", w[3], style=sm),
+                 cell("{{ r.target }}", w[4], jc="center", style=sm),
+                 num("{{ r.absolute }}", w[5], style=sm)]
+        cells += [num(f"{{{{ r.months[{m}] }}}}", w[6 + m], style=sm) for m in range(12)]
+        return keep_next_all(row(cells)) if keep else row(cells)
+
     return table(w, [
         row([hcell(x, w[i], merge="restart", style=sm) for i, x in enumerate(heads)]
             + [hcell("TARGET", sum(w[6:]), span=12, style=sm)], header=True),
         row([hcell("", w[i], merge="continue", style=sm) for i in range(6)]
             + [hcell(f"{{{{ months_short[{m}] }}}}", w[6 + m], style=sm) for m in range(12)], header=True),
         tag_row("{%tr for r in g.rows %}", w, style=sm),
-        row([vm("r.goal_first", "{{ g.no }}", w[0], style=sm, jc="center"),
-             vm("r.goal_first", "{{ g.name }}", w[1], style=sm), vm("r.first", "{{ r.ikk }}", w[2], style=sm),
-             cell("{{ r.definition }}", w[3], style=sm), cell("{{ r.target }}", w[4], jc="center", style=sm),
-             num("{{ r.absolute }}", w[5], style=sm)]
-            + [num(f"{{{{ r.months[{m}] }}}}", w[6 + m], style=sm) for m in range(12)]),
+        # the last row goes with the signature, which is never left alone on a page
+        tag_row("{%tr if loop.last %}", w, style=sm),
+        series(keep=True),
+        tag_row("{%tr else %}", w, style=sm),
+        series(keep=False),
+        tag_row("{%tr endif %}", w, style=sm),
         tag_row("{%tr endfor %}", w, style=sm),
     ], margin=0.04)
 
@@ -671,7 +695,7 @@ def schedule_table() -> str:
         tag_row("{%tr endif %}", w, style=sm),
         tag_row("{%tr endfor %}", w, style=sm),
         row([cell("Jumlah penarikan satker (setiap Rincian Output dihitung satu kali)", sum(w[:4]), span=4,
-                  bold=True, style=sm)]
+                  bold=True, style=sm, keep=True)]
             + [num(f"{{{{ {j}.total.months[{m}] }}}}", w[4 + m], bold=True, style=sm) for m in range(12)]
             + [num(f"{{{{ {j}.total.amount }}}}", w[16], bold=True, style=sm), cell("", w[17], style=sm)]),
     ], margin=0.04)
@@ -690,7 +714,7 @@ def findings_table() -> str:
 
 def annex() -> list[str]:
     return [
-        heading("LAMPIRAN", 1, jc="center"),
+        para([run("LAMPIRAN", size=24)], style="Heading1", before=190),
         tag("{%p for g in target_annexes %}"),
         heading("Lampiran {{ g.lampiran }}. Target Indikator Kinerja Tahun {{ year }}", 2, page_break=True,
                 jc="center"),
@@ -774,8 +798,8 @@ STYLES = [
     ("Matriks", "Matriks BAB II", '<w:spacing w:before="20" w:after="40" w:line="260" w:lineRule="auto"/>', "", {}),
     ("MatriksDaftar", "Matriks BAB II Daftar", f'<w:ind w:left="{tw(0.6)}" w:hanging="{tw(0.6)}"/>', "",
      {"based_on": "Matriks"}),
-    ("TTD", "Tanda Tangan", '<w:keepNext/><w:keepLines/><w:spacing w:after="0" w:line="260" w:lineRule="auto"/>',
-     "", {}),
+    ("TTD", "Tanda Tangan", '<w:keepNext/><w:keepLines/><w:spacing w:after="0" w:line="252" w:lineRule="auto"/>',
+     sz(10.5), {}),
     ("JudulDaftarIsi", "Judul Daftar Isi", '<w:keepNext/><w:spacing w:after="360"/><w:jc w:val="center"/>',
      "<w:b/><w:bCs/>" + sz(13), {}),
     ("TOC1", "toc 1", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tw(PORTRAIT_WIDTH)}"/></w:tabs>'
@@ -822,6 +846,8 @@ def _ns(block: str) -> str:
     """Declare the namespaces on a block's root element so it parses on its own."""
     name_end = block.index(">")
     head = block[:name_end]
+    if "xmlns:w=" in head:
+        return block
     if head.endswith("/"):
         return f"{head[:-1]} {NS}/>{block[name_end + 1:]}"
     return f"{head} {NS}>{block[name_end + 1:]}"
