@@ -782,8 +782,8 @@ STYLES = [
      "<w:b/><w:bCs/>" + sz(11), {"outline": 2, "next_style": "Normal"}),
     ("Paragraf", "Paragraf RKT", f'<w:ind w:firstLine="{tw(1)}"/><w:jc w:val="both"/>', "", {}),
     ("Daftar1", "Daftar RKT 1", f'<w:ind w:left="{tw(0.75)}" w:hanging="{tw(0.75)}"/><w:jc w:val="both"/>', "", {}),
-    ("Daftar2", "Daftar RKT 2", f'<w:ind w:left="{tw(1.5)}" w:hanging="{tw(0.75)}"/><w:jc w:val="both"/>'
-     '<w:spacing w:after="40"/>', "", {}),
+    ("Daftar2", "Daftar RKT 2", '<w:spacing w:after="40"/>'
+     f'<w:ind w:left="{tw(1.5)}" w:hanging="{tw(0.75)}"/><w:jc w:val="both"/>', "", {}),
     ("Lanjutan1", "Lanjutan Daftar RKT 1", f'<w:ind w:left="{tw(0.75)}"/><w:jc w:val="both"/>', "", {}),
     ("Subjudul", "Subjudul RKT", f'<w:keepNext/><w:spacing w:before="180" w:after="80"/>'
      f'<w:ind w:left="{tw(0.75)}" w:hanging="{tw(0.75)}"/>', "<w:b/><w:bCs/>", {}),
@@ -806,8 +806,8 @@ STYLES = [
      '<w:spacing w:before="120" w:after="40"/>', "<w:b/><w:bCs/>", {"next_style": "Normal"}),
     ("TOC2", "toc 2", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tw(PORTRAIT_WIDTH)}"/></w:tabs>'
      f'<w:spacing w:after="40"/><w:ind w:left="{tw(0.6)}"/>', "", {"next_style": "Normal"}),
-    ("Footer", "footer", '<w:jc w:val="center"/><w:spacing w:after="0"/>', sz(10), {}),
-    ("Header", "header", '<w:jc w:val="right"/><w:spacing w:after="0"/>', sz(9), {}),
+    ("Footer", "footer", '<w:spacing w:after="0"/><w:jc w:val="center"/>', sz(10), {}),
+    ("Header", "header", '<w:spacing w:after="0"/><w:jc w:val="right"/>', sz(9), {}),
 ]
 
 
