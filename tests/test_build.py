@@ -67,7 +67,7 @@ def test_draft_is_marked_and_lists_the_findings(tmp_path):
     assert result.draft and result.has_errors
     assert result.path == out / NAME.replace(".docx", "-DRAF.docx")
     doc = open_docx(result.path)
-    assert "DRAF" in header_text(doc)
+    assert all("DRAF" in "\n".join(p.text for p in s.header.paragraphs) for s in doc.sections)
     assert "DAFTAR TEMUAN PEMERIKSAAN (DRAF)" in body_text(doc)
     findings = find_table(doc, "No", "Tingkat", "Aturan", "Uraian", "Lokasi")
     rules = [r[2] for r in table_rows(findings)[1:]]

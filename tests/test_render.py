@@ -219,3 +219,16 @@ def test_a_broken_template_is_a_template_error(tmp_path, mini_context):
     bad.save(path)
     with pytest.raises(TemplateError, match="bad.docx"):
         render(mini_context, path)
+
+
+def test_indonesian_formats_are_template_filters(tmp_path, mini_context):
+    """A planner editing the template can format a raw figure the Indonesian way."""
+    from docx import Document
+
+    tpl = Document()
+    tpl.add_paragraph("{{ year }}|{{ 1240458|number }}|{{ 0|number }}|{{ 97|percent }}|{{ 68|count }}|{{ 8|month }}")
+    path = tmp_path / "filters.docx"
+    tpl.save(path)
+    assert body_text(open_docx(render({"year": "2024"}, path))) == (
+        "2024|1.240.458|-|97%|68 (enam puluh delapan) orang|Agustus")
+
