@@ -1,39 +1,61 @@
-"""Build the RKT document: load -> check -> context -> render -> write, in that order.
+"""Build the RKT document: read -> normalise -> check -> context -> render -> package -> write.
 
-A build with errors writes nothing (a previous document stays as it was), unless a draft
-is asked for: a draft is written under its own name with a DRAF mark on every page and the
-findings in an appendix, so it can never be mistaken for, or overwrite, the document to sign.
+Every build writes the check report (and marked-up copies of workbooks with findings) so a
+planner always sees the state of the inputs. A build with errors writes no document: the
+previous one stays as it was. A draft is written under its own name with a DRAF mark on
+every page and the findings in an appendix, so it can never be mistaken for, or overwrite,
+the document to sign. Beside each document goes its text twin (Markdown) for `git diff`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import run_checks
 from .context import build_context, is_revision
-from .files import write_bytes
-from .findings import Finding, has_errors
-from .model import Office
-from .normalise import load
+from .files import write_bytes, write_text
+from .findings import Finding, InputError, has_errors
+from .model import Office, Plan
+from .normalise import normalise
+from .read import read_inputs
+
+REPORT_FOLDER = "pemeriksaan"
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did: the document written (None when errors stopped it) and every finding."""
+    """What a build did: the document written (None when errors stopped it), every finding, every file."""
 
     path: Path | None
     findings: list[Finding]
     draft: bool = False
-
-    @property
-    def written(self) -> bool:
-        return self.path is not None
+    written: tuple[Path, ...] = ()
+    timings: tuple[tuple[str, float], ...] = ()
 
     @property
     def has_errors(self) -> bool:
         return has_errors(self.findings)
+
+
+@dataclass
+class _Clock:
+    """Wall time per stage, for `--verbose` and the benchmark."""
+
+    stages: list[tuple[str, float]] = field(default_factory=list)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages.append((name, time.perf_counter() - start))
 
 
 def slug(text: str) -> str:
@@ -52,19 +74,102 @@ def document_name(office: Office, draft: bool = False) -> str:
     return "-".join(parts) + ".docx"
 
 
-def build(inputs: Path, output: Path, draft: bool = False, template: Path | None = None) -> BuildResult:
+def _write_report(findings: list[Finding], plan: Plan | None, inputs: Path, output: Path, stem: str) -> list[Path]:
+    """The check report `<stem>-pemeriksaan.md` and marked copies in `pemeriksaan/<stem>/`."""
+    from .report import report_markdown, write_marked_copies
+
+    report = write_text(output / f"{stem}-pemeriksaan.md", report_markdown(findings, plan, str(inputs)))
+    return [report, *write_marked_copies(findings, inputs, output / REPORT_FOLDER / stem)]
+
+
+def package(docx: bytes, plan: Plan) -> bytes:
+    """Rendered bytes made reproducible, with provenance and the plan's snapshot embedded."""
+    from .package import finalize
+    from .snapshot import snapshot
+
+    office = plan.office
+    return finalize(
+        docx,
+        title=f"Rencana Kinerja Tahunan {office.year} {office.name}",
+        subject=f"RKT {office.edition} {office.year}",
+        year=office.sign_date.year or office.year,
+        month=office.sign_date.month or 1,
+        properties={f"sha256 {s.workbook}": s.sha256 for s in plan.sources},
+        snap=snapshot(plan),
+    )
+
+
+def build(inputs: Path, output: Path, draft: bool = False, template: Path | None = None,
+          edition: str | None = None) -> BuildResult:
     """Build the document of the workbooks in `inputs` into the folder `output`.
 
-    Raises InputError when the workbooks cannot be read and render.TemplateError when the
-    template and the context disagree; findings, errors included, are returned, not raised.
+    Raises InputError when the workbooks cannot be read (after writing the report of what is
+    wrong) and render.TemplateError when the template and the context disagree; findings,
+    errors included, are returned, not raised.
     """
     from . import render
+    from .twin import docx_to_markdown
 
-    plan = load(inputs)
-    findings = run_checks(plan)
+    inputs, output = Path(inputs), Path(output)
+    clock = _Clock()
+    try:
+        with clock.stage("baca"):
+            raw = read_inputs(inputs)
+        with clock.stage("normalisasi"):
+            plan = normalise(raw)
+            if edition:
+                plan = replace(plan, office=replace(plan.office, edition=" ".join(edition.split())))
+    except InputError as exc:
+        _write_report(exc.findings, None, inputs, output, f"{slug(inputs.resolve().name)}-input")
+        raise
+    with clock.stage("periksa"):
+        findings = run_checks(plan)
+    name = document_name(plan.office, draft)
+    stem = name.removesuffix(".docx")
+    with clock.stage("laporan"):
+        written = _write_report(findings, plan, inputs, output, stem)
     if has_errors(findings) and not draft:
-        return BuildResult(None, findings)
-    context = build_context(plan, findings, draft=draft)
-    data = render.render(context, template or render.TEMPLATE)
-    path = write_bytes(Path(output) / document_name(plan.office, draft), data)
-    return BuildResult(path, findings, draft)
+        return BuildResult(None, findings, draft, tuple(written), tuple(clock.stages))
+    with clock.stage("render"):
+        context = build_context(plan, findings, draft=draft)
+        docx = package(render.render(context, template or render.TEMPLATE), plan)
+    with clock.stage("tulis"):
+        path = write_bytes(output / name, docx)
+        twin = write_text(output / f"{stem}.md", docx_to_markdown(docx))
+    return BuildResult(path, findings, draft, (path, twin, *written), tuple(clock.stages))
+
+
+@dataclass(frozen=True)
+class OfficeResult:
+    """One office of a many-office build: its result, or why it could not be built."""
+
+    inputs: Path
+    result: BuildResult | None
+    problem: str = ""
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None and self.result.path is not None and not self.result.has_errors
+
+
+def _build_one(args: tuple[Path, Path, bool, str | None]) -> OfficeResult:
+    from .render import TemplateError
+
+    inputs, output, draft, edition = args
+    try:
+        return OfficeResult(inputs, build(inputs, output, draft=draft, edition=edition))
+    except InputError as exc:
+        return OfficeResult(inputs, None, "input tidak dapat dibaca", tuple(exc.findings))
+    except TemplateError as exc:
+        return OfficeResult(inputs, None, f"templat: {exc}")
+
+
+def build_many(inputs: Sequence[Path], output: Path, draft: bool = False, edition: str | None = None,
+               workers: int | None = None) -> list[OfficeResult]:
+    """Build several offices into one folder in parallel; one office's bad input does not stop the others."""
+    jobs = [(Path(i), Path(output), draft, edition) for i in inputs]
+    if len(jobs) == 1 or workers == 1:
+        return [_build_one(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_build_one, jobs))

@@ -17,7 +17,7 @@ from .findings import Finding, InputError, has_errors
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
-def _emit(findings: list[Finding], fmt: str) -> None:
+def _emit(findings: list[Finding], fmt: str, quiet: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
         return
@@ -26,7 +26,8 @@ def _emit(findings: list[Finding], fmt: str) -> None:
         click.echo(f"{label} [{f.rule}] {f}")
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    click.echo(f"{errors} galat, {warnings} peringatan", err=True)
+    if not quiet:
+        click.echo(f"{errors} galat, {warnings} peringatan", err=True)
 
 
 def _inputs_option(fn):
@@ -75,39 +76,74 @@ def check(inputs: Path, fmt: str) -> None:
 
 
 @cli.command("build")
-@_inputs_option
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), multiple=True,
+              help="Folder berisi lima workbook seksi (bawaan: inputs). Boleh diulang untuk beberapa kantor.")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Folder tujuan dokumen.")
 @click.option("--draft", is_flag=True,
               help="Tetap tulis dokumen walau ada galat: bertanda DRAF di setiap halaman, dengan lampiran temuan.")
-def build_command(inputs: Path, output: Path, draft: bool) -> None:
+@click.option("--edition", help='Edisi dokumen, mis. "Revisi 1" (bawaan: isian Edisi di identitas.xlsx).')
+@click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat.")
+def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: str | None, quiet: bool) -> None:
     """Periksa workbook lalu tulis dokumen RKT (.docx) ke folder output.
 
-    Bila ada galat, tidak ada yang ditulis dan dokumen lama tidak berubah (keluar dengan 1).
-    Dengan --draft dokumen tetap ditulis sebagai RKT-...-DRAF.docx (keluar dengan 0).
+    Setiap build menulis juga laporan pemeriksaan (RKT-...-pemeriksaan.md), salinan workbook
+    bertanda di pemeriksaan/ bila ada temuan, dan kembaran teks dokumen (RKT-....md).
+    Bila ada galat, dokumen tidak ditulis dan dokumen lama tidak berubah (keluar dengan 1).
+    Dengan --draft dokumen tetap ditulis sebagai RKT-...-DRAF.docx (keluar dengan 1 bila ada galat).
     Keluar dengan 2 bila input atau templat tidak dapat dipakai.
 
     \b
     Contoh:
       rkt build --inputs inputs --output output
-      rkt build --draft
+      rkt build --draft --edition "Revisi 1"
+      rkt build --inputs jambi --inputs padang --inputs palembang --output semua
     """
-    from .build import build
+    from .build import build, build_many
     from .render import TemplateError
 
+    inputs = inputs or (Path("inputs"),)
+    if len(inputs) > 1:
+        _build_offices(build_many(inputs, output, draft=draft, edition=edition), quiet)
     try:
-        result = build(inputs, output, draft=draft)
+        result = build(inputs[0], output, draft=draft, edition=edition)
     except InputError as exc:
         _emit(exc.findings, "text")
         sys.exit(EXIT_UNUSABLE)
     except TemplateError as exc:
         _unusable(str(exc))
-    _emit(result.findings, "text")
+    _emit([f for f in result.findings if not quiet or f.severity == "error"], "text", quiet=quiet)
+    if not quiet:
+        click.echo("waktu: " + " · ".join(f"{name} {seconds:.2f} s".replace(".", ",")
+                                          for name, seconds in result.timings), err=True)
     if result.path is None:
         click.echo("Dokumen tidak ditulis: perbaiki galat di atas, atau buat draf dengan --draft.", err=True)
         sys.exit(EXIT_FINDINGS)
-    click.echo(str(result.path))
-    sys.exit(EXIT_OK)
+    if not quiet:
+        click.echo(str(result.path))
+    sys.exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
+
+
+def _build_offices(results, quiet: bool) -> None:
+    """Summary table of a many-office build; exit 1 when any office failed."""
+    failed = 0
+    rows = []
+    for r in results:
+        errors = sum(f.severity == "error" for f in (r.result.findings if r.result else r.findings))
+        if r.ok:
+            status, where = "OK", r.result.path.name
+        else:
+            failed += 1
+            status = "GAGAL"
+            where = r.problem or ("draf ditulis" if r.result and r.result.path else "tidak ditulis")
+            for f in r.findings:
+                click.echo(f"GALAT [{r.inputs}] [{f.rule}] {f}", err=True)
+        rows.append((str(r.inputs), status, str(errors), where))
+    if not quiet or failed:
+        width = [max(len(row[i]) for row in [("Input", "Status", "Galat", "Dokumen"), *rows]) for i in range(4)]
+        for row in [("Input", "Status", "Galat", "Dokumen"), *rows]:
+            click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, width, strict=True)).rstrip())
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 @cli.command()

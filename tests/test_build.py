@@ -41,7 +41,9 @@ def test_build_writes_the_document(mini_inputs, tmp_path):
     doc = Document(str(result.path))
     assert "sebanyak 4 (empat) orang" in body_text(doc)
     assert "DRAF" not in header_text(doc)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [NAME]
+    stem = NAME.removesuffix(".docx")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{stem}-pemeriksaan.md", NAME, f"{stem}.md"]
+    assert result.written == (result.path, tmp_path / "out" / f"{stem}.md", tmp_path / "out" / f"{stem}-pemeriksaan.md")
 
 
 def test_errors_write_nothing_and_keep_the_previous_document(tmp_path):
@@ -52,13 +54,17 @@ def test_errors_write_nothing_and_keep_the_previous_document(tmp_path):
     assert result.path is None and result.has_errors
     assert "money.schedule-sum" in {f.rule for f in result.findings}
     assert good.path.read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == [NAME]
+    assert sorted(p.name for p in out.glob("*.docx")) == [NAME]
+    report = (out / NAME.replace(".docx", "-pemeriksaan.md")).read_text()
+    assert "money.schedule-sum" in report and "**2 galat, 0 peringatan.**" in report
+    assert (out / "pemeriksaan" / NAME.removesuffix(".docx") / "jadwal.xlsx").is_file()
 
 
 def test_errors_in_a_fresh_folder_create_no_file(tmp_path):
     result = build(write_inputs(tmp_path / "bad", broken(mini_data())), tmp_path / "out")
     assert result.path is None
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    assert list((tmp_path / "out").glob("*.docx")) == []
+    assert (tmp_path / "out" / NAME.replace(".docx", "-pemeriksaan.md")).is_file()
 
 
 def test_draft_is_marked_and_lists_the_findings(tmp_path):
@@ -97,7 +103,7 @@ def test_cli_build_with_errors_exits_1_and_prints_the_findings(tmp_path):
     assert "GALAT [money.schedule-sum]" in result.stdout
     assert not (tmp_path / "out" / NAME).exists()
     draft = CliRunner().invoke(cli, ["build", "--inputs", str(inputs), "--output", str(tmp_path / "out"), "--draft"])
-    assert draft.exit_code == 0
+    assert draft.exit_code == 1, "a draft is written, but the errors still fail the command"
     assert draft.stdout.strip().endswith("-DRAF.docx")
 
 
@@ -115,4 +121,4 @@ def test_cli_build_template_error_exit_2_naming_the_variable(mini_inputs, tmp_pa
     result = CliRunner().invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "nama_yang_tidak_ada" in result.output
-    assert not (tmp_path / "out").exists()
+    assert list((tmp_path / "out").glob("*.docx")) == []

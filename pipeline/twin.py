@@ -1,0 +1,88 @@
+"""The text twin: a built .docx as Markdown, one line per paragraph or table row.
+
+Reviewers keep it beside the document so `git diff` of two builds reads as the change.
+It is made from the rendered document itself, so it shows what a reader of the .docx sees.
+A vertically merged cell repeats its text on every row it spans, so each table row is a
+self-contained line (a changed RO row names its IKK). Read with lxml directly: python-docx's
+merged-cell lookup is quadratic and took most of a build.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from lxml import etree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+HEADING = re.compile(r"^(?:Heading|Judul)\s*(\d)$", re.I)
+
+
+def _text(p) -> str:
+    parts = []
+    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag in (f"{W}tab", f"{W}br"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def _style(p) -> str:
+    style = p.find(f"{W}pPr/{W}pStyle")
+    return style.get(f"{W}val", "") if style is not None else ""
+
+
+def _cell_text(tc) -> str:
+    return " ".join(t for t in (_text(p) for p in tc.iter(f"{W}p")) if t).replace("|", "\\|")
+
+
+def _table(tbl) -> list[str]:
+    rows: list[list[str]] = []
+    above: dict[int, str] = {}
+    for tr in tbl.iterchildren(f"{W}tr"):
+        cells: list[str] = []
+        col = 0
+        for tc in tr.iterchildren(f"{W}tc"):
+            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+            span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
+            merge = tc.find(f"{W}tcPr/{W}vMerge")
+            text = _cell_text(tc)
+            if merge is not None and merge.get(f"{W}val", "continue") == "continue":
+                text = above.get(col, "")
+            for i in range(span):
+                above[col + i] = text
+                cells.append(text)
+            col += span
+        rows.append(cells)
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    return ["", lines[0], "|" + "---|" * width, *lines[1:], ""]
+
+
+def docx_to_markdown(docx: bytes) -> str:
+    """Headings, paragraphs and tables of a .docx in body order, as Markdown."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    body = root.find(f"{W}body")
+    lines: list[str] = []
+    for block in body.iterchildren():
+        if block.tag == f"{W}p":
+            text = _text(block)
+            if not text:
+                continue
+            style = _style(block)
+            match = HEADING.match(style)
+            if match:
+                lines += ["", "#" * int(match.group(1)) + " " + text, ""]
+            elif style.lower().startswith(("caption", "keterangan")):
+                lines.append(f"*{text}*")
+            else:
+                lines.append(text)
+        elif block.tag == f"{W}tbl":
+            lines += _table(block)
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
