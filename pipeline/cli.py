@@ -177,7 +177,9 @@ def schema() -> None:
 @click.argument("sides", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rev", help="Bandingkan folder input pada revisi git ini dengan isinya sekarang.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def diff(sides: tuple[Path, ...], rev: str | None, fmt: str) -> None:
+@click.option("--redline", "redline_out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tulis juga NEW sebagai .docx dengan lacak perubahan Word (w:ins/w:del) terhadap OLD.")
+def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path | None) -> None:
     """Bandingkan dua edisi per kode RO, IKK, NIP dan sel tabel: rkt diff OLD NEW.
 
     OLD dan NEW masing-masing folder input atau .docx hasil rkt. Dengan --rev REV cukup satu
@@ -188,6 +190,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str) -> None:
     Contoh:
       rkt diff output/lama.docx output/RKT-2024-BKK-Kelas-II-Jambi.docx
       rkt diff --rev HEAD~1            (inputs/ di commit sebelumnya vs sekarang)
+      rkt diff --rev HEAD inputs --redline output/redline.docx
     """
     if rev is not None and len(sides) <= 1:
         old = new = sides[0] if sides else Path("inputs")
@@ -213,7 +216,33 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str) -> None:
         click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
     else:
         click.echo(format_text(changes, before, after), nl=False)
+    if redline_out is not None:
+        _write_redline(old, new, rev, redline_out, after)
     sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
+
+
+def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict) -> None:
+    """The tracked-changes .docx of `rkt diff --redline`, dated from the new edition; its path on stderr."""
+    import shutil
+
+    from .diff import inputs_at_revision
+    from .redline import edition_date, write_redline
+    from .render import TemplateError
+
+    at_rev = None
+    try:
+        if rev is not None:
+            old = at_rev = inputs_at_revision(old, rev)
+        path = write_redline(old, new, out, date=edition_date(int(after["office"]["year"])))
+    except InputError as exc:
+        _emit(exc.findings, "text")
+        sys.exit(EXIT_UNUSABLE)
+    except (TemplateError, OSError) as exc:
+        _unusable(f"redline tidak dapat ditulis: {exc}")
+    finally:
+        if at_rev is not None:
+            shutil.rmtree(at_rev, ignore_errors=True)
+    click.echo(str(path), err=True)
 
 
 def _unusable(message: str) -> None:
