@@ -29,6 +29,14 @@ pdf: rkt
 check: $(STAMP)
 	$(RKT) check --inputs $(INPUTS)
 
+# what the current inputs change against the last committed ones (REV, default HEAD): the semantic
+# diff on the terminal and $(OUTPUT)/redline.docx, the new document with Word tracked changes.
+# Both sides are built from inputs, so no earlier build needs keeping; to compare two editions
+# further apart use REV=<tag>. "Different" (exit 1) is the expected outcome, not a failure.
+REV ?= HEAD
+diff: $(STAMP)
+	$(RKT) diff --rev $(REV) $(INPUTS) --redline $(OUTPUT)/redline.docx || test $$? -eq 1
+
 test: $(STAMP)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/python -m pytest
