@@ -136,6 +136,70 @@ def _organisation(plan: Plan) -> dict:
     }
 
 
+_STAFF_UNIT_KINDS = ("subbag", "bagian")
+
+
+def _bagan(plan: Plan) -> dict:
+    """Bagan 1: the head, the staff units drawn beside the trunk (Subbagian), the others below it.
+
+    The Wilayah Kerja unit lists the wilker in its box, lettered as in the text.
+    """
+    wilker = [f"{w['letter']}. {w['name']}" for w in _organisation(plan)["wilker"]]
+    side, below = [], []
+    for u in sorted(plan.units, key=lambda u: u.no):
+        kind = u.kind.casefold().strip()
+        box = {"name": text(u.name), "lines": wilker if kind == "wilayah kerja" else []}
+        (side if kind.startswith(_STAFF_UNIT_KINDS) else below).append(box)
+    return {"head": text(plan.office.head.title) or "Kepala", "side": side, "units": below}
+
+
+def _chart(key: str, name: str, kind: str, categories: Sequence[str], series: Sequence[tuple[str, list[int]]]) -> dict:
+    return {
+        "id": key,
+        "name": name,
+        "kind": kind,
+        "categories": [text(c) for c in categories],
+        "series": [{"name": text(n), "values": [int(v) for v in values]} for n, values in series],
+    }
+
+
+def _charts(plan: Plan) -> dict:
+    """Grafik 1-4 as categories and series of counts, from the same crosstabs as Tabel 1-3.
+
+    Grafik 1 leaves out position types nobody holds (a 0% slice has nothing to show);
+    Grafik 2 adds a series for grades without ruang (PPPK) when any is held; Grafik 3 shows
+    the qualifications Tabel 2 shows; Grafik 4 stacks JFU and JFT per work unit, with the
+    structural posts as a column of their own, as Tabel 3 does.
+    """
+    counts = tables.headcount(plan)
+    held = [t for t in tables.POSITION_TYPES if counts[t]]
+    grade = tables.staff_by_grade(plan)
+    pppk = _pppk_ranks(plan)
+    labels = [f"{r} (PPPK)" if r in pppk else r for r in grade.rows]
+    grade_series = [(f"Ruang {c}", [grade.get(r, c) for r in grade.rows]) for c in ("A", "B", "C", "D")]
+    if grade.col_total(""):
+        unranked = {r for r in grade.rows if grade.get(r, "")}
+        name = "PPPK" if unranked <= pppk else "Tanpa ruang"
+        grade_series.append((name, [grade.get(r, "") for r in grade.rows]))
+    education = tables.staff_by_education(plan)
+    qualifications = [r for r in education.rows if education.row_total(r)]
+    units = tables.staff_by_unit(plan)
+    codes = [u.code for u in plan.work_units]
+    structural = units.col_total("Struktural")
+    unit_categories = codes + (["Struktural"] if structural else [])
+    unit_series = [(t, [units.col_total(f"{c}|{t}") for c in codes] + ([0] if structural else []))
+                   for t in ("JFU", "JFT")]
+    if structural:
+        unit_series.append(("Struktural", [0] * len(codes) + [structural]))
+    return {
+        "grafik_1": _chart("grafik_1", "Grafik 1", "pie", held, [("Jumlah pegawai", [counts[t] for t in held])]),
+        "grafik_2": _chart("grafik_2", "Grafik 2", "column", labels, grade_series),
+        "grafik_3": _chart("grafik_3", "Grafik 3", "bar", qualifications,
+                           [("Jumlah pegawai", [education.row_total(r) for r in qualifications])]),
+        "grafik_4": _chart("grafik_4", "Grafik 4", "stacked", unit_categories, unit_series),
+    }
+
+
 def _pppk_ranks(plan: Plan) -> set[str]:
     """Grade rows held only by PPPK staff, labelled as such in Tabel 1."""
     statuses: dict[str, set[str]] = {}
@@ -417,7 +481,9 @@ def build_context(plan: Plan, findings: Iterable[Finding] = (), draft: bool = Fa
         "draft": bool(draft),
         **_cover_and_identity(plan),
         **_organisation(plan),
+        "bagan": _bagan(plan),
         "staff": _staff(plan),
+        "charts": _charts(plan),
         **_bab2(plan),
         **_annex(plan),
         "findings": _findings(findings) if draft else [],

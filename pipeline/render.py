@@ -8,6 +8,12 @@ inserted, never evaluated, so `{{ x }}` typed in a cell appears as typed.
 rkt adds one tag to docxtpl's: `{% vmerge cond %}` in a table cell merges the cell with
 the one above while `cond` is false (docxtpl's own `{% vm %}` can only restart at the first
 item of the innermost loop; the RKT's tables merge sasaran and IKK cells across groups).
+
+And two filters for figures: a paragraph holding only `{{ charts.grafik_1|chart }}` becomes
+a native Word chart of that spec, one holding only `{{ bagan|orgchart }}` the organisation
+chart (a table). The filters leave a marker; after rendering, each marked paragraph of the
+body is replaced (pipeline/charts.py draws). Parts and ids are numbered in document order,
+so the same context gives the same bytes.
 """
 
 from __future__ import annotations
@@ -55,8 +61,26 @@ class _Template(DocxTemplate):
         return _VMERGE_CELL.sub(_vmerge, super().patch_xml(src_xml))
 
 
-def environment() -> jinja2.Environment:
-    """Autoescaping, strict Jinja with the Indonesian formats as filters."""
+_MARK = re.compile("\u27e6rkt-(chart|orgchart):(\\d+)\u27e7")
+
+
+def _figure_filter(kind: str, figures: dict[str, tuple[str, Mapping]]):
+    """A filter that keeps its value in `figures` and leaves a marker for `_place_figures`."""
+
+    def mark(spec: Mapping) -> str:
+        key = str(len(figures) + 1)
+        figures[key] = (kind, spec)
+        return f"\u27e6rkt-{kind}:{key}\u27e7"
+
+    return mark
+
+
+def environment(figures: dict | None = None) -> jinja2.Environment:
+    """Autoescaping, strict Jinja with the Indonesian formats and the figure markers as filters.
+
+    `figures` collects what the `chart` and `orgchart` filters are given (None: discarded).
+    """
+    figures = {} if figures is None else figures
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters.update({
         "number": formatting.number,
@@ -65,6 +89,8 @@ def environment() -> jinja2.Environment:
         "words": formatting.words,
         "count": formatting.count_phrase,
         "month": formatting.month_name,
+        "chart": _figure_filter("chart", figures),
+        "orgchart": _figure_filter("orgchart", figures),
     })
     return env
 
@@ -133,6 +159,66 @@ def _tidy_tables(body) -> None:
             tblw.set(qn("w:w"), str(sum(int(w.get(qn("w:w"))) for w in widths)))
 
 
+def _text(p) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+def _clear(p) -> None:
+    """Remove a paragraph's content, keeping its properties."""
+    for child in list(p):
+        if child.tag != qn("w:pPr"):
+            p.remove(child)
+
+
+def _place_figures(document, figures: dict[str, tuple[str, Mapping]]) -> None:
+    """Replace each marked body paragraph by its chart (a run in it) or organisation chart (a table).
+
+    Chart parts are `word/charts/chartN.xml` with relationship ids `rIdChartN`, N counting
+    the charts in document order; each chart's workbook is related to it as `rId1`.
+    """
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    from . import charts
+
+    body = document.element.body
+    marked = [(p, _MARK.fullmatch(_text(p).strip())) for p in body.iter(qn("w:p")) if "\u27e6rkt-" in _text(p)]
+    if not marked:
+        return
+    package = document.part.package
+    shape_ids = [int(d.get("id")) for d in body.iter(qn("wp:docPr")) if (d.get("id") or "").isdigit()]
+    shape_id = max(shape_ids, default=0)
+    count = 0
+    for p, match in marked:
+        if match is None or match.group(2) not in figures:
+            raise TemplateError(f"grafik atau bagan harus sendirian di paragrafnya: {_text(p)[:80]!r}")
+        kind, spec = figures[match.group(2)]
+        try:
+            if kind == "orgchart":
+                p.addprevious(parse_xml(charts.org_chart_xml(spec)))
+                if p.getnext() is None and p.getparent().tag == qn("w:tc"):
+                    _clear(p)  # a cell must end with a paragraph
+                else:
+                    p.getparent().remove(p)
+                continue
+            part = charts.chart_part(spec)
+        except (KeyError, TypeError, charts.ChartSpecError) as exc:
+            raise TemplateError(f"{kind} tidak dapat digambar: {exc}") from exc
+        count += 1
+        shape_id += 1
+        chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, part.xml, package)
+        rid = f"rIdChart{count}"
+        document.part.rels.add_relationship(RT.CHART, chart, rid)
+        workbook = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"), CT.SML_SHEET,
+                        part.workbook, package)
+        chart.rels.add_relationship(RT.PACKAGE, workbook, "rId1")
+        _clear(p)
+        name = str(spec.get("name") or f"Grafik {count}")
+        p.append(parse_xml(charts.inline_xml(rid, shape_id, name, name, part.width, part.height)))
+
+
 def render(context: Mapping, template_path: Path = TEMPLATE) -> bytes:
     """The filled template as .docx bytes; `TemplateError` if the template and context disagree."""
     path = Path(template_path)
@@ -140,8 +226,9 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> bytes:
     if missing:
         raise TemplateError(f"templat {path.name} memakai variabel yang tidak ada di konteks: {', '.join(missing)}")
     tpl = _Template(str(path))
+    figures: dict[str, tuple[str, Mapping]] = {}
     try:
-        tpl.render(dict(context), environment(), autoescape=True)
+        tpl.render(dict(context), environment(figures), autoescape=True)
     except jinja2.UndefinedError as exc:
         where = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())[:160]
         raise TemplateError(
@@ -151,6 +238,7 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> bytes:
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
     _tidy_tables(tpl.docx.element.body)
+    _place_figures(tpl.docx, figures)
     props = tpl.docx.core_properties
     office = context.get("office", {})
     props.title = f"Rencana Kinerja Tahunan {context.get('year', '')} {office.get('name', '')}".strip()

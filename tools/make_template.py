@@ -130,6 +130,11 @@ def caption(text: str) -> str:
     return para(text, style="Keterangan")
 
 
+def figure(tag_text: str, caption_text: str) -> list[str]:
+    """A chart or the organisation chart (drawn by the renderer in place of `tag_text`), captioned below."""
+    return [para(tag_text, style="Gambar"), para(caption_text, style="KeteranganGambar")]
+
+
 def field(instr: str, placeholder: str) -> str:
     """A complex field (PAGE, TOC) with a placeholder result shown until the field is updated."""
     return (
@@ -380,17 +385,25 @@ def staff_tables() -> list[str]:
         tag(f"{{%p for p in {s}.by_position %}}"),
         para("{{ p.no }}\t{{ p.name }}\t: {{ p.count }}", style="Daftar2", tabs=[("left", 8.5)]),
         tag("{%p endfor %}"),
+        *figure("{{ charts.grafik_1|chart }}",
+                "Grafik 1. Persentase Sumber Daya Manusia {{ office.name }} Menurut Jabatan Tahun {{ year }}"),
         para("b.\tMenurut Golongan dan Ruang", style="Subjudul"),
         caption("Tabel 1. Distribusi Pegawai Menurut Golongan dan Ruang {{ office.name }} Tahun {{ year }}"),
         t1,
+        *figure("{{ charts.grafik_2|chart }}",
+                "Grafik 2. Distribusi Pegawai {{ office.name }} Menurut Golongan dan Ruang Tahun {{ year }}"),
         para("c.\tMenurut Tingkat Pendidikan", style="Subjudul"),
         caption("Tabel 2. Distribusi Pegawai Menurut Tingkat Pendidikan {{ office.name }} Tahun {{ year }}"),
         t2,
+        *figure("{{ charts.grafik_3|chart }}",
+                "Grafik 3. Distribusi Pegawai {{ office.name }} Menurut Tingkat Pendidikan Tahun {{ year }}"),
         para("d.\tMenurut Unit Kerja dan Jabatan", style="Subjudul"),
         para("Tahun {{ year }} ini, distribusi pegawai berdasarkan unit kerja dan jabatan, baik struktural maupun "
              "fungsional, adalah sebagai berikut:", style="Paragraf", keep_next=True),
         caption("Tabel 3. Distribusi Pegawai Menurut Unit Kerja dan Jabatan {{ office.short }} Tahun {{ year }}"),
         t3,
+        *figure("{{ charts.grafik_4|chart }}",
+                "Grafik 4. Distribusi Pegawai {{ office.short }} Menurut Unit Kerja dan Jabatan Tahun {{ year }}"),
     ]
 
 
@@ -454,6 +467,9 @@ def chapter_one() -> list[str]:
         tag("{%p endfor %}"),
         tag("{%p endif %}"),
         tag("{%p endfor %}"),
+        para("Berikut ini adalah bagan dari struktur organisasi {{ office.short }} Tahun {{ year }}:", style="Paragraf",
+             keep_next=True),
+        *figure("{{ bagan|orgchart }}", "Bagan 1. Struktur Organisasi {{ office.name }} Tahun {{ year }}"),
         heading("3. Sumber Daya Manusia", 2),
         prose(
             "Sumber Daya Manusia dan Sumber Daya Anggaran merupakan elemen yang memegang peran penting untuk mencapai "
@@ -789,6 +805,10 @@ STYLES = [
      f'<w:ind w:left="{tw(0.75)}" w:hanging="{tw(0.75)}"/>', "<w:b/><w:bCs/>", {}),
     ("Keterangan", "Keterangan Tabel", '<w:keepNext/><w:spacing w:before="200" w:after="120" w:line="240" '
      'w:lineRule="auto"/><w:jc w:val="center"/>', "<w:b/><w:bCs/>" + sz(10), {}),
+    ("Gambar", "Gambar RKT", '<w:keepNext/><w:spacing w:before="160" w:after="0" w:line="240" w:lineRule="auto"/>'
+     '<w:jc w:val="center"/>', "", {}),
+    ("KeteranganGambar", "Keterangan Gambar", '<w:keepNext w:val="0"/><w:spacing w:before="80" w:after="240"/>', "",
+     {"based_on": "Keterangan"}),
     ("IsiTabel", "Isi Tabel", '<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>',
      sz(8.5), {}),
     ("IsiTabelKecil", "Isi Tabel Kecil", '<w:spacing w:before="10" w:after="10" w:line="240" w:lineRule="auto"/>',
