@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -443,23 +444,22 @@ class _Redliner:
 
     def table(self, old: etree._Element, new: etree._Element) -> None:
         """Rows matched by their key, then cells by column; rows only on one side are whole insertions/deletions."""
-        orows, nrows = list(old.iterchildren(TR)), list(new.iterchildren(TR))
+        orows, nrows = [_Row.of(r) for r in old.iterchildren(TR)], [_Row.of(r) for r in new.iterchildren(TR)]
         pending: list[etree._Element] = []
-        for kind, o, n in _align(orows, nrows, [_row_key(r) for r in orows], [_row_key(r) for r in nrows],
-                                 _rows_alike):
+        for kind, o, n in _align(orows, nrows, [r.key for r in orows], [r.key for r in nrows], _rows_alike):
             if kind == "del":
-                pending.append(self.deleted_row(o))
+                pending.append(self.deleted_row(o.el))
                 continue
             for d in pending:
-                n.addprevious(d)
+                n.el.addprevious(d)
             pending = []
             if kind == "ins":
-                self.mark_row(n, INS)
-            elif kind == "pair" or _row_text(o) != _row_text(n):
-                self.row(o, n)
+                self.mark_row(n.el, INS)
+            elif kind == "pair" or o.text != n.text:
+                self.row(o.el, n.el)
         if pending and nrows:
             for d in reversed(pending):
-                nrows[-1].addnext(d)
+                nrows[-1].el.addnext(d)
 
     def deleted_row(self, tr: etree._Element) -> etree._Element:
         tr = self.foreign_free(copy.deepcopy(tr))
@@ -564,11 +564,11 @@ def _blocks_alike(o, n, same_size: bool) -> bool:
     return same_size or _similar(_text(o), _text(n))
 
 
-def _rows_alike(o, n, same_size: bool) -> bool:
+def _rows_alike(o: _Row, n: _Row, same_size: bool) -> bool:
     """Two rows are one edited row unless either is keyed by a code (a different code is a different RO)."""
-    if CODE.match(_row_key(o)) or CODE.match(_row_key(n)):
+    if CODE.match(o.key) or CODE.match(n.key):
         return False
-    return same_size or _similar(_row_text(o), _row_text(n))
+    return same_size or _similar(o.text, n.text)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -642,10 +642,22 @@ def _row_text(tr: etree._Element) -> str:
     return " | ".join(_row_cells(tr))
 
 
-def _row_key(tr: etree._Element) -> str:
+class _Row(NamedTuple):
+    """A table row with what it is matched on, read once."""
+
+    el: etree._Element
+    key: str
+    text: str
+
+    @classmethod
+    def of(cls, tr: etree._Element) -> _Row:
+        cells = _row_cells(tr)
+        return cls(tr, _row_key(cells), " | ".join(cells))
+
+
+def _row_key(cells: list[str]) -> str:
     """What names a row: the first cell holding a code (`QAH.017`), else the first cell with a
     letter in it (an IKK, a KRO, an education, `Jumlah`); numbering such as `1.` never names a row."""
-    cells = _row_cells(tr)
     for text in cells:
         if CODE.match(text):
             return text
