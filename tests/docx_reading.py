@@ -58,3 +58,16 @@ def body_text(doc) -> str:
 
 def header_text(doc) -> str:
     return "\n".join(p.text for s in doc.sections for p in s.header.paragraphs)
+
+
+def text_before(doc, table) -> str:
+    """The last non-empty body paragraph before `table`: its caption or heading."""
+    last = ""
+    for child in doc.element.body.iterchildren():
+        if child is table._tbl:
+            return last
+        if child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
+            if text:
+                last = text
+    raise AssertionError("the table is not a top-level table of the body")
