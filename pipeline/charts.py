@@ -66,7 +66,7 @@ class ChartPart:
 def size(spec: Mapping) -> tuple[int, int]:
     """Width and height in EMU: 15 cm wide; a horizontal bar chart grows with its categories."""
     n = len(spec["categories"])
-    height = {"pie": 7.5, "column": 8.0, "stacked": 8.0}.get(spec["kind"], max(6.0, 1.5 + 0.55 * n))
+    height = {"pie": 7.5, "column": 8.0, "stacked": 8.0}.get(spec["kind"], max(6.0, 1.2 + 0.45 * n))
     return round(15 * EMU_PER_CM), round(height * EMU_PER_CM)
 
 
@@ -118,6 +118,7 @@ def _style(chart, spec: Mapping) -> None:
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
+    labels.font.name = FONT
     labels.font.size = Pt(9)
     labels.number_format_is_linked = False
 
@@ -267,7 +268,7 @@ def _para(text: str = "", bold: bool = False, size: float = 8.5) -> str:
     rpr = f'<w:rPr>{"<w:b/><w:bCs/>" if bold else ""}<w:sz w:val="{round(size * 2)}"/>' \
           f'<w:szCs w:val="{round(size * 2)}"/></w:rPr>'
     ppr = ('<w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-           f'<w:jc w:val="center"/>{rpr}</w:pPr>')
+           '<w:jc w:val="center"/></w:pPr>')
     body = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     return f"<w:p>{ppr}{body}</w:p>"
 
@@ -312,7 +313,7 @@ def _cell_xml(c: _Cell, grid: Sequence[int]) -> str:
     if c.paras:
         tcpr += '<w:tcMar><w:top w:w="70" w:type="dxa"/><w:bottom w:w="70" w:type="dxa"/></w:tcMar>'
     tcpr += '<w:vAlign w:val="center"/>'
-    paras = c.paras if c.paras and c.merge != "continue" else _para(size=1)
+    paras = c.paras if c.paras and c.merge != "continue" else _para()
     return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{paras}</w:tc>"
 
 
