@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -247,7 +248,37 @@ def test_bagan_1_follows_a_renamed_wilker_and_an_added_unit(tmp_path):
                       "Kelompok Jabatan Fungsional", "Instalasi Laboratorium"]
 
 
+@pytest.mark.parametrize("side, units", [(0, 0), (0, 1), (1, 0), (0, 5), (2, 3)])
+def test_any_organisation_gives_a_table_whose_rows_fill_the_grid(side, units):
+    box = [{"name": f"Unit {i}", "lines": []} for i in range(side + units)]
+    xml = charts.org_chart_xml({"head": "Kepala", "side": box[:side], "units": box[side:]})
+    tbl = etree.fromstring(xml)
+    grid = [int(g.get(qn("w:w"))) for g in tbl.iter(qn("w:gridCol"))]
+    assert sum(grid) == charts.cm(15.5) and min(grid) > 0
+    for tr in tbl.iter(qn("w:tr")):
+        spans = [int(s.get(qn("w:val"))) if (s := tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")) is not None else 1
+                 for tc in tr.iter(qn("w:tc"))]
+        assert sum(spans) == len(grid)
+    names = ["".join(t.text for t in p.iter(qn("w:t"))) for p in tbl.iter(qn("w:p"))]
+    assert [n for n in names if n] == ["Kepala"] + [b["name"] for b in box]
+
+
 # ---------------------------------------------------------------- the figure tags
+
+def test_rkt_check_never_loads_python_pptx(mini_inputs):
+    """python-pptx is imported only when a chart is drawn; checking stays as fast as before."""
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from pipeline.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['check', '--inputs', {str(mini_inputs)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pptx', 'xlsxwriter')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "[]"
+
 
 def test_a_figure_tag_must_stand_alone_in_its_paragraph(tmp_path):
     context = build_context(load(write_inputs(tmp_path / "in")))
