@@ -30,6 +30,21 @@ MONEY = "money"  # whole thousands of rupiah, int; "-" or empty is 0
 TARGET = "target"  # Decimal, "0,99", "97%" (percent flag kept), "87"
 DATE = "date"  # Excel date or Indonesian text ("Januari 2024", "2 Januari 2024")
 
+# Controlled values: the drop-down lists of `rkt blank` and the sets the checks accept.
+STATUSES = ("ASN", "PPPK")
+POSITION_TYPES = ("Struktural", "JFT", "JFU")
+PNS_GRADES = (
+    *(f"{rank}/{ruang}" for rank in ("I", "II", "III") for ruang in "abcd"),
+    *(f"IV/{ruang}" for ruang in "abcde"),
+)
+PPPK_GRADES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+               "XVI", "XVII")
+GRADES = (*PNS_GRADES, *PPPK_GRADES)
+RO_UNITS = ("Orang", "Layanan", "Dokumen", "Unit", "Paket", "Kegiatan")
+IKK_UNITS = ("Indeks", "Persen", "Nilai")
+UNIT_KINDS = ("Subbagian", "Instalasi", "Wilayah Kerja", "Kelompok Jabatan Fungsional")
+EDITIONS = ("Awal Tahun", "Revisi 1", "Revisi 2", "Revisi 3")
+
 RO_NAME = "Layanan pemeriksaan orang, barang, alat angkut"
 DITJEN = "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit"
 ENTRY = "Kekarantinaan di Pintu Masuk Negara dan Wilayah"

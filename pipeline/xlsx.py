@@ -42,16 +42,9 @@ TITLE_LIMIT = 32  # Excel's limit for the title of an input or error message
 LISTS_SHEET = "Daftar"
 GUIDE_SHEET = "Petunjuk"
 
-# Controlled values. The schema states them in notes; these are the lists behind the drop-downs.
-GRADES = (
-    *(f"{rank}/{ruang}" for rank in ("II", "III") for ruang in "abcd"),
-    *(f"IV/{ruang}" for ruang in "abcde"),
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-)
-RO_UNITS = ("Orang", "Layanan", "Dokumen", "Unit", "Paket", "Kegiatan")
-IKK_UNITS = ("Indeks", "Persen", "Nilai")
-UNIT_KINDS = ("Subbagian", "Instalasi", "Wilayah Kerja", "Kelompok Jabatan Fungsional")
-EDITIONS = ("Awal Tahun", "Revisi 1", "Revisi 2", "Revisi 3")
+# Controlled values live in the schema, shared with the checks.
+GRADES, RO_UNITS, IKK_UNITS = schema.GRADES, schema.RO_UNITS, schema.IKK_UNITS
+UNIT_KINDS, EDITIONS = schema.UNIT_KINDS, schema.EDITIONS
 
 # (workbook key, sheet, column or field key) -> allowed values
 CHOICES: dict[tuple[str, str, str], tuple[str, ...]] = {

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from .. import schema
 from ..findings import Finding, Location, error, warning
 from ..model import Plan, Ro
 from . import rule
@@ -17,7 +18,7 @@ from .common import loose, same_text
 
 RO_CODE = re.compile(r"^[A-Z]{3}\.[A-Z0-9]{3}$")
 KRO_CODE = re.compile(r"^[A-Z]{3}$")
-RO_UNITS = ("Orang", "Layanan", "Dokumen", "Unit", "Paket", "Kegiatan")
+RO_UNITS = schema.RO_UNITS
 
 
 def _typed_names(plan: Plan):

@@ -6,10 +6,10 @@ each other by construction; what is left to check is each row and its references
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from .. import schema
 from ..findings import Finding, Location, error, warning
 from ..model import Employee, Plan
 from ..tables import POSITION_TYPES, STATUSES
@@ -17,9 +17,8 @@ from . import rule
 from .common import loose, nip_problems, parse_nip
 
 # Golongan I-III have ruang a-d, golongan IV a-e; PPPK grades are roman I-XVII.
-PNS_GRADE = re.compile(r"^(?:(?:I|II|III)/[A-D]|IV/[A-E])$")
-PPPK_GRADES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-               "XVI", "XVII")
+PNS_GRADES = {g.upper() for g in schema.PNS_GRADES}
+PPPK_GRADES = schema.PPPK_GRADES
 
 
 def _grade(text: str) -> str:
@@ -29,7 +28,7 @@ def _grade(text: str) -> str:
 def grade_kind(grade: str) -> str | None:
     """`PNS` for II/a..IV/e, `PPPK` for I..XVII, None for anything else."""
     g = _grade(grade)
-    if PNS_GRADE.match(g):
+    if g in PNS_GRADES:
         return "PNS"
     if g in PPPK_GRADES:
         return "PPPK"

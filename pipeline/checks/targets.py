@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .. import tables
+from .. import schema, tables
 from ..findings import Finding, error, warning
 from ..formatting import plain
 from ..model import Indicator, MonthlyTarget, Plan
@@ -13,7 +13,7 @@ from . import rule
 from .common import month_key, month_name, series_label, shown
 from .money import typed_beyond
 
-IKK_UNITS = ("Indeks", "Persen", "Nilai")
+IKK_UNITS = schema.IKK_UNITS
 RANGES = {"Indeks": (Decimal(0), Decimal(1)), "Persen": (Decimal(0), Decimal(100))}
 DECEMBER = 11
 
