@@ -73,7 +73,7 @@ def _col(letters: str) -> int:
     return n
 
 
-def _ranges(cells: list[str]) -> list[str]:
+def cell_ranges(cells: list[str]) -> list[str]:
     """`C18 D18 E18` -> `C18:E18`; `B37 B38 B39` -> `B37:B39`; other cells as they are."""
     parsed = [(_split(c), c) for c in cells]
     plain = [c for p, c in parsed if p is None]
@@ -116,7 +116,7 @@ def format_locations(locations: tuple[Location, ...]) -> str:
         elif len(cells) == 1:
             parts.append(str(Location(workbook, sheet, cells[0])))
         else:
-            parts.append(f"{Location(workbook, sheet)}, sel {', '.join(_ranges(cells))}")
+            parts.append(f"{Location(workbook, sheet)}, sel {', '.join(cell_ranges(cells))}")
     return "; ".join(parts)
 
 

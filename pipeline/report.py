@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import schema
 from .files import atomic_write
-from .findings import Finding, Location, _ranges, format_locations, sort_findings
+from .findings import Finding, Location, cell_ranges, format_locations, sort_findings
 from .model import Plan
 from .read import norm_header
 
@@ -62,7 +62,7 @@ def _cells_text(cells: list[str]) -> str:
         return "-"
     rows = [c for c in cells if ":" in c and not _A1.match(c.split(":")[0])]
     plain = [c for c in cells if c not in rows]
-    return ", ".join(_ranges(plain) + [f"baris {c.split(':')[0]}" for c in rows])
+    return ", ".join(cell_ranges(plain) + [f"baris {c.split(':')[0]}" for c in rows])
 
 
 def _by_place(findings: list[Finding]) -> dict[str, dict[str, list[tuple[Finding, list[str]]]]]:
