@@ -329,7 +329,7 @@ def org_rows(bagan: Mapping, width: int) -> list[_Row]:
     centre = width // 2
     link = cm(0.4)
     units = list(bagan.get("units", ()))
-    rows = [_Row(_fill(width, _box(centre - cm(3.6), centre + cm(3.6), {"name": bagan["head"]}, HEAD_FILL)))]
+    rows = [_Row(_fill(width, _box(centre - cm(4.3), centre + cm(4.3), {"name": bagan["head"]}, HEAD_FILL)))]
     x0, x1 = centre + cm(1.2), min(width, centre + cm(7.2))
     for box in bagan.get("side", ()):
         trunk = frozenset({"right"})
