@@ -3,7 +3,8 @@
 Reviewers keep it beside the document so `git diff` of two builds reads as the change.
 It is made from the rendered document itself, so it shows what a reader of the .docx sees.
 A vertically merged cell repeats its text on every row it spans, so each table row is a
-self-contained line (a changed RO row names its IKK). Read with lxml directly: python-docx's
+self-contained line (a changed RO row names its IKK); a cell spanning columns is written once.
+Charts appear as their data, one line per series. Read with lxml directly: python-docx's
 merged-cell lookup is quadratic and took most of a build.
 """
 
@@ -16,6 +17,8 @@ import zipfile
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 HEADING = re.compile(r"^(?:Heading|Judul)\s*(\d)$", re.I)
 
 
@@ -53,9 +56,10 @@ def _table(tbl) -> list[str]:
                 text = above.get(col, "")
             for i in range(span):
                 above[col + i] = text
-                cells.append(text)
+                cells.append(text if i == 0 else "")
             col += span
-        rows.append(cells)
+        if any(cells):
+            rows.append(cells)
     if not rows:
         return []
     width = max(len(r) for r in rows)
@@ -63,14 +67,36 @@ def _table(tbl) -> list[str]:
     return ["", lines[0], "|" + "---|" * width, *lines[1:], ""]
 
 
+def _charts(zf: zipfile.ZipFile) -> dict[str, list[str]]:
+    """Relationship id -> one line per series of the chart part: `series: category value, ...`."""
+    rels = etree.fromstring(zf.read("word/_rels/document.xml.rels"))
+    out: dict[str, list[str]] = {}
+    for rel in rels:
+        if not rel.get("Type", "").endswith("/chart"):
+            continue
+        chart = etree.fromstring(zf.read("word/" + rel.get("Target").lstrip("/").removeprefix("word/")))
+        lines = []
+        for ser in chart.iter(f"{C}ser"):
+            name = " ".join(v.text or "" for v in ser.iterfind(f"{C}tx//{C}v"))
+            cats = [v.text or "" for v in ser.iterfind(f"{C}cat//{C}pt/{C}v")]
+            vals = [v.text or "" for v in ser.iterfind(f"{C}val//{C}pt/{C}v")]
+            pairs = ", ".join(f"{c} {v}" for c, v in zip(cats, vals, strict=False))
+            lines.append(f"> {name}: {pairs}" if name else f"> {pairs}")
+        out[rel.get("Id")] = lines
+    return out
+
+
 def docx_to_markdown(docx: bytes) -> str:
-    """Headings, paragraphs and tables of a .docx in body order, as Markdown."""
+    """Headings, paragraphs and tables of a .docx in body order, as Markdown; charts as their data."""
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         root = etree.fromstring(zf.read("word/document.xml"))
+        charts = _charts(zf)
     body = root.find(f"{W}body")
     lines: list[str] = []
     for block in body.iterchildren():
         if block.tag == f"{W}p":
+            for ref in block.iter(f"{C}chart"):
+                lines += ["", *charts.get(ref.get(f"{R}id"), []), ""]
             text = _text(block)
             if not text:
                 continue

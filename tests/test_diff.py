@@ -116,7 +116,7 @@ def test_rev_compares_committed_inputs_with_working_copy(tmp_path, monkeypatch):
     subprocess.run([*git, "commit", "-qm", "inputs"], cwd=repo, check=True)
     data = mini_data()
     data["pendanaan"]["RO"][2]["next_volume"] = 13
-    write_inputs(folder, data)
+    write_inputs(folder, {"pendanaan": data["pendanaan"]})  # the other workbooks keep their bytes
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli, ["diff", "--rev", "HEAD", "inputs"])
     assert result.exit_code == 1, result.output
