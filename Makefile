@@ -19,8 +19,28 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-rkt: $(STAMP)
+# `make rkt` rebuilds only when something the document comes from changed: the workbooks, the
+# template, the code or the venv. The document's name depends on the office and year, so the real
+# target is a stamp that records the INPUTS it was built from and the document written; a stamp
+# whose document is gone (make clean) or that was built from other INPUTS forces a rebuild.
+# A build with errors writes nothing and leaves the stamp alone, so the next run tries again.
+RKT_DEPS := $(filter-out $(INPUTS)/~%,$(wildcard $(INPUTS)/*.xlsx)) $(wildcard templates/*) \
+	$(wildcard pipeline/*.py pipeline/*/*.py) $(STAMP)
+BUILT := $(OUTPUT)/.built
+BUILT_INFO := $(file <$(BUILT))
+BUILT_OK := $(and $(filter $(INPUTS),$(word 1,$(BUILT_INFO))),$(wildcard $(word 2,$(BUILT_INFO))))
+
+rkt: $(BUILT)
+
+$(BUILT): $(RKT_DEPS) $(if $(BUILT_OK),,FORCE)
 	$(RKT) build --inputs $(INPUTS) --output $(OUTPUT)
+	@printf '%s %s\n' '$(INPUTS)' "$$(ls -t $(OUTPUT)/RKT-*.docx | head -n 1)" > $@
+
+FORCE:
+
+# speed and memory against the targets of issue 8 (benchmarks/README.md); BENCH_ARGS=--quick, --record
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # the PDF beside each built document, table of contents filled (LibreOffice headless, see pipeline/pdf.py)
 pdf: rkt
