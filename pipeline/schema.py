@@ -83,20 +83,12 @@ class Sheet:
 
 
 @dataclass(frozen=True)
-class Field:
-    """One labelled value of a key-value sheet (label in column A, value in column B)."""
-
-    key: str
-    label: str
-    type: str = TEXT
-    required: bool = True
-    aliases: tuple[str, ...] = ()
-    example: str = ""
-    note: str = ""
+class Field(Column):
+    """One labelled value of a key-value sheet: the label in column A, the value in column B."""
 
     @property
-    def names(self) -> tuple[str, ...]:
-        return (self.label, *self.aliases)
+    def label(self) -> str:
+        return self.header
 
 
 @dataclass(frozen=True)
