@@ -179,8 +179,15 @@ def benchmark(runs: int, scales: tuple[int, ...], work: Path, log) -> dict:
         commands[("make", "")] = [make, "--no-print-directory", "rkt"]
 
     log(f"warming up and verifying {len(commands)} commands (each must exit 0)")
-    for key, cmd in commands.items():
-        run_once(cmd)  # also brings `make rkt` up to date, so later runs are the no-op case
+    failed: dict[tuple[str, str], str] = {}
+    for key, cmd in list(commands.items()):
+        try:
+            run_once(cmd)  # also brings `make rkt` up to date, so later runs are the no-op case
+        except CommandFailed as exc:  # measured no further; its targets fail
+            failed[key] = str(exc)
+            del commands[key]
+            log(f"  FAILED {' '.join(key).strip()}: {exc}")
+            continue
         log(f"  ok {' '.join(key).strip()}")
     samples = {key: Sample() for key in commands}
     for r in range(runs):
@@ -193,6 +200,7 @@ def benchmark(runs: int, scales: tuple[int, ...], work: Path, log) -> dict:
                 samples[key].stages.append(stage_times(text, seconds))
     return {
         "samples": samples,
+        "failed": failed,
         "sizes": {label: describe(folder) for label, folder in folders.items()},
         "labels": list(folders),
         "build": build,
@@ -212,7 +220,7 @@ def _mb(value: float | None) -> str:
 def targets(result: dict, scales: tuple[int, ...]) -> list[tuple[str, str, str, bool]]:
     """(target, measured, limit, passed) for every target of issue 8."""
     s = result["samples"]
-    floor = s[("floor", "")].median
+    floor = s[("floor", "")].median if ("floor", "") in s else None
     rows = []
 
     def get(kind: str, label: str) -> Sample | None:
@@ -220,7 +228,7 @@ def targets(result: dict, scales: tuple[int, ...]) -> list[tuple[str, str, str, 
 
     for kind, limit in (("build", BUILD_VS_FLOOR), ("check", CHECK_VS_FLOOR)):
         sample = get(kind, "shipped")
-        if sample is None:
+        if sample is None or floor is None:
             rows.append((f"rkt {kind} of the shipped edition <= {limit}x import floor", "not available", "", False))
             continue
         ratio = sample.median / floor
@@ -264,8 +272,9 @@ def report(result: dict, scales: tuple[int, ...]) -> tuple[str, bool]:
         "| input | size | rkt check (s) | check peak (MB) | rkt build (s) | build peak (MB) |",
         "|---|---|--:|--:|--:|--:|",
     ]
-    floor = s[("floor", "")]
-    lines.append(f"| import floor: `{FLOOR_IMPORTS}` | | {floor.median:.3f} | {floor.peak:.0f} | | |")
+    floor = s.get(("floor", ""))
+    if floor:
+        lines.append(f"| import floor: `{FLOOR_IMPORTS}` | | {floor.median:.3f} | {floor.peak:.0f} | | |")
     for label in result["labels"]:
         check, build = s.get(("check", label)), s.get(("build", label))
         lines.append(
@@ -275,13 +284,15 @@ def report(result: dict, scales: tuple[int, ...]) -> tuple[str, bool]:
     make = s.get(("make", ""))
     if make:
         lines.append(f"| `make rkt`, nothing changed | | | | {make.median:.3f} | |")
+    for key, message in result["failed"].items():
+        lines.append(f"| FAILED: `{' '.join(key).strip()}` | {message.splitlines()[0]} | | | | |")
     if result["build"]:
         names_seen = [n for n in (*STAGES.values(), "other") if any(
-            s[("build", label)].stage(n) is not None for label in result["labels"])]
+            (s.get(("build", label)) or Sample()).stage(n) is not None for label in result["labels"])]
         lines += ["", "### Stages of rkt build (median s, as the build times them; other = start, imports, exit)",
                   "", "| input | " + " | ".join(names_seen) + " |", "|---|" + "--:|" * len(names_seen)]
         for label in result["labels"]:
-            sample = s[("build", label)]
+            sample = s.get(("build", label)) or Sample()
             lines.append(f"| {names.get(label, label)} | " + " | ".join(_s(sample.stage(n)) for n in names_seen) + " |")
     rows = targets(result, scales)
     lines += ["", "### Targets", "", "| target | measured | limit | result |", "|---|---|---|---|"]
@@ -315,12 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     with tempfile.TemporaryDirectory(prefix="rkt-bench-") as tmp:
-        work = args.keep or Path(tmp)
-        try:
-            result = benchmark(runs, scales, work, log)
-        except CommandFailed as exc:
-            log(f"FAIL: {exc}")
-            return 2
+        result = benchmark(runs, scales, args.keep or Path(tmp), log)
     markdown, passed = report(result, scales)
     print(markdown)
     if args.record:
