@@ -124,13 +124,15 @@ def machine() -> dict[str, str]:
                 mem_kb = int(line.split()[1])
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "pipeline", "templates", "inputs"], cwd=ROOT,
+                           capture_output=True, text=True).stdout.strip()
     return {
         "CPU": cpu,
         "cores": f"{os.cpu_count()} ({usable} usable)",
         "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
         "Python": f"{platform.python_version()} ({platform.python_implementation()})",
         "OS": f"{platform.system()} {platform.release()}",
-        "commit": commit.stdout.strip() or "unknown",
+        "commit": (commit.stdout.strip() or "unknown") + (" + uncommitted changes" if dirty else ""),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
