@@ -32,7 +32,7 @@ MAX_COLUMNS = 200
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawCell:
     value: Any
     number_format: str
@@ -40,7 +40,7 @@ class RawCell:
     label: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class RawRow:
     number: int
     cells: dict[str, RawCell]
