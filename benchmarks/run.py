@@ -143,7 +143,7 @@ def describe(folder: Path) -> str:
 
     plan = load(folder)
     counts = ((len(plan.staff), "staff"), (len(plan.ros), "RO"), (len(plan.indicators), "IKK"))
-    return ", ".join(f"{n:,} {what}".replace(",", ".") for n, what in counts)
+    return ", ".join(f"{n} {what}" for n, what in counts)
 
 
 def prepare(work: Path, scales: tuple[int, ...]) -> dict[str, Path]:
