@@ -9,6 +9,7 @@ the document to sign. Beside each document goes its text twin (Markdown) for `gi
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -133,6 +134,7 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
     with clock.stage("render"):
         context = build_context(plan, findings, draft=draft)
         docx = package(render.render(context, template or render.TEMPLATE), plan)
+        gc.collect()  # docxtpl's template graph is cyclic: free it before the twin parses the document
     with clock.stage("tulis"):
         path = write_bytes(output / name, docx)
         twin = write_text(output / f"{stem}.md", docx_to_markdown(docx))

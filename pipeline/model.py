@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from .findings import Location
 
@@ -272,11 +273,36 @@ class Plan:
     totals: tuple[StatedTotal, ...] = ()
     sources: tuple[Source, ...] = ()
 
+    @cached_property
+    def _ros_by_code(self) -> dict[str, Ro]:
+        return {r.code: r for r in self.ros}
+
+    @cached_property
+    def _indicators_by_no(self) -> dict[int, Indicator]:
+        return {i.no: i for i in self.indicators}
+
+    @cached_property
+    def _by_ikk(self) -> dict[int, tuple[list[IkkRo], list[MonthlyTarget]]]:
+        index: dict[int, tuple[list[IkkRo], list[MonthlyTarget]]] = {}
+        for link in self.ikk_ros:
+            index.setdefault(link.ikk, ([], []))[0].append(link)
+        for row in self.monthly:
+            index.setdefault(row.ikk, ([], []))[1].append(row)
+        return index
+
     def ro(self, code: str) -> Ro | None:
-        return next((r for r in self.ros if r.code == code), None)
+        return self._ros_by_code.get(code)
 
     def indicator(self, no: int) -> Indicator | None:
-        return next((i for i in self.indicators if i.no == no), None)
+        return self._indicators_by_no.get(no)
+
+    def links_of(self, ikk: int) -> list[IkkRo]:
+        """The IKK-RO rows of an IKK, in sheet order."""
+        return self._by_ikk.get(ikk, ([], []))[0]
+
+    def monthly_of(self, ikk: int) -> list[MonthlyTarget]:
+        """The monthly target rows of an IKK, in sheet order."""
+        return self._by_ikk.get(ikk, ([], []))[1]
 
     def total(self, workbook: str, sheet: str) -> StatedTotal | None:
         return next((t for t in self.totals if t.workbook == workbook and t.sheet == sheet), None)

@@ -117,8 +117,7 @@ def staff_by_unit(plan: Plan) -> CrossTab:
 
 def ros_of(plan: Plan, ikk: int) -> tuple[Ro, ...]:
     """The ROs serving an IKK, in the order of the IKK-RO sheet (unknown codes skipped)."""
-    by_code = {r.code: r for r in plan.ros}
-    return tuple(by_code[link.code] for link in plan.ikk_ros if link.ikk == ikk and link.code in by_code)
+    return tuple(ro for link in plan.links_of(ikk) if (ro := plan.ro(link.code)) is not None)
 
 
 def ikk_allocation(plan: Plan, ikk: int) -> int:
@@ -152,11 +151,9 @@ def schedule_totals(plan: Plan) -> tuple[int, ...]:
 
 def series_of(plan: Plan, indicator: Indicator) -> tuple[MonthlyTarget | None, tuple[MonthlyTarget, ...]]:
     """An IKK's own monthly series (or None) and its components in order."""
-    own = next((m for m in plan.monthly if m.ikk == indicator.no and m.component is None), None)
-    comps = tuple(sorted(
-        (m for m in plan.monthly if m.ikk == indicator.no and isinstance(m.component, int)),
-        key=lambda m: m.component,
-    ))
+    rows = plan.monthly_of(indicator.no)
+    own = next((m for m in rows if m.component is None), None)
+    comps = tuple(sorted((m for m in rows if isinstance(m.component, int)), key=lambda m: m.component))
     return own, comps
 
 
