@@ -49,13 +49,22 @@ pdf: rkt
 check: $(STAMP)
 	$(RKT) check --inputs $(INPUTS)
 
-# what the current inputs change against the last committed ones (REV, default HEAD): the semantic
-# diff on the terminal and $(OUTPUT)/redline.docx, the new document with Word tracked changes.
-# Both sides are built from inputs, so no earlier build needs keeping; to compare two editions
-# further apart use REV=<tag>. "Different" (exit 1) is the expected outcome, not a failure.
-REV ?= HEAD
-diff: $(STAMP)
+# the current build against the one it replaced (every build that changes a document keeps the old
+# one in $(OUTPUT)/sebelumnya/): the semantic diff by RO code on the terminal and
+# $(OUTPUT)/redline-<document>.docx, the new document with Word tracked changes.
+# `make diff REV=HEAD` compares the inputs committed at REV with the working copy instead.
+# "Different" (exit 1) is the expected outcome, not a failure.
+diff: rkt
+ifdef REV
 	$(RKT) diff --rev $(REV) $(INPUTS) --redline $(OUTPUT)/redline.docx || test $$? -eq 1
+else
+	@for new in $(OUTPUT)/RKT-*.docx; do \
+	  old=$(OUTPUT)/sebelumnya/$$(basename "$$new"); \
+	  if [ -f "$$old" ]; then \
+	    $(RKT) diff "$$old" "$$new" --redline $(OUTPUT)/redline-$$(basename "$$new") || test $$? -eq 1 || exit 2; \
+	  else echo "$$new: belum ada build sebelumnya (output/sebelumnya/) untuk dibandingkan"; fi; \
+	done
+endif
 
 test: $(STAMP)
 	$(BIN)/ruff check pipeline tests

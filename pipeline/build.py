@@ -2,9 +2,11 @@
 
 Every build writes the check report (and marked-up copies of workbooks with findings) so a
 planner always sees the state of the inputs. A build with errors writes no document: the
-previous one stays as it was. A draft is written under its own name with a DRAF mark on
-every page and the findings in an appendix, so it can never be mistaken for, or overwrite,
-the document to sign. Beside each document goes its text twin (Markdown) for `git diff`.
+previous one stays as it was. A rebuild that changes the document keeps the one it replaces
+in `sebelumnya/`, so the current build can be compared with the previous (`make diff`).
+A draft is written under its own name with a DRAF mark on every page and the findings in an
+appendix, so it can never be mistaken for, or overwrite, the document to sign. Beside each
+document goes its text twin (Markdown) for `git diff`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .normalise import normalise
 from .read import read_inputs
 
 REPORT_FOLDER = "pemeriksaan"
+PREVIOUS_FOLDER = "sebelumnya"  # the document a rebuild replaced, kept for `make diff`
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,12 @@ def _write_report(findings: list[Finding], plan: Plan | None, inputs: Path, outp
     return [report, *write_marked_copies(findings, inputs, output / REPORT_FOLDER / stem)]
 
 
+def _keep_previous(path: Path, docx: bytes) -> None:
+    """Before a changed document replaces `path`, keep the old one as `previous/<name>` for `make diff`."""
+    if path.is_file() and path.read_bytes() != docx:
+        write_bytes(path.parent / PREVIOUS_FOLDER / path.name, path.read_bytes())
+
+
 def package(docx: bytes, plan: Plan) -> bytes:
     """Rendered bytes made reproducible, with provenance and the plan's snapshot embedded."""
     from .package import finalize
@@ -136,6 +145,7 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
         docx = package(render.render(context, template or render.TEMPLATE), plan)
         gc.collect()  # docxtpl's template graph is cyclic: free it before the twin parses the document
     with clock.stage("tulis"):
+        _keep_previous(output / name, docx)
         path = write_bytes(output / name, docx)
         twin = write_text(output / f"{stem}.md", docx_to_markdown(docx))
     return BuildResult(path, findings, draft, (path, twin, *written), tuple(clock.stages))

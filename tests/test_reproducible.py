@@ -147,3 +147,18 @@ def test_many_offices_one_broken(tmp_path):
     assert lines[0].split() == ["Input", "Status", "Galat", "Dokumen"]
     assert [line.split()[1] for line in lines[1:]] == ["OK", "GAGAL", "OK"]
     assert '"seribu" bukan angka' in result.output
+
+
+def test_a_changed_rebuild_keeps_the_document_it_replaces(tmp_path):
+    out = tmp_path / "out"
+    inputs = write_inputs(tmp_path / "in")
+    first = build(inputs, out).path.read_bytes()
+    build(inputs, out)
+    assert not (out / "sebelumnya").exists(), "an unchanged rebuild has nothing to keep"
+    data = mini_data()
+    move_1000(data)
+    write_inputs(inputs, {"jadwal": data["jadwal"]})
+    second = build(inputs, out).path
+    assert (out / "sebelumnya" / second.name).read_bytes() == first
+    result = CliRunner().invoke(cli, ["diff", str(out / "sebelumnya" / second.name), str(second)])
+    assert result.exit_code == 1 and "Mei: 10.000 -> 9.000" in result.stdout
