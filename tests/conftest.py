@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+
 import pytest
 
 from tests.builders import mini_data, write_inputs
@@ -17,3 +21,26 @@ def data():
 def mini_inputs(tmp_path):
     """A folder with the five workbooks of the unchanged mini office."""
     return write_inputs(tmp_path / "inputs")
+
+
+@pytest.fixture(scope="session")
+def office_tools():
+    """LibreOffice and poppler's tools, or a skip (a failure under CI, which must install them)."""
+    missing = [tool for tool in ("soffice", "pdfinfo", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install LibreOffice and poppler-utils; missing: {', '.join(missing)}")
+        pytest.skip(f"not installed: {', '.join(missing)}")
+
+
+@pytest.fixture
+def committed_inputs(tmp_path, monkeypatch):
+    """The mini office committed in a fresh git repository (the working directory); returns inputs/."""
+    repo = tmp_path / "repo"
+    folder = write_inputs(repo / "inputs")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "inputs"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    return folder

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -313,12 +311,7 @@ def region(text: str, after: str, caption: str) -> str:
 
 
 @pytest.mark.office
-def test_charts_and_bagan_survive_the_libreoffice_pdf_conversion(tmp_path, mini_docx):
-    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install LibreOffice and poppler-utils; missing: {', '.join(missing)}")
-        pytest.skip(f"not installed: {', '.join(missing)}")
+def test_charts_and_bagan_survive_the_libreoffice_pdf_conversion(tmp_path, mini_docx, office_tools):
     from pipeline.pdf import to_pdf
 
     docx = tmp_path / "mini.docx"

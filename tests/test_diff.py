@@ -105,19 +105,10 @@ def test_unusable_side_exits_2(tmp_path):
     assert result.exit_code == 2
 
 
-def test_rev_compares_committed_inputs_with_working_copy(tmp_path, monkeypatch):
-    import subprocess
-
-    repo = tmp_path / "repo"
-    folder = write_inputs(repo / "inputs")
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
-    subprocess.run([*git, "add", "."], cwd=repo, check=True)
-    subprocess.run([*git, "commit", "-qm", "inputs"], cwd=repo, check=True)
+def test_rev_compares_committed_inputs_with_working_copy(committed_inputs):
     data = mini_data()
     data["pendanaan"]["RO"][2]["next_volume"] = 13
-    write_inputs(folder, {"pendanaan": data["pendanaan"]})  # the other workbooks keep their bytes
-    monkeypatch.chdir(repo)
+    write_inputs(committed_inputs, {"pendanaan": data["pendanaan"]})  # the other workbooks keep their bytes
     result = CliRunner().invoke(cli, ["diff", "--rev", "HEAD", "inputs"])
     assert result.exit_code == 1, result.output
     assert "volume prakiraan maju: 12 -> 13 (selisih +1)" in result.output

@@ -6,9 +6,7 @@ soffice is a failure: CI installs it so this test runs.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -23,15 +21,6 @@ from tests.builders import write_inputs
 pytestmark = pytest.mark.office
 
 SHIPPED = Path(__file__).resolve().parent.parent / "inputs"
-
-
-@pytest.fixture(scope="module")
-def office_tools():
-    missing = [tool for tool in ("soffice", "pdfinfo", "pdftotext") if shutil.which(tool) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install LibreOffice and poppler-utils; missing: {', '.join(missing)}")
-        pytest.skip(f"not installed: {', '.join(missing)}")
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,7 @@ where, by whom and when, and that nothing else is marked.
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -429,17 +427,11 @@ def test_cli_diff_writes_the_redline(tmp_path):
     assert len(marks(part(out.read_bytes()))) == 12
 
 
-def test_cli_diff_redline_with_rev(tmp_path, monkeypatch):
-    repo = tmp_path / "repo"
-    folder = write_inputs(repo / "inputs")
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
-    subprocess.run([*git, "add", "."], cwd=repo, check=True)
-    subprocess.run([*git, "commit", "-qm", "inputs"], cwd=repo, check=True)
+def test_cli_diff_redline_with_rev(committed_inputs):
+    repo = committed_inputs.parent
     data = mini_data()
     rename(data)
-    write_inputs(folder, data)
-    monkeypatch.chdir(repo)
+    write_inputs(committed_inputs, data)
     result = CliRunner().invoke(cli, ["diff", "--rev", "HEAD", "inputs", "--redline", "redline.docx"])
     assert result.exit_code == 1, result.output
     root = part((repo / "redline.docx").read_bytes())
@@ -450,12 +442,7 @@ def test_cli_diff_redline_with_rev(tmp_path, monkeypatch):
 # -- in a real office suite --------------------------------------------------------------------
 
 @pytest.mark.office
-def test_libreoffice_converts_the_redline_showing_old_and_new(docs, tmp_path):
-    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install LibreOffice and poppler-utils; missing: {', '.join(missing)}")
-        pytest.skip(f"not installed: {', '.join(missing)}")
+def test_libreoffice_converts_the_redline_showing_old_and_new(docs, tmp_path, office_tools):
     from pipeline.pdf import to_pdf
 
     docx = tmp_path / "redline.docx"
