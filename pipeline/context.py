@@ -75,12 +75,8 @@ def unit_sentence(name: str, duty: str) -> str:
     if not duty:
         return f"{text(name)}."
     first = duty.split(" ", 1)[0].casefold()
-    if first in _CLAUSE_STARTS:
-        pass
-    elif first.startswith(("me", "ber")):
-        duty = f"mempunyai tugas {duty}"
-    else:
-        duty = f"merupakan {duty}"
+    if first not in _CLAUSE_STARTS:
+        duty = f"{'mempunyai tugas' if first.startswith(('me', 'ber')) else 'merupakan'} {duty}"
     return f"{text(name)}, {duty}."
 
 
