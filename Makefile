@@ -67,11 +67,11 @@ else
 endif
 
 test: $(STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests benchmarks tools
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests benchmarks tools
 
 clean:
 	rm -rf $(OUTPUT)/* .pytest_cache
