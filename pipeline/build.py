@@ -11,7 +11,6 @@ document goes its text twin (Markdown) for `git diff`.
 
 from __future__ import annotations
 
-import gc
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -127,6 +126,7 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
             raw = read_inputs(inputs)
         with clock.stage("normalisasi"):
             plan = normalise(raw)
+            del raw  # the cells are in the plan now; the grids would outlive the render
             if edition:
                 plan = replace(plan, office=replace(plan.office, edition=" ".join(edition.split())))
     except InputError as exc:
@@ -143,7 +143,6 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
     with clock.stage("render"):
         context = build_context(plan, findings, draft=draft)
         docx = package(render.render(context, template or render.TEMPLATE), plan)
-        gc.collect()  # docxtpl's template graph is cyclic: free it before the twin parses the document
     with clock.stage("tulis"):
         _keep_previous(output / name, docx)
         path = write_bytes(output / name, docx)

@@ -11,9 +11,12 @@ item of the innermost loop; the RKT's tables merge sasaran and IKK cells across 
 
 And two filters for figures: a paragraph holding only `{{ charts.grafik_1|chart }}` becomes
 a native Word chart of that spec, one holding only `{{ bagan|orgchart }}` the organisation
-chart (a table). The filters leave a marker; after rendering, each marked paragraph of the
-body is replaced (pipeline/charts.py draws). Parts and ids are numbered in document order,
+chart (a table). The filters leave a marker; each marked paragraph of the body is replaced
+as it is written (pipeline/charts.py draws). Parts and ids are numbered in document order,
 so the same context gives the same bytes.
+
+The body is never held whole: Jinja's output is streamed through `body.BodyWriter` into
+the zip, a paragraph or table row at a time, so memory does not grow with the document.
 """
 
 from __future__ import annotations
@@ -22,15 +25,18 @@ import hashlib
 import io
 import os
 import re
-from collections.abc import Mapping
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+from lxml import etree
 
 from . import formatting
+from .body import BodyWriter
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "rkt.docx"
 
@@ -57,44 +63,13 @@ def _vmerge(match: re.Match) -> str:
 
 
 class _Template(DocxTemplate):
-    """docxtpl with the `{% vmerge %}` cell tag, and a body swap that stays linear in its size.
-
-    docxtpl parses the rendered body on its own and moves it into the document; lxml then
-    re-homes every node, which grew quadratically (9 s for an office 50 times the shipped
-    one). Here the rendered body is parsed in place, inside a copy of the document's own
-    root, so nothing moves. (python-docx keeps the root in private attributes; the versions
-    are pinned in requirements.lock.)
-    """
+    """docxtpl with the `{% vmerge %}` cell tag."""
 
     def patch_xml(self, src_xml: str) -> str:
         return _VMERGE_CELL.sub(_vmerge, super().patch_xml(src_xml))
 
-    def fix_tables(self, xml: str):
-        from docx.oxml.parser import parse_xml
-        from lxml import etree
 
-        root = self.docx.element
-        root.replace(root.body, etree.SubElement(root, root.body.tag))
-        shell = etree.tostring(root)
-        at = shell.rfind(b"<w:body/>")
-        body = xml.encode("utf-8")
-        body = b"<w:body>" + body[body.index(b">") + 1:]  # its namespaces are the root's
-        self._rendered_root = parse_xml(shell[:at] + body + shell[at + len(b"<w:body/>"):])
-        _fit_grids(self._rendered_root.body)
-        return self._rendered_root.body
-
-    def fix_docpr_ids(self, tree) -> None:
-        for docpr in tree.iter(qn("wp:docPr")):
-            self.docx_ids_index += 1
-            docpr.set("id", str(self.docx_ids_index))
-
-    def map_tree(self, tree) -> None:
-        root = self._rendered_root
-        self.docx._part._element = root
-        self.docx._element = root
-        self.docx._Document__body = None
-
-
+_MARKER = "\u27e6rkt-"
 _MARK = re.compile("\u27e6rkt-(chart|orgchart):(\\d+)\u27e7")
 
 
@@ -187,84 +162,6 @@ def _missing(exc: jinja2.UndefinedError) -> str:
     return found.group(1) if found else text
 
 
-# Child order of a table cell's properties (ECMA-376 CT_TcPr); docxtpl's colspan puts gridSpan first.
-_TCPR_ORDER = {qn(f"w:{n}"): i for i, n in enumerate((
-    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
-    "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange"))}
-
-
-def _span(tc) -> int:
-    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    return int(span.get(qn("w:val"))) if span is not None else 1
-
-
-def _fit_grids(body) -> None:
-    """docxtpl's fix for `{%tc for %}` column loops: as many grid columns as the widest row.
-
-    Columns are added (or removed) keeping the table's total width, the arithmetic as docxtpl's
-    own `fix_tables`, which this replaces so the body is fixed where it was parsed.
-    """
-    w = qn("w:w")
-    for tbl in body.iter(qn("w:tbl")):
-        grid = tbl.find(qn("w:tblGrid"))
-        rows = tbl.findall(f".//{qn('w:tr')}")
-        columns = grid.findall(qn("w:gridCol"))
-        to_add = max((len(r.findall(qn("w:tc"))) - len(columns) for r in rows), default=0)
-        if to_add > 0:
-            width = sum(float(c.get(w)) for c in columns if c.get(w) is not None)
-            if width > 0:
-                old_average, new_average = width / len(columns), width / (len(columns) + to_add)
-                for c in columns:
-                    c.set(w, str(int(float(c.get(w)) * new_average / old_average)))
-                for _ in range(to_add):
-                    grid.append(grid.makeelement(qn("w:gridCol"), {w: str(int(new_average))}))
-        columns = grid.findall(qn("w:gridCol"))
-        to_remove = len(columns) - max((sum(_span(tc) for tc in r.findall(qn("w:tc"))) for r in rows), default=0)
-        if to_remove > 0:
-            removed = 0.0
-            for c in columns[-to_remove:]:
-                removed += float(c.get(w))
-                grid.remove(c)
-            left = grid.findall(qn("w:gridCol"))
-            extra = int(removed / len(left)) if left else 0
-            for c in left:
-                c.set(w, str(int(float(c.get(w)) + extra)))
-
-
-def _tidy_tables(body) -> None:
-    """Keep cell properties in schema order and grids in step with column loops.
-
-    A `{%tc for %}` loop adds cells the template's grid does not know; the grid is then
-    taken from the row with the most cells (no spans), so every column keeps its width.
-    """
-    for tcpr in body.iter(qn("w:tcPr")):
-        children = sorted(tcpr, key=lambda el: _TCPR_ORDER.get(el.tag, 99))
-        for el in children:
-            tcpr.append(el)
-    for tbl in body.iter(qn("w:tbl")):
-        grid = tbl.find(qn("w:tblGrid"))
-        if grid is None:
-            continue
-        finest = None
-        for tr in tbl.findall(qn("w:tr")):
-            cells = tr.findall(qn("w:tc"))
-            if any(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None for tc in cells):
-                continue
-            if finest is None or len(cells) > len(finest):
-                finest = cells
-        cols = grid.findall(qn("w:gridCol"))
-        if not finest or len(finest) != len(cols):
-            continue
-        widths = [tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}") for tc in finest]
-        if any(w is None or w.get(qn("w:type")) != "dxa" for w in widths):
-            continue
-        for col, width in zip(cols, widths, strict=True):
-            col.set(qn("w:w"), width.get(qn("w:w")))
-        tblw = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
-        if tblw is not None and tblw.get(qn("w:type")) == "dxa":
-            tblw.set(qn("w:w"), str(sum(int(w.get(qn("w:w"))) for w in widths)))
-
-
 def _text(p) -> str:
     return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
@@ -276,31 +173,27 @@ def _clear(p) -> None:
             p.remove(child)
 
 
-def _place_figures(document, figures: dict[str, tuple[str, Mapping]]) -> None:
-    """Replace each marked body paragraph by its chart (a run in it) or organisation chart (a table).
+class _Figures:
+    """Puts each marked paragraph's chart (a run in it) or organisation chart (a table) in its place.
 
     Chart parts are `word/charts/chartN.xml` with relationship ids `rIdChartN`, N counting
     the charts in document order; each chart's workbook is related to it as `rId1`.
     """
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.part import Part
-    from docx.oxml import parse_xml
 
-    from . import charts
+    def __init__(self, document, figures: dict[str, tuple[str, Mapping]]) -> None:
+        self.document = document
+        self.figures = figures
+        self.charts = 0
 
-    body = document.element.body
-    marked = [(p, _MARK.fullmatch(_text(p).strip())) for p in body.iter(qn("w:p")) if "\u27e6rkt-" in _text(p)]
-    if not marked:
-        return
-    package = document.part.package
-    shape_ids = [int(d.get("id")) for d in body.iter(qn("wp:docPr")) if (d.get("id") or "").isdigit()]
-    shape_id = max(shape_ids, default=0)
-    count = 0
-    for p, match in marked:
-        if match is None or match.group(2) not in figures:
+    def __call__(self, p, new_id: Callable[[], int]) -> None:
+        from docx.oxml import parse_xml
+
+        from . import charts
+
+        match = _MARK.fullmatch(_text(p).strip())
+        if match is None or match.group(2) not in self.figures:
             raise TemplateError(f"grafik atau bagan harus sendirian di paragrafnya: {_text(p)[:80]!r}")
-        kind, spec = figures[match.group(2)]
+        kind, spec = self.figures[match.group(2)]
         try:
             if kind == "orgchart":
                 p.addprevious(parse_xml(charts.org_chart_xml(spec)))
@@ -308,46 +201,144 @@ def _place_figures(document, figures: dict[str, tuple[str, Mapping]]) -> None:
                     _clear(p)  # a cell must end with a paragraph
                 else:
                     p.getparent().remove(p)
-                continue
+                return
             part = charts.chart_part(spec)
         except (KeyError, TypeError, charts.ChartSpecError) as exc:
             raise TemplateError(f"{kind} tidak dapat digambar: {exc}") from exc
-        count += 1
-        shape_id += 1
+        self.charts += 1
+        rid = self._relate(part)
+        _clear(p)
+        name = str(spec.get("name") or f"Grafik {self.charts}")
+        p.append(parse_xml(charts.inline_xml(rid, new_id(), name, name, part.width, part.height)))
+
+    def _relate(self, part) -> str:
+        from docx.opc.constants import CONTENT_TYPE as CT
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.part import Part
+
+        package = self.document.part.package
         chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, part.xml, package)
-        rid = f"rIdChart{count}"
-        document.part.rels.add_relationship(RT.CHART, chart, rid)
+        rid = f"rIdChart{self.charts}"
+        self.document.part.rels.add_relationship(RT.CHART, chart, rid)
         workbook = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"), CT.SML_SHEET,
                         part.workbook, package)
         chart.rels.add_relationship(RT.PACKAGE, workbook, "rId1")
-        _clear(p)
-        name = str(spec.get("name") or f"Grafik {count}")
-        p.append(parse_xml(charts.inline_xml(rid, shape_id, name, name, part.width, part.height)))
+        return rid
+
+
+DOCUMENT_PART = "word/document.xml"
+PIECE = 1 << 16  # characters of rendered body parsed at a time
+_PARAGRAPH = re.compile(r"<w:p([ >])")
+_NEWLINE_P = re.compile(r"\n<w:p([ >])")
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _paragraph_cut(text: str) -> int:
+    """Where the last paragraph of the template starts in `text` (0: none yet)."""
+    at = len(text)
+    while (at := text.rfind("\n<w:p", 0, at)) > 0:
+        if text[at + 5:at + 6] in (" ", ">"):
+            return at
+    return 0
+
+
+def _pieces(tpl: _Template, chunks: Iterator[str]) -> Iterator[str]:
+    """Jinja's output in pieces of whole paragraphs, with docxtpl's fixes after rendering.
+
+    docxtpl runs its fixes (`{_{` escapes back to braces, tabs and line breaks typed in a
+    value made Word runs) over the whole output; each works within a paragraph, so the
+    same fixes on pieces cut where a template paragraph starts give the same text.
+    """
+    buffer: list[str] = []
+    length, limit = 0, PIECE
+    for chunk in chunks:
+        buffer.append(chunk)
+        length += len(chunk)
+        if length < limit:
+            continue
+        text = "".join(buffer)
+        cut = _paragraph_cut(text)
+        if cut:
+            yield _after_jinja(tpl, text[:cut])
+            text = text[cut:]
+        buffer, length, limit = [text], len(text), max(PIECE, 2 * len(text))
+    yield _after_jinja(tpl, "".join(buffer))
+
+
+def _after_jinja(tpl: _Template, text: str) -> str:
+    text = _NEWLINE_P.sub(r"<w:p\1", text)
+    text = text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if any(c in text for c in "\t\a\n\f"):
+        text = tpl.resolve_listing(text)
+    return text
+
+
+def _write_body(tpl: _Template, context: dict, env: jinja2.Environment, figures: dict, out) -> None:
+    """Render the body with Jinja and write the document part, streamed through `BodyWriter`."""
+    source = _PARAGRAPH.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))  # docxtpl's: error lines by paragraph
+    root = tpl.docx.element
+    root.replace(root.body, root.body.makeelement(root.body.tag, {}))
+    shell = etree.tostring(root, encoding="UTF-8", standalone=True)
+    try:
+        template = env.from_string(source)
+        writer = BodyWriter(out, shell, _MARKER, _Figures(tpl.docx, figures))
+        for piece in _pieces(tpl, template.generate(context)):
+            writer.feed(piece.encode("utf-8"))
+        writer.close()
+    except jinja2.TemplateError as exc:
+        lineno = getattr(exc, "lineno", None)
+        if lineno:
+            lines = source.splitlines()[max(lineno - 4, 0):lineno + 3]
+            exc.docx_context = [re.sub(r"<[^>]+>", "", line) for line in lines]
+        raise
 
 
 def render(context: Mapping, template_path: Path = TEMPLATE) -> bytes:
-    """The filled template as .docx bytes; `TemplateError` if the template and context disagree."""
+    """The filled template as .docx bytes; `TemplateError` if the template and context disagree.
+
+    The body is streamed (pipeline/body.py) straight into its compressed zip member; headers,
+    footers and properties are small and filled by docxtpl as they are.
+    """
     path = Path(template_path)
     tpl = _Template(str(path))
+    tpl.render_init()
     figures: dict[str, tuple[str, Mapping]] = {}
-    try:
-        tpl.render(dict(context), environment(figures), autoescape=True)
-    except jinja2.UndefinedError as exc:
-        where = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())[:160]
-        raise TemplateError(
-            f"templat {path.name} memakai variabel '{_missing(exc)}' yang tidak ada di konteks"
-            + (f" (dekat: {where})" if where else "")
-        ) from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
-    _tidy_tables(tpl.docx.element.body)
-    _place_figures(tpl.docx, figures)
-    props = tpl.docx.core_properties
-    office = context.get("office", {})
-    props.title = f"Rencana Kinerja Tahunan {context.get('year', '')} {office.get('name', '')}".strip()
-    props.subject = str(context.get("edition", {}).get("title", ""))
-    props.author = str(office.get("name", ""))
-    props.comments = "Disusun oleh rkt dari workbook seksi."
+    env = environment(figures)
+    context = dict(context)
     out = io.BytesIO()
-    tpl.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        try:
+            for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+                for rel_key, xml in tpl.build_headers_footers_xml(context, uri, env):
+                    tpl.map_headers_footers_xml(rel_key, xml)
+            tpl.render_properties(context, env)
+            tpl.render_footnotes(context, env)  # before the body is taken out: it walks the sections
+            with zf.open(_member(DOCUMENT_PART), "w") as part:
+                _write_body(tpl, context, env, figures, part)
+            tpl.is_rendered = True
+        except jinja2.UndefinedError as exc:
+            where = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())[:160]
+            raise TemplateError(
+                f"templat {path.name} memakai variabel '{_missing(exc)}' yang tidak ada di konteks"
+                + (f" (dekat: {where})" if where else "")
+            ) from exc
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
+        props = tpl.docx.core_properties
+        office = context.get("office", {})
+        props.title = f"Rencana Kinerja Tahunan {context.get('year', '')} {office.get('name', '')}".strip()
+        props.subject = str(context.get("edition", {}).get("title", ""))
+        props.author = str(office.get("name", ""))
+        props.comments = "Disusun oleh rkt dari workbook seksi."
+        rest = io.BytesIO()
+        tpl.save(rest)
+        with zipfile.ZipFile(rest) as src:
+            for name in src.namelist():
+                if name != DOCUMENT_PART:
+                    zf.writestr(_member(name), src.read(name))
     return out.getvalue()

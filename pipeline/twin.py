@@ -5,7 +5,8 @@ It is made from the rendered document itself, so it shows what a reader of the .
 A vertically merged cell repeats its text on every row it spans, so each table row is a
 self-contained line (a changed RO row names its IKK); a cell spanning columns is written once.
 Charts appear as their data, one line per series. Read with lxml directly: python-docx's
-merged-cell lookup is quadratic and took most of a build.
+merged-cell lookup is quadratic and took most of a build. It is read as a stream, a row at a
+time, so the twin of a long document needs no more memory than its longest row.
 """
 
 from __future__ import annotations
@@ -41,10 +42,14 @@ def _cell_text(tc) -> str:
     return " ".join(t for t in (_text(p) for p in tc.iter(f"{W}p")) if t).replace("|", "\\|")
 
 
-def _table(tbl) -> list[str]:
-    rows: list[list[str]] = []
-    above: dict[int, str] = {}
-    for tr in tbl.iterchildren(f"{W}tr"):
+class _Table:
+    """A table's Markdown lines, built row by row as the rows are read."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self.above: dict[int, str] = {}
+
+    def add(self, tr) -> None:
         cells: list[str] = []
         col = 0
         for tc in tr.iterchildren(f"{W}tc"):
@@ -53,18 +58,20 @@ def _table(tbl) -> list[str]:
             merge = tc.find(f"{W}tcPr/{W}vMerge")
             text = _cell_text(tc)
             if merge is not None and merge.get(f"{W}val", "continue") == "continue":
-                text = above.get(col, "")
+                text = self.above.get(col, "")
             for i in range(span):
-                above[col + i] = text
+                self.above[col + i] = text
                 cells.append(text if i == 0 else "")
             col += span
         if any(cells):
-            rows.append(cells)
-    if not rows:
-        return []
-    width = max(len(r) for r in rows)
-    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
-    return ["", lines[0], "|" + "---|" * width, *lines[1:], ""]
+            self.rows.append(cells)
+
+    def lines(self) -> list[str]:
+        if not self.rows:
+            return []
+        width = max(len(r) for r in self.rows)
+        lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in self.rows]
+        return ["", lines[0], "|" + "---|" * width, *lines[1:], ""]
 
 
 def _charts(zf: zipfile.ZipFile) -> dict[str, list[str]]:
@@ -86,29 +93,69 @@ def _charts(zf: zipfile.ZipFile) -> dict[str, list[str]]:
     return out
 
 
+def _parts(stream):
+    """The body's top-level paragraphs, tables and rows of those tables, each dropped once read.
+
+    Yields `("start", tbl)`, then `("row", tr)` per row, then `("end", tbl)` for a table, and
+    `("end", p)` for a paragraph: a long document costs no more memory than its longest row.
+    Only tables and rows raise parse events (one per element would cost more than the parse);
+    the paragraphs before a table are complete when it starts.
+    """
+    table = None
+    events = etree.iterparse(stream, events=("start", "end"), tag=(f"{W}tbl", f"{W}tr"), huge_tree=True)
+    for event, el in events:
+        parent = el.getparent()
+        if el.tag == f"{W}tbl" and parent.tag == f"{W}body":
+            if event == "start":
+                yield from _blocks(parent, el)
+                table = el
+                yield "start", el
+            else:
+                yield "end", el
+                parent.remove(el)
+                table = None
+        elif el.tag == f"{W}tr" and event == "end" and parent is table:
+            yield "row", el
+            el.clear()
+            parent.remove(el)
+    yield from _blocks(events.root.find(f"{W}body"), None)
+
+
+def _blocks(body, upto):
+    for block in list(body):
+        if block is upto:
+            return
+        yield "end", block
+        body.remove(block)
+
+
 def docx_to_markdown(docx: bytes) -> str:
     """Headings, paragraphs and tables of a .docx in body order, as Markdown; charts as their data."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
-        root = etree.fromstring(zf.read("word/document.xml"))
-        charts = _charts(zf)
-    body = root.find(f"{W}body")
     lines: list[str] = []
-    for block in body.iterchildren():
-        if block.tag == f"{W}p":
-            for ref in block.iter(f"{C}chart"):
-                lines += ["", *charts.get(ref.get(f"{R}id"), []), ""]
-            text = _text(block)
-            if not text:
-                continue
-            style = _style(block)
-            match = HEADING.match(style)
-            if match:
-                lines += ["", "#" * int(match.group(1)) + " " + text, ""]
-            elif style.lower().startswith(("caption", "keterangan")):
-                lines.append(f"*{text}*")
-            else:
-                lines.append(text)
-        elif block.tag == f"{W}tbl":
-            lines += _table(block)
+    table = _Table()
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        charts = _charts(zf)
+        with zf.open("word/document.xml") as stream:
+            for event, block in _parts(stream):
+                if event == "start":
+                    table = _Table()
+                elif event == "row":
+                    table.add(block)
+                elif block.tag == f"{W}tbl":
+                    lines += table.lines()
+                elif block.tag == f"{W}p":
+                    for ref in block.iter(f"{C}chart"):
+                        lines += ["", *charts.get(ref.get(f"{R}id"), []), ""]
+                    text = _text(block)
+                    if not text:
+                        continue
+                    style = _style(block)
+                    match = HEADING.match(style)
+                    if match:
+                        lines += ["", "#" * int(match.group(1)) + " " + text, ""]
+                    elif style.lower().startswith(("caption", "keterangan")):
+                        lines.append(f"*{text}*")
+                    else:
+                        lines.append(text)
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
