@@ -23,19 +23,19 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+import docxtpl
 import jinja2
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from . import formatting
+from . import cache, formatting
 from .body import BodyWriter
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "rkt.docx"
@@ -84,15 +84,6 @@ def _figure_filter(kind: str, figures: dict[str, tuple[str, Mapping]]):
     return mark
 
 
-def _cache_folder() -> Path | None:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rkt" / "jinja"
-    try:
-        base.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return base if os.access(base, os.W_OK) else None
-
-
 class _Environment(jinja2.Environment):
     """Jinja whose compiled document parts are cached on disk, keyed by a hash of their XML.
 
@@ -103,7 +94,7 @@ class _Environment(jinja2.Environment):
 
     def __init__(self, **options):
         self._sources: dict[str, str] = {}
-        folder = _cache_folder()
+        folder = cache.folder("jinja")
         super().__init__(
             loader=jinja2.FunctionLoader(self._sources.get),
             bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)) if folder else None,
@@ -202,7 +193,7 @@ class _Figures:
                 else:
                     p.getparent().remove(p)
                 return
-            part = charts.chart_part(spec)
+            part = charts.cached_chart_part(spec)
         except (KeyError, TypeError, charts.ChartSpecError) as exc:
             raise TemplateError(f"{kind} tidak dapat digambar: {exc}") from exc
         self.charts += 1
@@ -278,9 +269,26 @@ def _after_jinja(tpl: _Template, text: str) -> str:
     return text
 
 
+def _body_source(tpl: _Template) -> str:
+    """The template's body as Jinja source: docxtpl's preparation (`patch_xml`) and the `vmerge` tag.
+
+    Cached by the template's bytes and the code that prepares it: the regex passes cost more
+    than the rest of loading the template, and give the same source every time.
+    """
+    path = Path(tpl.template_file)
+    name = cache.key(path.read_bytes(), docxtpl.__version__, cache.source_version(__file__)) + ".xml"
+    found = cache.get("templates", name)
+    if found is not None:
+        return found.decode("utf-8")
+    # docxtpl's own step: a line per paragraph, so an error's line number points near its text
+    source = _PARAGRAPH.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+    cache.put("templates", name, source.encode("utf-8"))
+    return source
+
+
 def _write_body(tpl: _Template, context: dict, env: jinja2.Environment, figures: dict, out) -> None:
     """Render the body with Jinja and write the document part, streamed through `BodyWriter`."""
-    source = _PARAGRAPH.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))  # docxtpl's: error lines by paragraph
+    source = _body_source(tpl)
     root = tpl.docx.element
     root.replace(root.body, root.body.makeelement(root.body.tag, {}))
     shell = etree.tostring(root, encoding="UTF-8", standalone=True)
