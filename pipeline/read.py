@@ -13,6 +13,7 @@ import gc
 import hashlib
 import io
 import re
+import sys
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -239,9 +240,27 @@ def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
         return count
 
 
-def _open(data: bytes, name: str, data_only: bool = False):
+def _load_workbook():
+    """openpyxl's `load_workbook`, imported without numpy.
+
+    openpyxl imports numpy when it is installed (pandas, of the design card, brings it), only
+    to accept numpy numbers written to cells. rkt reads through openpyxl and writes Python
+    numbers, and numpy's import is a twentieth of a build. So numpy is hidden for the one
+    import of openpyxl; any later `import numpy` works as usual.
+    """
+    if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
+        sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail
+        try:
+            import openpyxl  # noqa: F401
+        finally:
+            del sys.modules["numpy"]
     from openpyxl import load_workbook
 
+    return load_workbook
+
+
+def _open(data: bytes, name: str, data_only: bool = False):
+    load_workbook = _load_workbook()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

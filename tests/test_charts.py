@@ -263,15 +263,15 @@ def test_any_organisation_gives_a_table_whose_rows_fill_the_grid(side, units):
 
 # ---------------------------------------------------------------- the figure tags
 
-def test_rkt_check_never_loads_python_pptx(mini_inputs):
-    """python-pptx is imported only when a chart is drawn; checking stays as fast as before."""
+def test_rkt_check_never_loads_python_pptx_or_numpy(mini_inputs):
+    """python-pptx is imported only when a chart is drawn, numpy never: checking stays fast."""
     probe = (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from pipeline.cli import cli\n"
         f"result = CliRunner().invoke(cli, ['check', '--inputs', {str(mini_inputs)!r}])\n"
         "assert result.exit_code == 0, result.output\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pptx', 'xlsxwriter')))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pptx', 'xlsxwriter', 'numpy')))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
