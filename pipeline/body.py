@@ -28,11 +28,15 @@ from lxml import etree
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{NS_W}}}"
-DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+DOCPR = f"{{{NS_WP}}}docPr"
 BODY, TBL, TR, TC, TCPR, P = W + "body", W + "tbl", W + "tr", W + "tc", W + "tcPr", W + "p"
 TBLPR, TBLGRID, GRIDCOL, GRIDSPAN, TCW, TBLW = (
     W + "tblPr", W + "tblGrid", W + "gridCol", W + "gridSpan", W + "tcW", W + "tblW")
 VAL, WIDTH, TYPE = W + "val", W + "w", W + "type"
+CELL_WIDTH = f"{TCPR}/{TCW}"
+_CELLS = etree.XPath("w:tc", namespaces={"w": NS_W})
+_SPANS = etree.XPath("w:tc/w:tcPr/w:gridSpan/@w:val", namespaces={"w": NS_W})
 
 # Child order of a table cell's properties (ECMA-376 CT_TcPr).
 _TCPR_ORDER = {W + n: i for i, n in enumerate((
@@ -40,6 +44,10 @@ _TCPR_ORDER = {W + n: i for i, n in enumerate((
     "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange"))}
 _DECLARATION = re.compile(rb' xmlns(?::[\w.-]+)?="[^"]*"')
 FIRST_DRAWING_ID = 1000  # docxtpl's: drawings are numbered 1001, 1002, ...
+
+
+def _tcpr_order(child) -> int:
+    return _TCPR_ORDER.get(child.tag, 99)
 
 
 class _Table:
@@ -54,12 +62,12 @@ class _Table:
         self.finest: list[tuple[str | None, str | None]] | None = None  # (w, type) of the row with most cells, no spans
 
     def measure(self, tr) -> None:
-        cells = tr.findall(TC)
-        spans = [tc.find(f"{TCPR}/{GRIDSPAN}") for tc in cells]
-        self.widest = max(self.widest, len(cells))
-        self.widest_span = max(self.widest_span, sum(1 if s is None else int(s.get(VAL)) for s in spans))
-        if all(s is None for s in spans) and (self.finest is None or len(cells) > len(self.finest)):
-            widths = [tc.find(f"{TCPR}/{TCW}") for tc in cells]
+        cells = len(_CELLS(tr))
+        spans = _SPANS(tr)
+        self.widest = max(self.widest, cells)
+        self.widest_span = max(self.widest_span, cells + sum(int(s) - 1 for s in spans))
+        if not spans and (self.finest is None or cells > len(self.finest)):
+            widths = [tc.find(CELL_WIDTH) for tc in tr.iterchildren(TC)]
             self.finest = [(None, None) if w is None else (w.get(WIDTH), w.get(TYPE)) for w in widths]
 
     def fit(self, tbl) -> None:
@@ -122,6 +130,7 @@ class BodyWriter:
         if not found:
             raise ValueError("the document shell has no empty <w:body/>")
         self._declarations = set(_DECLARATION.findall(head))
+        self._heads: dict[bytes, bytes] = {}
         self._out = out
         # Events only for tables and rows: an event for every element costs more than the parse.
         # Blocks between tables are finished when the next table starts, or at the end.
@@ -134,7 +143,11 @@ class BodyWriter:
         self._table_el = None
         self._drawings = FIRST_DRAWING_ID
         self._figure = figure
-        self._marked = etree.XPath(f".//w:t[contains(., '{marker}')]", namespaces={"w": NS_W}) if marker else None
+        # drawings, cell properties docxtpl or rkt added to (colspan, vmerge: the only ones that
+        # can be out of order), and text holding a figure marker, in document order
+        marked = f" | .//w:t[contains(., '{marker}')]" if marker and figure else ""
+        self._to_finish = etree.XPath(f".//wp:docPr | .//w:tcPr[w:gridSpan or w:vMerge]{marked}",
+                                      namespaces={"w": NS_W, "wp": NS_WP})
 
     def _new_id(self) -> int:
         self._drawings += 1
@@ -208,18 +221,18 @@ class BodyWriter:
         self._table = self._table_el = None
 
     def _finish(self, el) -> None:
-        for docpr in el.iter(DOCPR):
-            docpr.set("id", str(self._new_id()))
-        for tcpr in el.iter(TCPR):
-            children = sorted(tcpr, key=lambda c: _TCPR_ORDER.get(c.tag, 99))
-            if children != list(tcpr):
-                tcpr[:] = children
-        if self._marked is not None and self._figure is not None:
-            paragraphs: list = []
-            for t in self._marked(el):
-                p = t if t.tag == P else next(t.iterancestors(P), None)
+        """Number its drawings, order the cell properties rkt added to, place its figures."""
+        paragraphs: list = []
+        for node in self._to_finish(el):  # one pass: this runs for every row of every table
+            if node.tag == DOCPR:
+                node.set("id", str(self._new_id()))
+            elif node.tag == TCPR:
+                node[:] = sorted(node, key=_tcpr_order)
+            else:  # a w:t holding a figure marker
+                p = next(node.iterancestors(P), None)
                 if p is not None and p not in paragraphs:
                     paragraphs.append(p)
+        if self._figure is not None:
             for p in paragraphs:
                 self._figure(p, self._new_id)
 
@@ -227,5 +240,8 @@ class BodyWriter:
         """The element's XML without the namespace declarations the document root already makes."""
         xml = etree.tostring(el, encoding="UTF-8", xml_declaration=False)
         end = xml.index(b">")
-        head = _DECLARATION.sub(lambda m: b"" if m.group(0) in self._declarations else m.group(0), xml[:end])
+        head = self._heads.get(xml[:end])
+        if head is None:  # the start tags of rows and paragraphs repeat: strip each kind once
+            head = _DECLARATION.sub(lambda m: b"" if m.group(0) in self._declarations else m.group(0), xml[:end])
+            self._heads[xml[:end]] = head
         return head + xml[end:]

@@ -23,13 +23,13 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 HEADING = re.compile(r"^(?:Heading|Judul)\s*(\d)$", re.I)
 
 
+T, TAB, BR, P = f"{W}t", f"{W}tab", f"{W}br", f"{W}p"
+TCPR, GRIDSPAN, VMERGE, VAL = f"{W}tcPr", f"{W}gridSpan", f"{W}vMerge", f"{W}val"
+
+
 def _text(p) -> str:
-    parts = []
-    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
-        if node.tag == f"{W}t":
-            parts.append(node.text or "")
-        elif node.tag in (f"{W}tab", f"{W}br"):
-            parts.append(" ")
+    """The paragraph's text as read: tabs and line breaks as spaces, runs of spaces as one."""
+    parts = [(node.text or "") if node.tag == T else " " for node in p.iter(T, TAB, BR)]
     return " ".join("".join(parts).split())
 
 
@@ -39,7 +39,9 @@ def _style(p) -> str:
 
 
 def _cell_text(tc) -> str:
-    return " ".join(t for t in (_text(p) for p in tc.iter(f"{W}p")) if t).replace("|", "\\|")
+    """The cell's paragraphs as `_text` reads them, joined by a space (one pass over the cell)."""
+    parts = [(node.text or "") if node.tag == T else " " for node in tc.iter(T, TAB, BR, P)]
+    return " ".join("".join(parts).split()).replace("|", "\\|")
 
 
 class _Table:
@@ -53,12 +55,14 @@ class _Table:
         cells: list[str] = []
         col = 0
         for tc in tr.iterchildren(f"{W}tc"):
-            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
-            span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
-            merge = tc.find(f"{W}tcPr/{W}vMerge")
-            text = _cell_text(tc)
-            if merge is not None and merge.get(f"{W}val", "continue") == "continue":
+            props = next(tc.iterchildren(TCPR), None)
+            span_el = None if props is None else next(props.iterchildren(GRIDSPAN), None)
+            span = int(span_el.get(VAL, "1")) if span_el is not None else 1
+            merge = None if props is None else next(props.iterchildren(VMERGE), None)
+            if merge is not None and merge.get(VAL, "continue") == "continue":
                 text = self.above.get(col, "")
+            else:
+                text = _cell_text(tc)
             for i in range(span):
                 self.above[col + i] = text
                 cells.append(text if i == 0 else "")
