@@ -12,17 +12,17 @@ document goes its text twin (Markdown) for `git diff`.
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .checks import run_checks
+from .clock import Clock
 from .context import build_context, is_revision
 from .files import write_bytes, write_text
 from .findings import Finding, InputError, has_errors
+from .gcpause import frozen
 from .model import Office, Plan
 from .normalise import normalise
 from .read import read_inputs
@@ -44,21 +44,6 @@ class BuildResult:
     @property
     def has_errors(self) -> bool:
         return has_errors(self.findings)
-
-
-@dataclass
-class _Clock:
-    """Wall time per stage, for `--verbose` and the benchmark."""
-
-    stages: list[tuple[str, float]] = field(default_factory=list)
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stages.append((name, time.perf_counter() - start))
 
 
 def slug(text: str) -> str:
@@ -116,11 +101,8 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
     wrong) and render.TemplateError when the template and the context disagree; findings,
     errors included, are returned, not raised.
     """
-    from . import render
-    from .twin import docx_to_markdown
-
     inputs, output = Path(inputs), Path(output)
-    clock = _Clock()
+    clock = Clock()
     try:
         with clock.stage("baca"):
             raw = read_inputs(inputs)
@@ -132,6 +114,16 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
     except InputError as exc:
         _write_report(exc.findings, None, inputs, output, f"{slug(inputs.resolve().name)}-input")
         raise
+    with frozen():  # the plan lives to the end of the build: see pipeline/gcpause.py
+        return _from_plan(plan, inputs, output, draft, template, clock)
+
+
+def _from_plan(plan: Plan, inputs: Path, output: Path, draft: bool, template: Path | None,
+               clock: Clock) -> BuildResult:
+    """The rest of `build`: check -> report -> context -> render -> package -> write."""
+    from . import render
+    from .twin import docx_to_markdown
+
     with clock.stage("periksa"):
         findings = run_checks(plan)
     name = document_name(plan.office, draft)

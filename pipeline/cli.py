@@ -63,15 +63,26 @@ def check(inputs: Path, fmt: str) -> None:
       rkt check --inputs inputs --format json
     """
     from .checks import run_checks
-    from .normalise import load
+    from .clock import Clock, timings_line
+    from .gcpause import frozen
+    from .normalise import normalise
+    from .read import read_inputs
 
+    clock = Clock()
     try:
-        plan = load(inputs)
+        with clock.stage("baca"):
+            raw = read_inputs(inputs)
+        with clock.stage("normalisasi"):
+            plan = normalise(raw)
+            del raw
     except InputError as exc:
         _emit(exc.findings, fmt)
         sys.exit(EXIT_UNUSABLE)
-    findings = run_checks(plan)
+    with frozen(), clock.stage("periksa"):  # see pipeline/gcpause.py
+        findings = run_checks(plan)
     _emit(findings, fmt)
+    if fmt == "text":
+        click.echo(timings_line(clock.stages), err=True)
     sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)
 
 
@@ -100,6 +111,7 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
       rkt build --inputs jambi --inputs padang --inputs palembang --output semua
     """
     from .build import build, build_many
+    from .clock import timings_line
     from .render import TemplateError
 
     inputs = inputs or (Path("inputs"),)
@@ -114,8 +126,7 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
         _unusable(str(exc))
     _emit([f for f in result.findings if not quiet or f.severity == "error"], "text", quiet=quiet)
     if not quiet:
-        click.echo("waktu: " + " · ".join(f"{name} {seconds:.2f} s".replace(".", ",")
-                                          for name, seconds in result.timings), err=True)
+        click.echo(timings_line(result.timings), err=True)
     if result.path is None:
         click.echo("Dokumen tidak ditulis: perbaiki galat di atas, atau buat draf dengan --draft.", err=True)
         sys.exit(EXIT_FINDINGS)

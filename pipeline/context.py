@@ -315,13 +315,12 @@ def _grouped(items: Iterable[tuple[str, str]]) -> list[dict]:
 
 def _kro_groups(plan: Plan, ros: Sequence[Ro]) -> list[tuple[str, list[Ro]]]:
     """Consecutive ROs of the same KRO under one heading (the KRO name, or its code if unknown)."""
-    names = {k.code: k.name for k in plan.kros}
     groups: list[tuple[str, str, list[Ro]]] = []
     for ro in ros:
         if groups and groups[-1][0] == ro.kro:
             groups[-1][2].append(ro)
         else:
-            groups.append((ro.kro, text(names.get(ro.kro, ro.kro)), [ro]))
+            groups.append((ro.kro, text(plan.kro_name(ro.kro) or ro.kro), [ro]))
     return [(name, items) for _, name, items in groups]
 
 

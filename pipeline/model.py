@@ -290,8 +290,16 @@ class Plan:
             index.setdefault(row.ikk, ([], []))[1].append(row)
         return index
 
+    @cached_property
+    def _kro_names(self) -> dict[str, str]:
+        return {k.code: k.name for k in self.kros}
+
     def ro(self, code: str) -> Ro | None:
         return self._ros_by_code.get(code)
+
+    def kro_name(self, code: str) -> str | None:
+        """The name of a KRO code in the KRO sheet (None if it is not there)."""
+        return self._kro_names.get(code)
 
     def indicator(self, no: int) -> Indicator | None:
         return self._indicators_by_no.get(no)

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import model, schema
 from .findings import Finding, InputError, Location, error
+from .gcpause import paused
 from .numbers import MAX_EXACT, NotANumber, is_whole, parse_number
 from .read import RawCell, RawRow, RawTable, RawWorkbook
 
@@ -233,6 +234,11 @@ def _indicator(row: RawRow, c: _Cells) -> model.Indicator:
 
 def normalise(raw: dict[str, RawWorkbook]) -> model.Plan:
     """The typed Plan of one office, or InputError listing every cell that cannot be typed."""
+    with paused():  # a few acyclic objects per cell: see pipeline/gcpause.py
+        return _normalise(raw)
+
+
+def _normalise(raw: dict[str, RawWorkbook]) -> model.Plan:
     c = _Cells()
     idn, peg, kin, fund, sched = (raw[k] for k in ("identitas", "pegawai", "kinerja", "pendanaan", "jadwal"))
 

@@ -8,21 +8,19 @@ message naming the file. Workbooks are opened read-only in memory; nothing is wr
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import io
 import re
 import sys
 import warnings
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import schema
 from .findings import InputError, Location, error
+from .gcpause import paused
 
 HEADER_SCAN_ROWS = 12
 TOTAL_WORDS = {"jumlah", "total", "jumlahtotal", "grandtotal"}
@@ -96,25 +94,6 @@ def read_inputs(folder: Path, workbooks: tuple[schema.Workbook, ...] = schema.WO
     return result
 
 
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a workbook becomes many small acyclic objects.
-
-    Reading allocates a few objects per cell (RawCell, Location, openpyxl's parse state) and
-    frees almost none, so every automatic collection re-walks a heap that only grows: at 50x the
-    shipped office that was ~30% of reading, and why reading grew faster than the data. The
-    few reference cycles made meanwhile (openpyxl's workbook objects) are collected as usual
-    once the collector runs again; the previous state is always restored.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read_workbook(path: Path, spec: schema.Workbook) -> RawWorkbook:
     """Read one workbook by its schema.
 
@@ -123,7 +102,7 @@ def read_workbook(path: Path, spec: schema.Workbook) -> RawWorkbook:
     mode does not report, are taken from the sheet XML; cached formula values are loaded
     (a second, data-only parse) only when a sheet read actually holds a formula.
     """
-    with _no_cycle_collection():
+    with paused():
         return _read_workbook(path, spec)
 
 
