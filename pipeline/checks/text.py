@@ -27,10 +27,14 @@ def key_term_spelled(plan: Plan) -> Iterator[Finding]:
             yield error("text.spelling", f"'{word}' salah eja; seharusnya '{correction(word)}'", loc, subject=word)
 
 
-def _mentions(text: str, pattern: re.Pattern, name: str) -> Iterator[str]:
-    """The office names mentioned in `text` by `pattern` that are not `name` (spelling slips forgiven)."""
+def _place_words(name: str) -> int:
+    """How many words name the place after `Kelas II` in the office's name."""
     tail = _CLASS.search(name)
-    place_words = len(tail.group(1).split()) if tail else 1
+    return len(tail.group(1).split()) if tail else 1
+
+
+def _mentions(text: str, pattern: re.Pattern, name: str, place_words: int) -> Iterator[str]:
+    """The office names mentioned in `text` by `pattern` that are not `name` (spelling slips forgiven)."""
     for m in pattern.finditer(text):
         place = [w.strip(".,;:()") for w in text[m.end():].split()[:place_words]]
         mention = " ".join([m.group(0), *place]).strip()
@@ -42,12 +46,15 @@ def _mentions(text: str, pattern: re.Pattern, name: str) -> Iterator[str]:
 def office_called_by_its_name(plan: Plan) -> Iterator[Finding]:
     """A text naming an office of some class (Balai/Kantor ... Kelas II X, BKK Kelas II X) names this office."""
     office = plan.office
+    names = [(pattern, name, cell, _place_words(name)) for pattern, name, cell in (
+        (_LONG_MENTION, office.name, "office_name"), (_SHORT_MENTION, office.short_name, "office_short"))]
     for key, text, loc in text_cells(plan):
         if key in ("office_name", "office_short", "head_title"):  # the names themselves; the title: identity.head-title
             continue
-        for pattern, name, cell in ((_LONG_MENTION, office.name, "office_name"),
-                                    (_SHORT_MENTION, office.short_name, "office_short")):
-            for mention in _mentions(text, pattern, name):
+        if "kelas" not in text.casefold():  # both patterns need it; most cells hold none
+            continue
+        for pattern, name, cell, place_words in names:
+            for mention in _mentions(text, pattern, name, place_words):
                 yield error("text.office-name", f"menyebut '{mention}', padahal nama kantor '{name}'", loc,
                             office.loc(cell), subject=mention)
 
