@@ -135,7 +135,7 @@ class BodyWriter:
         # Events only for tables and rows: an event for every element costs more than the parse.
         # Blocks between tables are finished when the next table starts, or at the end.
         self._parser = etree.XMLPullParser(events=("start", "end"), tag=(TBL, TR), remove_blank_text=True,
-                                           resolve_entities=False, huge_tree=True)
+                                           resolve_entities=False)
         self._parser.feed(head)
         out.write(head + b"<w:body>")
         self._body = None

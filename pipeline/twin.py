@@ -106,7 +106,8 @@ def _parts(stream):
     the paragraphs before a table are complete when it starts.
     """
     table = None
-    events = etree.iterparse(stream, events=("start", "end"), tag=(f"{W}tbl", f"{W}tr"), huge_tree=True)
+    events = etree.iterparse(stream, events=("start", "end"), tag=(f"{W}tbl", f"{W}tr"),
+                            resolve_entities=False)
     for event, el in events:
         parent = el.getparent()
         if el.tag == f"{W}tbl" and parent.tag == f"{W}body":
