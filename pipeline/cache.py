@@ -2,7 +2,8 @@
 
 Every key is a hash of all that decides the bytes (the input and the version of the code that
 makes them), so an entry is never stale: changed figures or a changed template are a new key.
-The cache only saves time; a build gives the same document with or without it. When the folder
+The cache only saves time; a build gives the same document with or without it. Each entry carries
+the digest of its bytes, so a damaged entry is made afresh rather than used. When the folder
 cannot be written (a read-only home, a sandbox) everything is made afresh, and `RKT_NO_CACHE=1`
 turns it off (the benchmark measures both).
 
@@ -43,23 +44,30 @@ def key(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
+_DIGEST = 32  # every entry ends with the SHA-256 of its bytes
+
+
 def get(kind: str, name: str) -> bytes | None:
+    """The bytes stored under `name`, or None when absent, unreadable or not what was stored."""
     base = folder(kind)
     if base is None:
         return None
     try:
-        return (base / name).read_bytes()
+        entry = (base / name).read_bytes()
     except OSError:
         return None
+    data, digest = entry[:-_DIGEST], entry[-_DIGEST:]
+    return data if len(entry) >= _DIGEST and hashlib.sha256(data).digest() == digest else None
 
 
 def put(kind: str, name: str, data: bytes) -> None:
-    """Store `data`; written atomically, so a reader never sees half an entry. Failure is not an error."""
+    """Store `data` with its digest, written atomically: a reader never sees half an entry, and a
+    damaged one is read as absent. Failure to write is not an error."""
     base = folder(kind)
     if base is None:
         return
     with contextlib.suppress(OSError):
-        write_bytes(base / name, data)
+        write_bytes(base / name, data + hashlib.sha256(data).digest())
 
 
 def source_version(module_file: str | None) -> bytes:

@@ -58,6 +58,16 @@ def test_no_cache_when_turned_off_or_unwritable(tmp_path, monkeypatch, fresh_cac
     assert charts.cached_chart_part(SPEC) == charts.chart_part(SPEC)
 
 
+def test_a_damaged_entry_is_made_afresh(fresh_cache):
+    charts.cached_chart_part(SPEC)
+    for entry in (fresh_cache / "charts").iterdir():
+        entry.write_bytes(entry.read_bytes()[:-40] + b"x" * 40)
+    assert charts.cached_chart_part(SPEC) == charts.chart_part(SPEC)
+    cache.put("charts", "short", b"")
+    (fresh_cache / "charts" / "short").write_bytes(b"abc")
+    assert cache.get("charts", "short") is None
+
+
 def test_keys_separate_their_parts():
     assert cache.key("ab", "c") != cache.key("a", "bc")
     assert cache.key("a", b"b") == cache.key(b"a", "b")
