@@ -11,8 +11,9 @@ memory per byte of XML; an office fifty times the shipped one has a 50 MB body.)
 
 - a table's grid follows its rows: as many columns as the widest row (`{%tc for %}` column
   loops, docxtpl's own arithmetic), then each column as wide as its cell in the row with the
-  most cells and no spans;
-- cell properties in schema order (docxtpl's colspan writes `gridSpan` first, Word refuses it);
+  most cells and no spans; a table inside a cell is fitted whole when its row is finished;
+- cell properties in schema order (docxtpl's colspan writes `gridSpan` first and rkt's vmerge
+  adds `vMerge` last; Word refuses either), sorted only in the cells that have them;
 - drawing ids numbered in document order from 1001, as docxtpl does;
 - every paragraph holding a figure marker is handed to the caller (`figure`), which puts the
   chart or organisation chart in its place.
@@ -87,6 +88,14 @@ class _Table:
             tblw.set(WIDTH, str(sum(int(w) for w, _ in finest)))
 
 
+def _fit_whole(tbl) -> None:
+    """Fit the grid of a table held whole (not a top-level one, whose rows stream)."""
+    table = _Table()
+    for tr in tbl.iterchildren(TR):
+        table.measure(tr)
+    table.fit(tbl)
+
+
 def _fit_columns(grid, widest: int, widest_span: int) -> None:
     """docxtpl's `fix_tables` for one table: add grid columns up to the widest row, drop unused ones.
 
@@ -144,9 +153,9 @@ class BodyWriter:
         self._drawings = FIRST_DRAWING_ID
         self._figure = figure
         # drawings, cell properties docxtpl or rkt added to (colspan, vmerge: the only ones that
-        # can be out of order), and text holding a figure marker, in document order
+        # can be out of order), nested tables and text holding a figure marker, in document order
         marked = f" | .//w:t[contains(., '{marker}')]" if marker and figure else ""
-        self._to_finish = etree.XPath(f".//wp:docPr | .//w:tcPr[w:gridSpan or w:vMerge]{marked}",
+        self._to_finish = etree.XPath(f".//wp:docPr | .//w:tcPr[w:gridSpan or w:vMerge] | .//w:tbl{marked}",
                                       namespaces={"w": NS_W, "wp": NS_WP})
 
     def _new_id(self) -> int:
@@ -228,6 +237,8 @@ class BodyWriter:
                 node.set("id", str(self._new_id()))
             elif node.tag == TCPR:
                 node[:] = sorted(node, key=_tcpr_order)
+            elif node.tag == TBL:  # a table inside a cell or a content control: whole, it is small
+                _fit_whole(node)
             else:  # a w:t holding a figure marker
                 p = next(node.iterancestors(P), None)
                 if p is not None and p not in paragraphs:

@@ -69,6 +69,15 @@ def test_the_table_grid_follows_its_widest_row_and_its_finest_widths():
     assert len(tbl.findall(q("w:tr"))) == 4
 
 
+def test_a_table_inside_a_cell_gets_its_grid_fitted_too():
+    inner = (f'<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid>'
+             f"<w:tr>{_cell('a', 1000)}{_cell('b', 3000)}</w:tr></w:tbl><w:p/>")
+    body = _body(1).replace("<w:p><w:r><w:t>R0</w:t></w:r></w:p>", inner)
+    root = _tree(_write(body))
+    nested = root.find(f".//{q('w:tc')}/{q('w:tbl')}")
+    assert [c.get(q("w:w")) for c in nested.iter(q("w:gridCol"))] == ["1000", "3000"]
+
+
 def test_cell_properties_come_out_in_schema_order():
     root = _tree(_write(_body(1)))
     first = root.find(f".//{q('w:tcPr')}")
