@@ -222,6 +222,8 @@ class BodyWriter:
                 tbl.remove(child)
         self._table.fit(tbl)
         xml = self._serialize(tbl)
+        if xml.endswith(b"/>"):  # nothing left but the rows: `<w:tbl/>`
+            xml = xml[:-2] + b"></w:tbl>"
         end = xml.rindex(b"</w:tbl>")
         self._out.write(xml[:end])
         self._out.writelines(self._table.rows)

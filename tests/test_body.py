@@ -78,6 +78,12 @@ def test_a_table_inside_a_cell_gets_its_grid_fitted_too():
     assert [c.get(q("w:w")) for c in nested.iter(q("w:gridCol"))] == ["1000", "3000"]
 
 
+def test_a_table_of_rows_only_keeps_its_rows():
+    body = f'{BODY}<w:tbl><w:tr>{_cell("a")}</w:tr><w:tr>{_cell("b")}</w:tr></w:tbl><w:sectPr/></w:body>'
+    tbl = _tree(_write(body)).find(f"{q('w:body')}/{q('w:tbl')}")
+    assert ["".join(tr.itertext()) for tr in tbl] == ["a", "b"]
+
+
 def test_cell_properties_come_out_in_schema_order():
     root = _tree(_write(_body(1)))
     first = root.find(f".//{q('w:tcPr')}")
