@@ -337,6 +337,8 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> bytes:
             ) from exc
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
+        except etree.XMLSyntaxError as exc:  # e.g. a `|safe` value, or tags that cut a paragraph apart
+            raise TemplateError(f"templat {path.name} menghasilkan XML yang rusak: {exc.msg}") from exc
         props = tpl.docx.core_properties
         office = context.get("office", {})
         props.title = f"Rencana Kinerja Tahunan {context.get('year', '')} {office.get('name', '')}".strip()

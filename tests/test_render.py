@@ -221,6 +221,18 @@ def test_a_broken_template_is_a_template_error(tmp_path, mini_context):
         render(mini_context, path)
 
 
+def test_a_template_that_writes_broken_xml_is_a_template_error(tmp_path):
+    """Values are escaped; a template that opts out (`|safe`) and breaks the XML is named, not a traceback."""
+    from docx import Document
+
+    tpl = Document()
+    tpl.add_paragraph("{{ x|safe }}")
+    path = tmp_path / "unsafe.docx"
+    tpl.save(path)
+    with pytest.raises(TemplateError, match="unsafe.docx.*XML"):
+        render({"x": "</w:t>"}, path)
+
+
 def test_indonesian_formats_are_template_filters(tmp_path, mini_context):
     """A planner editing the template can format a raw figure the Indonesian way."""
     from docx import Document
