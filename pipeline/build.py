@@ -24,8 +24,7 @@ from .files import write_bytes, write_text
 from .findings import Finding, InputError, has_errors
 from .gcpause import frozen
 from .model import Office, Plan
-from .normalise import normalise
-from .read import read_inputs
+from .normalise import load
 
 REPORT_FOLDER = "pemeriksaan"
 PREVIOUS_FOLDER = "sebelumnya"  # the document a rebuild replaced, kept for `make diff`
@@ -104,16 +103,12 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
     inputs, output = Path(inputs), Path(output)
     clock = Clock()
     try:
-        with clock.stage("baca"):
-            raw = read_inputs(inputs)
-        with clock.stage("normalisasi"):
-            plan = normalise(raw)
-            del raw  # the cells are in the plan now; the grids would outlive the render
-            if edition:
-                plan = replace(plan, office=replace(plan.office, edition=" ".join(edition.split())))
+        plan = load(inputs, clock)
     except InputError as exc:
         _write_report(exc.findings, None, inputs, output, f"{slug(inputs.resolve().name)}-input")
         raise
+    if edition:
+        plan = replace(plan, office=replace(plan.office, edition=" ".join(edition.split())))
     with frozen():  # the plan lives to the end of the build: see pipeline/gcpause.py
         return _from_plan(plan, inputs, output, draft, template, clock)
 

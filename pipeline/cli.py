@@ -65,16 +65,11 @@ def check(inputs: Path, fmt: str) -> None:
     from .checks import run_checks
     from .clock import Clock, timings_line
     from .gcpause import frozen
-    from .normalise import normalise
-    from .read import read_inputs
+    from .normalise import load
 
     clock = Clock()
     try:
-        with clock.stage("baca"):
-            raw = read_inputs(inputs)
-        with clock.stage("normalisasi"):
-            plan = normalise(raw)
-            del raw
+        plan = load(inputs, clock)
     except InputError as exc:
         _emit(exc.findings, fmt)
         sys.exit(EXIT_UNUSABLE)

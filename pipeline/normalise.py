@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import model, schema
+from .clock import Clock
 from .findings import Finding, InputError, Location, error
 from .gcpause import paused
 from .numbers import MAX_EXACT, NotANumber, is_whole, parse_number
@@ -282,8 +283,16 @@ def _normalise(raw: dict[str, RawWorkbook]) -> model.Plan:
     return plan
 
 
-def load(folder) -> model.Plan:
-    """Read and normalise the five workbooks of `folder` (the first two stages in one call)."""
+def load(folder, clock: Clock | None = None) -> model.Plan:
+    """Read and normalise the five workbooks of `folder` (the first two stages in one call).
+
+    `clock` times the two stages (`baca`, `normalisasi`). The raw grids are dropped on return:
+    the cells are in the plan, and the grids would otherwise outlive a whole build.
+    """
     from .read import read_inputs
 
-    return normalise(read_inputs(folder))
+    clock = clock or Clock()
+    with clock.stage("baca"):
+        raw = read_inputs(folder)
+    with clock.stage("normalisasi"):
+        return normalise(raw)
