@@ -7,11 +7,18 @@ in `sebelumnya/`, so the current build can be compared with the previous (`make 
 A draft is written under its own name with a DRAF mark on every page and the findings in an
 appendix, so it can never be mistaken for, or overwrite, the document to sign. Beside each
 document goes its text twin (Markdown) for `git diff`.
+
+Everything a build writes is made in memory first, then checked against the output folder
+(pipeline/outputs.py: nothing rkt did not write is replaced or removed), then written, each
+file atomically. The report and the marked copies go first: when they cannot be written, the
+document is not written either, except in a draft.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -20,59 +27,202 @@ from pathlib import Path
 from .checks import run_checks
 from .clock import Clock
 from .context import build_context, is_revision
-from .files import write_bytes, write_text
+from .files import FileProblem
 from .findings import Finding, InputError, has_errors
 from .gcpause import frozen
 from .model import Office, Plan
 from .normalise import load
+from .outputs import OutputFolder, check_folders
+from .read import LIMITS, Limits, workbook_bytes
 
 REPORT_FOLDER = "pemeriksaan"
 PREVIOUS_FOLDER = "sebelumnya"  # the document a rebuild replaced, kept for `make diff`
+OFFICE_CHARS, EDITION_CHARS = 80, 30  # longer names are shortened (file systems allow 255 bytes)
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did: the document written (None when errors stopped it), every finding, every file."""
+    """What a build did: the document written (None when errors stopped it), every finding, every file.
+
+    `problem` is set when a draft was written although its report or marked copies could not be.
+    """
 
     path: Path | None
     findings: list[Finding]
     draft: bool = False
     written: tuple[Path, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
+    problem: str = ""
 
     @property
     def has_errors(self) -> bool:
         return has_errors(self.findings)
 
 
-def slug(text: str) -> str:
-    """`BKK Kelas II Jambi` -> `BKK-Kelas-II-Jambi`: letters and digits kept, the rest one hyphen."""
-    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-")
+def slug(text: str, limit: int = OFFICE_CHARS) -> str:
+    """`BKK Kelas II Jambi` -> `BKK-Kelas-II-Jambi`: letters and digits kept (accents dropped), the rest one hyphen.
+
+    Text longer than `limit` is cut and ends with 8 hex digits of its hash, so two long names
+    stay apart and the same name always gives the same file name.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = re.sub(r"[^0-9A-Za-z]+", "-", ascii_text).strip("-")
+    if len(out) > limit:
+        out = out[:limit - 9].rstrip("-") + "-" + _digest(text)
+    return out
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()[:8]
 
 
 def document_name(office: Office, draft: bool = False) -> str:
-    """`RKT-2024-BKK-Kelas-II-Jambi.docx`; a revision adds its edition, a draft `-DRAF`."""
+    """`RKT-2024-BKK-Kelas-II-Jambi.docx`; a revision adds its edition, a draft `-DRAF`.
+
+    A name with no letter or digit of the Latin alphabet is named `kantor-<hash>`, so two such
+    offices still get two documents.
+    """
     parts = ["RKT", str(office.year)]
     if is_revision(office):
-        parts.append(slug(office.edition))
-    parts.append(slug(office.short_name or office.name) or "kantor")
+        parts.append(slug(office.edition, EDITION_CHARS))
+    name = office.short_name or office.name
+    parts.append(slug(name) or (f"kantor-{_digest(name)}" if name.strip() else "kantor"))
     if draft:
         parts.append("DRAF")
     return "-".join(parts) + ".docx"
 
 
-def _write_report(findings: list[Finding], plan: Plan | None, inputs: Path, output: Path, stem: str) -> list[Path]:
-    """The check report `<stem>-pemeriksaan.md` and marked copies in `pemeriksaan/<stem>/`."""
-    from .report import report_markdown, write_marked_copies
-
-    report = write_text(output / f"{stem}-pemeriksaan.md", report_markdown(findings, plan, str(inputs)))
-    return [report, *write_marked_copies(findings, inputs, output / REPORT_FOLDER / stem)]
+def input_report_stem(inputs: Path) -> str:
+    """The report name of an input folder that cannot be read: after the folder's own name."""
+    name = Path(inputs).resolve().name
+    return f"{slug(name) or 'input-' + _digest(name)}-input"
 
 
-def _keep_previous(path: Path, docx: bytes) -> None:
-    """Before a changed document replaces `path`, keep the old one as `previous/<name>` for `make diff`."""
-    if path.is_file() and path.read_bytes() != docx:
-        write_bytes(path.parent / PREVIOUS_FOLDER / path.name, path.read_bytes())
+def owner(office: Office) -> str:
+    """Whom a build's files are for, as the manifest records it: the office by its name."""
+    return " ".join(office.name.split()) or "kantor tanpa nama"
+
+
+def prepare(inputs: Path, edition: str | None = None, limits: Limits = LIMITS, clock: Clock | None = None) -> Plan:
+    """Read and normalise `inputs`; `edition` (from the command line) replaces the workbook's."""
+    plan = load(inputs, clock, limits)
+    if edition:
+        plan = replace(plan, office=replace(plan.office, edition=" ".join(edition.split())))
+    return plan
+
+
+def build(inputs: Path, output: Path, draft: bool = False, template: Path | None = None,
+          edition: str | None = None, limits: Limits = LIMITS) -> BuildResult:
+    """Build the document of the workbooks in `inputs` into the folder `output`.
+
+    Raises InputError when the workbooks cannot be read (after writing the report of what is
+    wrong), render.TemplateError when the template and the context disagree, and FileProblem
+    (OutputRefused among them) when the output cannot be written; findings, errors included,
+    are returned, not raised.
+    """
+    inputs, output = Path(inputs), Path(output)
+    check_folders(inputs, output)
+    clock = Clock()
+    try:
+        plan = prepare(inputs, edition, limits, clock)
+    except InputError as exc:
+        exc.report = write_input_report(exc.findings, inputs, output, limits)
+        raise
+    with frozen():  # the plan lives to the end of the build: see pipeline/gcpause.py
+        return build_plan(plan, inputs, output, draft, template, clock, limits)
+
+
+def write_input_report(findings: list[Finding], inputs: Path, output: Path, limits: Limits = LIMITS) -> str:
+    """The report (and marked copies) of inputs that cannot be read; its path, or why it could not be written."""
+    from .report import marked_copies, report_markdown
+
+    stem = input_report_stem(inputs)
+    out = OutputFolder(output, f"folder input {Path(inputs).resolve()}", inputs, _input_paths(inputs))
+    copies = marked_copies(findings, _sources(findings, inputs, None, limits))
+    files = {f"{stem}-pemeriksaan.md": report_markdown(findings, None, str(inputs)).encode("utf-8", "replace"),
+             **{f"{REPORT_FOLDER}/{stem}/{name}": data for name, data in copies.items()}}
+    try:
+        out.claim(files)
+        for rel, data in files.items():
+            out.write(rel, data)
+        out.remove_stale(f"{REPORT_FOLDER}/{stem}", files)
+    except FileProblem as exc:
+        return f"laporan tidak ditulis: {exc}"
+    return str(output / f"{stem}-pemeriksaan.md")
+
+
+def _input_paths(inputs: Path) -> list[Path]:
+    from .schema import WORKBOOKS
+
+    return [Path(inputs) / wb.filename for wb in WORKBOOKS]
+
+
+def _sources(findings: list[Finding], inputs: Path, plan: Plan | None, limits: Limits) -> dict[str, bytes]:
+    """The bytes of each input workbook a finding names, for its marked copy.
+
+    Read again within the same limits as the first read; when the plan is known, a workbook
+    whose bytes changed since (a planner saved it meanwhile) is not copied: its marks would
+    land on the wrong cells.
+    """
+    read = {s.workbook: s.sha256 for s in plan.sources} if plan is not None else {}
+    names = {loc.workbook for f in findings for loc in f.locations if loc.workbook.endswith(".xlsx")}
+    found: dict[str, bytes] = {}
+    for name in sorted(names):
+        if Path(name).name != name:
+            continue
+        try:
+            data = workbook_bytes(Path(inputs) / name, name, limits)
+        except InputError:
+            continue
+        if plan is None or read.get(name) == hashlib.sha256(data).hexdigest():
+            found[name] = data
+    return found
+
+
+def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, template: Path | None = None,
+               clock: Clock | None = None, limits: Limits = LIMITS) -> BuildResult:
+    """The rest of `build`, from a read plan: check -> report -> context -> render -> package -> write."""
+    from . import render
+    from .report import marked_copies, report_markdown
+    from .twin import docx_to_markdown
+
+    clock = clock or Clock()
+    with clock.stage("periksa"):
+        findings = run_checks(plan)
+    name = document_name(plan.office, draft)
+    stem = name.removesuffix(".docx")
+    out = OutputFolder(output, owner(plan.office), inputs, _input_paths(inputs))
+    with clock.stage("laporan"):
+        report = {f"{stem}-pemeriksaan.md": report_markdown(findings, plan, str(inputs)).encode("utf-8", "replace")}
+        copies = {f"{REPORT_FOLDER}/{stem}/{wb}": data
+                  for wb, data in marked_copies(findings, _sources(findings, inputs, plan, limits)).items()}
+    document: dict[str, bytes] = {}
+    if not has_errors(findings) or draft:
+        with clock.stage("render"):
+            context = build_context(plan, findings, draft=draft)
+            docx = package(render.render(context, template or render.TEMPLATE), plan)
+            document = {name: docx, f"{stem}.md": docx_to_markdown(docx).encode("utf-8", "replace")}
+            previous = out.read(name)
+            if previous is not None and previous != docx:
+                document = {f"{PREVIOUS_FOLDER}/{name}": previous, **document}
+    with clock.stage("tulis"):
+        out.claim([*report, *copies, *document])
+        written: dict[str, Path] = {}
+        problem = ""
+        try:
+            for rel, data in {**report, **copies}.items():
+                written[rel] = out.write(rel, data)
+            out.remove_stale(f"{REPORT_FOLDER}/{stem}", copies)
+        except FileProblem as exc:
+            if not document:
+                raise
+            problem = f"laporan pemeriksaan tidak ditulis: {exc}"
+        for rel, data in document.items():
+            written[rel] = out.write(rel, data)
+    order = [r for r in (name, f"{stem}.md") if r in written] + [r for r in written if r not in (name, f"{stem}.md")]
+    order = [r for r in order if not r.startswith(PREVIOUS_FOLDER + "/")]
+    return BuildResult(written.get(name), findings, draft, tuple(written[r] for r in order), tuple(clock.stages),
+                       problem)
 
 
 def package(docx: bytes, plan: Plan) -> bytes:
@@ -92,82 +242,110 @@ def package(docx: bytes, plan: Plan) -> bytes:
     )
 
 
-def build(inputs: Path, output: Path, draft: bool = False, template: Path | None = None,
-          edition: str | None = None) -> BuildResult:
-    """Build the document of the workbooks in `inputs` into the folder `output`.
-
-    Raises InputError when the workbooks cannot be read (after writing the report of what is
-    wrong) and render.TemplateError when the template and the context disagree; findings,
-    errors included, are returned, not raised.
-    """
-    inputs, output = Path(inputs), Path(output)
-    clock = Clock()
-    try:
-        plan = load(inputs, clock)
-    except InputError as exc:
-        _write_report(exc.findings, None, inputs, output, f"{slug(inputs.resolve().name)}-input")
-        raise
-    if edition:
-        plan = replace(plan, office=replace(plan.office, edition=" ".join(edition.split())))
-    with frozen():  # the plan lives to the end of the build: see pipeline/gcpause.py
-        return _from_plan(plan, inputs, output, draft, template, clock)
-
-
-def _from_plan(plan: Plan, inputs: Path, output: Path, draft: bool, template: Path | None,
-               clock: Clock) -> BuildResult:
-    """The rest of `build`: check -> report -> context -> render -> package -> write."""
-    from . import render
-    from .twin import docx_to_markdown
-
-    with clock.stage("periksa"):
-        findings = run_checks(plan)
-    name = document_name(plan.office, draft)
-    stem = name.removesuffix(".docx")
-    with clock.stage("laporan"):
-        written = _write_report(findings, plan, inputs, output, stem)
-    if has_errors(findings) and not draft:
-        return BuildResult(None, findings, draft, tuple(written), tuple(clock.stages))
-    with clock.stage("render"):
-        context = build_context(plan, findings, draft=draft)
-        docx = package(render.render(context, template or render.TEMPLATE), plan)
-    with clock.stage("tulis"):
-        _keep_previous(output / name, docx)
-        path = write_bytes(output / name, docx)
-        twin = write_text(output / f"{stem}.md", docx_to_markdown(docx))
-    return BuildResult(path, findings, draft, (path, twin, *written), tuple(clock.stages))
-
-
 @dataclass(frozen=True)
 class OfficeResult:
-    """One office of a many-office build: its result, or why it could not be built."""
+    """One office of a many-office build: its result, or why it could not be built.
+
+    `report` is the path of the check report written for an office whose inputs cannot be read.
+    `unusable` is true when the office could not be read or written at all (the batch exits 2).
+    """
 
     inputs: Path
     result: BuildResult | None
     problem: str = ""
     findings: tuple[Finding, ...] = ()
+    report: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.result is not None and self.result.path is not None and not self.result.has_errors
+        return (self.result is not None and self.result.path is not None and not self.result.has_errors
+                and not self.result.problem)
+
+    @property
+    def unusable(self) -> bool:
+        return self.result is None or bool(self.result.problem)
 
 
-def _build_one(args: tuple[Path, Path, bool, str | None]) -> OfficeResult:
+def _prepare_one(args: tuple[Path, Path, str | None, Limits]) -> tuple[Path, Plan | None, OfficeResult | None]:
+    inputs, output, edition, limits = args
+    try:
+        check_folders(inputs, output)
+        return inputs, prepare(inputs, edition, limits), None
+    except InputError as exc:
+        return inputs, None, OfficeResult(inputs, None, "input tidak dapat dibaca", tuple(exc.findings))
+    except FileProblem as exc:
+        return inputs, None, OfficeResult(inputs, None, str(exc))
+
+
+def _build_one(args: tuple[Plan, Path, Path, bool]) -> OfficeResult:
     from .render import TemplateError
 
-    inputs, output, draft, edition = args
+    plan, inputs, output, draft = args
     try:
-        return OfficeResult(inputs, build(inputs, output, draft=draft, edition=edition))
-    except InputError as exc:
-        return OfficeResult(inputs, None, "input tidak dapat dibaca", tuple(exc.findings))
+        with frozen():
+            return OfficeResult(inputs, build_plan(plan, inputs, output, draft))
     except TemplateError as exc:
         return OfficeResult(inputs, None, f"templat: {exc}")
+    except FileProblem as exc:
+        return OfficeResult(inputs, None, str(exc))
+
+
+def _report_one(args: tuple[OfficeResult, Path, Limits]) -> OfficeResult:
+    failed, output, limits = args
+    report = write_input_report(list(failed.findings), failed.inputs, output, limits)
+    return replace(failed, report=report)
 
 
 def build_many(inputs: Sequence[Path], output: Path, draft: bool = False, edition: str | None = None,
-               workers: int | None = None) -> list[OfficeResult]:
-    """Build several offices into one folder in parallel; one office's bad input does not stop the others."""
-    jobs = [(Path(i), Path(output), draft, edition) for i in inputs]
-    if len(jobs) == 1 or workers == 1:
-        return [_build_one(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_build_one, jobs))
+               workers: int | None = None, limits: Limits = LIMITS) -> list[OfficeResult]:
+    """Build several offices into one folder in parallel; one office's bad input does not stop the others.
+
+    Every office is read first; offices that would write the same file (two names that give
+    the same file name, the same folder twice) are all refused before anything is written.
+    """
+    jobs = [(Path(i), Path(output), edition, limits) for i in inputs]
+    with _pool(len(jobs), workers) as run:
+        prepared = run(_prepare_one, jobs)
+        stems: dict[str, list[Path]] = {}
+        for folder, plan, failed in prepared:
+            if plan is not None:
+                stems.setdefault(document_name(plan.office, draft).removesuffix(".docx").casefold(), []).append(folder)
+            elif failed is not None and failed.findings:
+                stems.setdefault(input_report_stem(folder).casefold(), []).append(folder)
+        clash = {folder: folders for folders in stems.values() if len(folders) > 1 for folder in folders}
+        results: dict[int, OfficeResult] = {}
+        to_build, to_report = [], []
+        for i, (folder, plan, failed) in enumerate(prepared):
+            if folder in clash:
+                shared = ", ".join(map(str, clash[folder]))
+                results[i] = OfficeResult(folder, None, f"nama file hasilnya sama untuk folder {shared}: tidak ada "
+                                          "yang ditulis; build kantor-kantor ini ke folder --output yang berbeda",
+                                          failed.findings if failed else ())
+            elif plan is not None:
+                to_build.append((i, (plan, folder, Path(output), draft)))
+            elif failed is not None and failed.findings:
+                to_report.append((i, (failed, Path(output), limits)))
+            else:
+                results[i] = failed
+        for (i, _), res in zip(to_build, run(_build_one, [job for _, job in to_build]), strict=True):
+            results[i] = res
+        for (i, _), res in zip(to_report, run(_report_one, [job for _, job in to_report]), strict=True):
+            results[i] = res
+    return [results[i] for i in range(len(jobs))]
+
+
+class _pool:
+    """`run(fn, jobs)` in a process pool (or in this process for one job); queued work cancelled on interrupt."""
+
+    def __init__(self, jobs: int, workers: int | None):
+        self.executor = ProcessPoolExecutor(max_workers=workers) if jobs > 1 and workers != 1 else None
+
+    def __enter__(self):
+        if self.executor is None:
+            return lambda fn, jobs: [fn(job) for job in jobs]
+        return lambda fn, jobs: list(self.executor.map(fn, jobs)) if jobs else []
+
+    def __exit__(self, *exc) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+

@@ -18,7 +18,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from .files import write_bytes
+from .files import FileProblem, write_bytes
 
 
 @functools.cache
@@ -66,7 +66,7 @@ def put(kind: str, name: str, data: bytes) -> None:
     base = folder(kind)
     if base is None:
         return
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, FileProblem):
         write_bytes(base / name, data + hashlib.sha256(data).digest())
 
 

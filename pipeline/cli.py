@@ -107,6 +107,7 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
     """
     from .build import build, build_many
     from .clock import timings_line
+    from .files import FileProblem
     from .render import TemplateError
 
     inputs = inputs or (Path("inputs"),)
@@ -116,8 +117,10 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
         result = build(inputs[0], output, draft=draft, edition=edition)
     except InputError as exc:
         _emit(exc.findings, "text")
+        if exc.report:
+            click.echo(f"Laporan: {exc.report}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    except TemplateError as exc:
+    except (TemplateError, FileProblem) as exc:
         _unusable(str(exc))
     _emit([f for f in result.findings if not quiet or f.severity == "error"], "text", quiet=quiet)
     if not quiet:
@@ -127,29 +130,45 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
         sys.exit(EXIT_FINDINGS)
     if not quiet:
         click.echo(str(result.path))
+    if result.problem:
+        _unusable(result.problem)
     sys.exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
 
 
 def _build_offices(results, quiet: bool) -> None:
-    """Summary table of a many-office build; exit 1 when any office failed."""
-    failed = 0
-    rows = []
+    """Summary table of a many-office build, then each failed office's first errors and its report.
+
+    Exit 2 when an office could not be read or written, else 1 when any has errors.
+    """
+    header = ("Input", "Status", "Galat", "Dokumen")
+    rows, failures = [], []
     for r in results:
-        errors = sum(f.severity == "error" for f in (r.result.findings if r.result else r.findings))
+        findings = r.result.findings if r.result else r.findings
+        errors = [f for f in findings if f.severity == "error"]
         if r.ok:
             status, where = "OK", r.result.path.name
         else:
-            failed += 1
             status = "GAGAL"
-            where = r.problem or ("draf ditulis" if r.result and r.result.path else "tidak ditulis")
-            for f in r.findings:
-                click.echo(f"GALAT [{r.inputs}] [{f.rule}] {f}", err=True)
-        rows.append((str(r.inputs), status, str(errors), where))
-    if not quiet or failed:
-        width = [max(len(row[i]) for row in [("Input", "Status", "Galat", "Dokumen"), *rows]) for i in range(4)]
-        for row in [("Input", "Status", "Galat", "Dokumen"), *rows]:
+            where = r.problem or (r.result.problem if r.result and r.result.problem else
+                                  "draf ditulis" if r.result and r.result.path else "tidak ditulis")
+            report = r.report or (next((str(p) for p in r.result.written if p.name.endswith("-pemeriksaan.md")), "")
+                                  if r.result else "")
+            failures.append((r.inputs, errors, report))
+        rows.append((str(r.inputs), status, str(len(errors)), where))
+    if not quiet or failures:
+        width = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+        for row in [header, *rows]:
             click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, width, strict=True)).rstrip())
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    for inputs, errors, report in failures:
+        for f in errors[:3]:
+            click.echo(f"GALAT [{inputs}] [{f.rule}] {f}", err=True)
+        if len(errors) > 3:
+            click.echo(f"      [{inputs}] ... dan {len(errors) - 3} galat lain", err=True)
+        if report:
+            click.echo(f"      [{inputs}] laporan: {report}", err=True)
+    if any(r.unusable for r in results):
+        sys.exit(EXIT_UNUSABLE)
+    sys.exit(EXIT_FINDINGS if failures else EXIT_OK)
 
 
 @cli.command()
@@ -206,6 +225,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
         raise click.UsageError("beri OLD dan NEW, atau --rev REV dengan satu folder input")
     from .diff import diff as compare
     from .diff import format_text, load_side
+    from .files import FileProblem
     from .package import NotAnRktDocument
 
     try:
@@ -215,8 +235,9 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
         _emit(exc.findings, "text")
         sys.exit(EXIT_UNUSABLE)
     except NotAnRktDocument as exc:
-        click.echo(f"GALAT {exc}: bukan dokumen RKT buatan rkt (tidak ada snapshot)", err=True)
-        sys.exit(EXIT_UNUSABLE)
+        _unusable(f"{exc}: bukan dokumen RKT buatan rkt (tidak ada snapshot)")
+    except FileProblem as exc:
+        _unusable(str(exc))
     changes = compare(before, after)
     if fmt == "json":
         click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
@@ -232,9 +253,15 @@ def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict
     import shutil
 
     from .diff import inputs_at_revision
+    from .files import FileProblem
     from .redline import edition_date, write_redline
     from .render import TemplateError
+    from .schema import WORKBOOKS
 
+    compared = {p.resolve() for p in (old, new) if p.is_file()}
+    compared |= {(p / wb.filename).resolve() for p in (old, new) if p.is_dir() for wb in WORKBOOKS}
+    if out.resolve() in compared:
+        _unusable(f"redline {out} akan menimpa salah satu yang dibandingkan; pilih nama file lain")
     at_rev = None
     try:
         if rev is not None:
@@ -243,7 +270,7 @@ def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict
     except InputError as exc:
         _emit(exc.findings, "text")
         sys.exit(EXIT_UNUSABLE)
-    except (TemplateError, OSError) as exc:
+    except (TemplateError, FileProblem) as exc:
         _unusable(f"redline tidak dapat ditulis: {exc}")
     finally:
         if at_rev is not None:
@@ -275,15 +302,16 @@ def init_command(year: int, src: Path, dst: Path, force: bool) -> None:
       rkt init --year 2025 --from inputs --to inputs-2025
       rkt check --inputs inputs-2025    (galat jadwal dan target bulanan kosong memang diharapkan)
     """
+    from .files import FileProblem
     from .init import InitError, init_year
 
     try:
         result = init_year(src, dst, year, force=force)
     except InputError as exc:
-        first = exc.findings[0] if exc.findings else "tidak diketahui"
-        more = f" (dan {len(exc.findings) - 1} masalah lain)" if len(exc.findings) > 1 else ""
-        _unusable(f"workbook di {src} tidak dapat dibaca: {first}{more}; jalankan rkt check --inputs {src}")
-    except (InitError, OSError) as exc:
+        for f in exc.findings:
+            click.echo(f"GALAT [{f.rule}] {f}", err=True)
+        _unusable(f"workbook di {src} tidak dapat dibaca: perbaiki masalah di atas, lalu ulangi")
+    except (InitError, OSError, FileProblem) as exc:
         _unusable(str(exc))
     click.echo(f"Workbook RKT {year} ditulis ke {dst}. Yang masih perlu diisi atau diperiksa:")
     for i, item in enumerate(result.todo, start=1):
@@ -307,14 +335,27 @@ def blank_command(folder: Path, year: int | None, force: bool) -> None:
       rkt check --inputs kantor-baru    (setelah diisi)
     """
     from .blank import write_blank
+    from .files import FileProblem
 
     try:
         paths = write_blank(folder, year, force=force)
-    except OSError as exc:
+    except (OSError, FileProblem) as exc:
         _unusable(str(exc))
     for path in paths:
         click.echo(str(path))
 
 
-def main() -> None:  # pragma: no cover - console-script entry
+def _interrupted(signum, frame) -> None:
+    """SIGTERM (timeout, CI, a service manager) unwinds like Ctrl-C: every pending temporary file is removed."""
+    raise SystemExit(128 + signum)
+
+
+def main() -> None:
+    """The console script: SIGTERM handled like Ctrl-C, and text any terminal can show."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupted)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     cli()

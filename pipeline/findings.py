@@ -148,4 +148,5 @@ class InputError(Exception):
 
     def __init__(self, findings: list[Finding]):
         self.findings = sort_findings(findings)
+        self.report = ""  # where the report of these problems was written (or why it was not), if it was
         super().__init__("\n".join(str(f) for f in self.findings))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from .findings import Location
+from .findings import Finding, Location
 
 Cells = dict[str, Location]
 
@@ -272,6 +272,7 @@ class Plan:
     schedule: tuple[ScheduleRow, ...]
     totals: tuple[StatedTotal, ...] = ()
     sources: tuple[Source, ...] = ()
+    input_findings: tuple[Finding, ...] = ()  # problems of the rows as typed (a key typed twice)
 
     @cached_property
     def _ros_by_code(self) -> dict[str, Ro]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -18,8 +19,8 @@ from . import model, schema
 from .clock import Clock
 from .findings import Finding, InputError, Location, error
 from .gcpause import paused
-from .numbers import MAX_EXACT, NotANumber, is_whole, parse_number
-from .read import RawCell, RawRow, RawTable, RawWorkbook
+from .numbers import MAX_EXACT, NotANumber, TooLarge, is_whole, parse_number
+from .read import LIMITS, Limits, RawCell, RawForm, RawRow, RawTable, RawWorkbook, read_inputs
 
 MONTH_NUMBERS = {name.casefold(): i + 1 for i, name in enumerate(schema.MONTHS)} | {
     alias.casefold(): i + 1 for i, names in enumerate(schema.MONTH_ALIASES) for alias in names
@@ -36,6 +37,7 @@ class _Cells:
 
     def __init__(self) -> None:
         self.problems: list[Finding] = []
+        self.duplicates: list[Finding] = []
 
     def fail(self, cell: RawCell, message: str, rule: str = "input.bad-value") -> None:
         self.problems.append(error(rule, message, cell.location))
@@ -59,13 +61,25 @@ class _Cells:
             self.fail(cell, f"{_show(cell.value)} diketik sebagai angka sehingga digit terakhirnya hilang; "
                             "ketik sebagai teks (awali dengan tanda ')", "input.number-as-code")
             return ""
-        return re.sub(r"\s+", "", self.text(cell, required)).upper()
+        value = re.sub(r"\s+", "", self.text(cell, required)).upper()
+        hidden = [ch for ch in value if unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp")]
+        if hidden and cell is not None:
+            shown = "".join(ch for ch in value if ch not in hidden)
+            names = ", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in hidden))
+            self.fail(cell, f"kode `{_show(shown)}` berisi karakter tak terlihat {names}; hapus isi sel dan "
+                            "ketik ulang kodenya", "input.invisible-char")
+            return shown
+        return value
 
     def number(self, cell: RawCell | None) -> model.Target | None:
         if cell is None:
             return None
         try:
             parsed = parse_number(cell.value, cell.number_format)
+        except TooLarge:
+            self.fail(cell, f'"{_show(cell.value)}" terlalu besar untuk sebuah angka rencana '
+                            "(paling banyak 15 digit)", "input.not-a-number")
+            return None
         except NotANumber:
             self.fail(cell, f'"{_show(cell.value)}" bukan angka', "input.not-a-number")
             return None
@@ -101,7 +115,9 @@ class _Cells:
             if len(words) == 2:
                 return model.SignDate(int(words[1]), MONTH_NUMBERS[words[0].casefold()])
             if len(words) == 3:
-                return model.SignDate(int(words[2]), MONTH_NUMBERS[words[1].casefold()], int(words[0]))
+                year, month, day = int(words[2]), MONTH_NUMBERS[words[1].casefold()], int(words[0])
+                dt.date(year, month, day)  # "31 Februari 2024" is no date
+                return model.SignDate(year, month, day)
             day, month, year = (int(p) for p in re.split(r"[/.-]", str(value).strip()))
             dt.date(year, month, day)
             return model.SignDate(year, month, day)
@@ -116,36 +132,38 @@ def _cells(row: RawRow) -> model.Cells:
 
 
 def _table(
-    raw: RawWorkbook, sheet: str, c: _Cells, build: Callable[[RawRow, _Cells], Any]
+    raw: RawWorkbook | None, sheet: str, c: _Cells, build: Callable[[RawRow, _Cells], Any]
 ) -> tuple[Any, ...]:
-    """Build one record per row of a table sheet, then report duplicate keys."""
-    table = raw.sheets.get(sheet)
+    """Build one record per row of a table sheet; a row repeating another's key is reported and left out."""
+    table = raw.sheets.get(sheet) if raw is not None else None
     if table is None:
         return ()
     assert isinstance(table, RawTable)
     records = tuple(build(row, c) for row in table.rows)
     key = table.spec.key
-    if key:
-        seen: dict[tuple, model.Record] = {}
-        for rec in records:
-            value = tuple(getattr(rec, k) for k in key)
-            if any(v in ("", None, 0) for v in value) and key != ("ikk", "component"):
-                continue
-            if value in seen:
-                first = seen[value]
-                shown = " / ".join(str(v) for v in value if v not in (None, ""))
-                c.problems.append(error(
-                    "input.duplicate-key",
-                    f"{', '.join(table.spec.column(k).header for k in key)} {shown} tertulis dua kali",
-                    first.loc(key[-1]), rec.loc(key[-1]), subject=shown,
-                ))
-            else:
-                seen[value] = rec
-    return records
+    if not key:
+        return records
+    seen: dict[tuple, model.Record] = {}
+    kept = []
+    for rec in records:
+        value = tuple(getattr(rec, k) for k in key)
+        if value in seen and (key == ("ikk", "component") or not any(v in ("", None, 0) for v in value)):
+            first = seen[value]
+            shown = " / ".join(str(v) for v in value if v not in (None, ""))
+            c.duplicates.append(error(
+                "input.duplicate-key",
+                f"{', '.join(table.spec.column(k).header for k in key)} {shown} tertulis dua kali; "
+                "hanya baris pertama yang dipakai",
+                first.loc(key[-1]), rec.loc(key[-1]), subject=shown,
+            ))
+            continue
+        seen.setdefault(value, rec)
+        kept.append(rec)
+    return tuple(kept)
 
 
-def _stated_total(raw: RawWorkbook, sheet: str, c: _Cells) -> model.StatedTotal | None:
-    table = raw.sheets.get(sheet)
+def _stated_total(raw: RawWorkbook | None, sheet: str, c: _Cells) -> model.StatedTotal | None:
+    table = raw.sheets.get(sheet) if raw is not None else None
     if not isinstance(table, RawTable) or table.total is None:
         return None
     numeric = (schema.INT, schema.MONEY, schema.TARGET)
@@ -158,9 +176,9 @@ def _stated_total(raw: RawWorkbook, sheet: str, c: _Cells) -> model.StatedTotal 
     return model.StatedTotal(raw.spec.filename, sheet, values, cells=_cells(table.total), row=table.total.number)
 
 
-def _office(raw: RawWorkbook, c: _Cells) -> model.Office:
-    form = raw.sheets["Identitas"]
-    f = form.fields  # type: ignore[union-attr]
+def _office(raw: RawWorkbook | None, c: _Cells) -> model.Office:
+    form = raw.sheets.get("Identitas") if raw is not None else None
+    f = form.fields if isinstance(form, RawForm) else {}
     cells = {key: cell.location for key, cell in f.items()}
     t = lambda key: c.text(f.get(key), required=True)  # noqa: E731
     head = model.Head(t("head_name"), c.code(f.get("head_nip"), required=True), t("head_title"),
@@ -233,15 +251,21 @@ def _indicator(row: RawRow, c: _Cells) -> model.Indicator:
     )
 
 
-def normalise(raw: dict[str, RawWorkbook]) -> model.Plan:
-    """The typed Plan of one office, or InputError listing every cell that cannot be typed."""
+def normalise(raw: dict[str, RawWorkbook], problems: list[Finding] | tuple[Finding, ...] = ()) -> model.Plan:
+    """The typed Plan of one office, or InputError listing every cell that cannot be typed.
+
+    `raw` may lack workbooks that could not be read (their `problems` given): the others are
+    still typed, so the InputError names every problem of every workbook at once. A key typed
+    twice is an error finding carried by the plan (`input_findings`), not a reason to stop:
+    the first row is kept and every other check still runs.
+    """
     with paused():  # a few acyclic objects per cell: see pipeline/gcpause.py
-        return _normalise(raw)
+        return _normalise(raw, list(problems))
 
 
-def _normalise(raw: dict[str, RawWorkbook]) -> model.Plan:
+def _normalise(raw: dict[str, RawWorkbook], problems: list[Finding]) -> model.Plan:
     c = _Cells()
-    idn, peg, kin, fund, sched = (raw[k] for k in ("identitas", "pegawai", "kinerja", "pendanaan", "jadwal"))
+    idn, peg, kin, fund, sched = (raw.get(k) for k in ("identitas", "pegawai", "kinerja", "pendanaan", "jadwal"))
 
     def rec(cls, **fields):
         return lambda row, c: cls(**{k: f(row.cells.get(k), c) for k, f in fields.items()},
@@ -277,22 +301,21 @@ def _normalise(raw: dict[str, RawWorkbook]) -> model.Plan:
             months=_month_values(row, c, c.money), extra=_extra(row), cells=_cells(row), row=row.number)),
         totals=tuple(t for t in (_stated_total(fund, "RO", c), _stated_total(sched, "Jadwal", c)) if t),
         sources=tuple(model.Source(w.spec.filename, str(w.path), w.sha256) for w in raw.values()),
+        input_findings=tuple(c.duplicates),
     )
-    if c.problems:
-        raise InputError(c.problems)
+    if problems or c.problems:
+        raise InputError(problems + c.problems)
     return plan
 
 
-def load(folder, clock: Clock | None = None) -> model.Plan:
+def load(folder, clock: Clock | None = None, limits: Limits = LIMITS) -> model.Plan:
     """Read and normalise the five workbooks of `folder` (the first two stages in one call).
 
     `clock` times the two stages (`baca`, `normalisasi`). The raw grids are dropped on return:
     the cells are in the plan, and the grids would otherwise outlive a whole build.
     """
-    from .read import read_inputs
-
     clock = clock or Clock()
     with clock.stage("baca"):
-        raw = read_inputs(folder)
+        raw, problems = read_inputs(folder, limits=limits)
     with clock.stage("normalisasi"):
-        return normalise(raw)
+        return normalise(raw, problems)

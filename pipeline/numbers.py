@@ -19,6 +19,10 @@ class NotANumber(ValueError):
     """The text is neither a number nor nil."""
 
 
+class TooLarge(NotANumber):
+    """A number no plan can hold: 10^15 or more (Excel keeps only 15 digits of it anyway)."""
+
+
 @dataclass(frozen=True)
 class Number:
     """A parsed number; `percent` is true when it was typed or formatted as a percentage."""
@@ -34,6 +38,13 @@ def parse_number(raw: object, number_format: str = "General") -> Number | None:
     A single `.` that is not a thousands group (`0.99`) is read as a decimal point, as
     typed on an English keyboard. A numeric cell with a percent format is scaled to 0-100.
     """
+    number = _parse(raw, number_format)
+    if number is not None and abs(number.value) >= MAX_EXACT:
+        raise TooLarge(str(raw)[:40])
+    return number
+
+
+def _parse(raw: object, number_format: str) -> Number | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
@@ -52,6 +63,8 @@ def parse_number(raw: object, number_format: str = "General") -> Number | None:
     text = raw.replace("\u00a0", " ").strip()
     if text.lower() in NIL_TEXT:
         return None
+    if len(text) > 40:  # no figure of a plan is this long; refuse before any arithmetic on it
+        raise (TooLarge if re.fullmatch(r"[\d.,\s%()-]+", text) else NotANumber)(text[:40])
     percent = text.endswith("%")
     if percent:
         text = text[:-1].strip()

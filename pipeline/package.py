@@ -14,10 +14,12 @@ import json
 import re
 import shutil
 import zipfile
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, unescape
 
 from . import __version__
+from .files import FileProblem, TooLarge, read_regular, zip_members
 
 SNAPSHOT_PART = "customXml/rkt-snapshot.xml"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -127,17 +129,35 @@ def _zip(parts: dict[str, bytes | None], src: zipfile.ZipFile) -> bytes:
     return out.getvalue()
 
 
-def read_snapshot(docx_path) -> dict[str, Any]:
-    """The snapshot embedded by `finalize`; NotAnRktDocument if the file has none."""
+DOCX_BYTES = 100 * 1024 * 1024  # a built RKT is well under a megabyte
+DOCX_UNPACKED = 500 * 1024 * 1024
+DOCX_RATIO = 500
+
+
+def read_docx(path: Path) -> bytes:
+    """The bytes of a .docx to compare, refused (FileProblem) unless a regular file within the limits."""
+    data = read_regular(Path(path), DOCX_BYTES)
     try:
-        with zipfile.ZipFile(docx_path) as zf:
+        zip_members(data, DOCX_UNPACKED, DOCX_RATIO)
+    except zipfile.BadZipFile:
+        raise NotAnRktDocument(str(path)) from None
+    except TooLarge:
+        raise FileProblem(f"{path}: isi file terlalu besar setelah diekstrak (zip bomb?)") from None
+    return data
+
+
+def read_snapshot(docx_path) -> dict[str, Any]:
+    """The snapshot embedded by `finalize`; NotAnRktDocument if the file has none, FileProblem if unreadable."""
+    data = read_docx(docx_path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             xml = zf.read(SNAPSHOT_PART).decode("utf-8")
-    except (KeyError, zipfile.BadZipFile, OSError) as exc:
+        body = re.search(r"<rkt:snapshot[^>]*>(.*)</rkt:snapshot>", xml, re.S)
+        if not body:
+            raise NotAnRktDocument(str(docx_path))
+        return json.loads(unescape(body.group(1)))
+    except (KeyError, zipfile.BadZipFile, UnicodeError, ValueError, EOFError) as exc:
         raise NotAnRktDocument(str(docx_path)) from exc
-    body = re.search(r"<rkt:snapshot[^>]*>(.*)</rkt:snapshot>", xml, re.S)
-    if not body:
-        raise NotAnRktDocument(str(docx_path))
-    return json.loads(unescape(body.group(1)))
 
 
 def custom_properties(docx_path) -> dict[str, str]:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .files import atomic_write
+from .files import FileProblem, atomic_write
 
 MACRO = """
 Sub ExportPdf(src As String, dst As String)
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         try:
             print(to_pdf(path))
-        except PdfError as exc:
+        except (PdfError, FileProblem) as exc:
             print(f"GALAT {path}: {exc}", file=sys.stderr)
             return 2
     return 0

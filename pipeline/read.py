@@ -19,16 +19,52 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .findings import InputError, Location, error
+from .files import FileProblem, TooLarge, folder_problem, read_regular, zip_members
+from .findings import Finding, InputError, Location, error
 from .gcpause import paused
 
 HEADER_SCAN_ROWS = 12
 TOTAL_WORDS = {"jumlah", "total", "jumlahtotal", "grandtotal"}
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
-MAX_ROWS = 100_000
 MAX_COLUMNS = 200
-_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a workbook may hold before it is refused unread: bounds on time and memory, not on offices.
+
+    The largest office has a few thousand cells per workbook; these are orders of magnitude
+    beyond it. Rows and cells are counted in the sheet XML itself, never taken from the
+    `<dimension>` a workbook claims. `ratio` bounds how much a zip member may expand (a member
+    of over a megabyte unpacked only).
+    """
+
+    file_bytes: int = 50 * 1024 * 1024
+    unpacked_bytes: int = 200 * 1024 * 1024
+    ratio: int = 500
+    rows: int = 100_000
+    cells: int = 300_000
+
+
+LIMITS = Limits()
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def excel_text(value: str) -> str:
+    """Cell text as typed: Excel's `_xHHHH_` escapes decoded (`_x000D_` is a line break), no-break spaces plain.
+
+    `_x005F_` escapes the underscore itself, so `_x005F_x000D_` is the literal text `_x000D_`.
+    A lone surrogate, which no text can hold, becomes U+FFFD.
+    """
+    if "_x" in value:
+        value = _ESCAPED.sub(_unescape, value)
+    return value.replace("\u00a0", " ")
+
+
+def _unescape(match: re.Match) -> str:
+    code = int(match.group(1), 16)
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,24 +113,30 @@ def norm_header(text: Any) -> str:
     return re.sub(r"[^0-9a-z]", "", str(text).casefold())
 
 
-def read_inputs(folder: Path, workbooks: tuple[schema.Workbook, ...] = schema.WORKBOOKS) -> dict[str, RawWorkbook]:
-    """Read every section workbook of `folder`; raise InputError listing every unusable one."""
+def read_inputs(folder: Path, workbooks: tuple[schema.Workbook, ...] = schema.WORKBOOKS,
+                limits: Limits = LIMITS) -> tuple[dict[str, RawWorkbook], list[Finding]]:
+    """Read every section workbook of `folder`: those that could be read, and the problems of the others.
+
+    Every workbook is tried, so one unreadable workbook does not hide the problems of another.
+    A folder that is missing or not a folder is the only problem then.
+    """
     folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError([error("input.folder", f"folder input {folder} tidak ada", Location(str(folder)))])
+    why = folder_problem(folder)
+    if why is not None:
+        rule = "input.folder"
+        message = why if not why.endswith("tidak ada") else f"folder input {folder} tidak ada"
+        return {}, [error(rule, message, Location(str(folder)))]
     result: dict[str, RawWorkbook] = {}
-    problems = []
+    problems: list[Finding] = []
     for spec in workbooks:
         try:
-            result[spec.key] = read_workbook(folder / spec.filename, spec)
+            result[spec.key] = read_workbook(folder / spec.filename, spec, limits)
         except InputError as exc:
             problems.extend(exc.findings)
-    if problems:
-        raise InputError(problems)
-    return result
+    return result, problems
 
 
-def read_workbook(path: Path, spec: schema.Workbook) -> RawWorkbook:
+def read_workbook(path: Path, spec: schema.Workbook, limits: Limits = LIMITS) -> RawWorkbook:
     """Read one workbook by its schema.
 
     Speed matters here: reading is most of `rkt check`. The workbook is parsed once in
@@ -103,11 +145,11 @@ def read_workbook(path: Path, spec: schema.Workbook) -> RawWorkbook:
     (a second, data-only parse) only when a sheet read actually holds a formula.
     """
     with paused():
-        return _read_workbook(path, spec)
+        return _read_workbook(path, spec, limits)
 
 
-def _read_workbook(path: Path, spec: schema.Workbook) -> RawWorkbook:
-    data = _load_bytes(path, spec.filename)
+def _read_workbook(path: Path, spec: schema.Workbook, limits: Limits) -> RawWorkbook:
+    data = workbook_bytes(path, spec.filename, limits)
     book = _open(data, spec.filename)
     sheets: dict[str, RawTable | RawForm] = {}
     problems = []
@@ -150,73 +192,82 @@ def _read_workbook(path: Path, spec: schema.Workbook) -> RawWorkbook:
     return RawWorkbook(spec, path, hashlib.sha256(data).hexdigest(), sheets)
 
 
-def _load_bytes(path: Path, name: str) -> bytes:
+def workbook_bytes(path: Path, name: str, limits: Limits = LIMITS) -> bytes:
+    """The bytes of a workbook, refused (InputError naming it) unless a regular `.xlsx` within `limits`.
+
+    Everything about size is decided on the raw bytes and the zip directory, and rows and
+    cells are counted in the sheet XML as it is unpacked, before openpyxl builds a single cell
+    object: an absurd workbook is refused in a second, whatever its `<dimension>` claims.
+    """
     where = Location(name)
-    if not path.exists():
+
+    def refuse(rule: str, message: str) -> InputError:
+        return InputError([error(rule, message, where)])
+
+    try:
+        data = read_regular(path, limits.file_bytes)
+    except TooLarge as exc:
+        raise refuse("input.too-large", f"file terlalu besar ({exc.size // (1024 * 1024)} MB; batas "
+                                        f"{limits.file_bytes // (1024 * 1024)} MB)") from None
+    except FileProblem as exc:
+        if path.exists() or path.is_symlink():
+            raise refuse("input.unreadable", f"tidak dapat dibaca: {exc}") from None
         siblings = sorted(p.name for p in path.parent.glob(path.stem + ".*")) if path.parent.is_dir() else []
         hint = f"; ditemukan {', '.join(siblings)}: simpan ulang sebagai .xlsx (Excel Workbook)" if siblings else ""
-        message = f"workbook {name} tidak ditemukan di {path.parent}{hint}"
-        raise InputError([error("input.missing-workbook", message, where)])
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputError([error(
-            "input.too-large",
-            f"file terlalu besar ({size // (1024 * 1024)} MB; batas {MAX_FILE_BYTES // (1024 * 1024)} MB)",
-            where,
-        )])
-    data = path.read_bytes()
+        raise refuse("input.missing-workbook", f"workbook {name} tidak ditemukan di {path.parent}{hint}") from None
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError([error(
-            "input.not-xlsx",
-            "file ini dilindungi password atau berformat .xls lama; buka di Excel, hapus password, "
-            "lalu simpan sebagai .xlsx (Excel Workbook)",
-            where,
-        )])
+        raise refuse("input.not-xlsx", "file ini dilindungi password atau berformat .xls lama; buka di Excel, "
+                                       "hapus password, lalu simpan sebagai .xlsx (Excel Workbook)")
     if data[:2] != b"PK":
-        raise InputError([error(
-            "input.not-xlsx",
-            "bukan file .xlsx (mungkin CSV atau teks yang diberi nama .xlsx); simpan ulang sebagai .xlsx",
-            where,
-        )])
+        raise refuse("input.not-xlsx", "bukan file .xlsx (mungkin CSV atau teks yang diberi nama .xlsx); "
+                                       "simpan ulang sebagai .xlsx")
     try:
+        infos = zip_members(data, limits.unpacked_bytes, limits.ratio)
+        if "xl/workbook.xml" not in {i.filename for i in infos}:
+            raise refuse("input.not-xlsx", "file zip ini bukan workbook Excel (.xlsx)")
+        cells = 0
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-            if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES:
-                message = "isi file terlalu besar setelah diekstrak (zip bomb?)"
-                raise InputError([error("input.too-large", message, where)])
-            if "xl/workbook.xml" not in {i.filename for i in infos}:
-                raise InputError([error("input.not-xlsx", "file zip ini bukan workbook Excel (.xlsx)", where)])
             for info in infos:
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    rows = _count_rows(zf, info)
-                    if rows > MAX_ROWS:
-                        raise InputError([error(
-                            "input.too-large",
-                            f"sheet berisi lebih dari {MAX_ROWS:,} baris; file sebesar ini ditolak".replace(",", "."),
-                            where,
-                        )])
-    except zipfile.BadZipFile:
-        message = "file rusak atau terpotong; simpan ulang dari Excel"
-        raise InputError([error("input.corrupt", message, where)]) from None
+                    rows, cells = _count(zf, info, limits, cells)
+                    if rows > limits.rows:
+                        raise refuse("input.too-large", f"sheet berisi lebih dari {_dotted(limits.rows)} baris; "
+                                                        "file sebesar ini ditolak")
+                    if cells > limits.cells:
+                        raise refuse("input.too-large", f"workbook berisi lebih dari {_dotted(limits.cells)} sel "
+                                                        "terisi; file sebesar ini ditolak")
+    except TooLarge:
+        raise refuse("input.too-large", "isi file terlalu besar setelah diekstrak (zip bomb?); batas "
+                                        f"{limits.unpacked_bytes // (1024 * 1024)} MB") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError):
+        raise refuse("input.corrupt", "file rusak atau terpotong; simpan ulang dari Excel") from None
     return data
 
 
-def _count_rows(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
-    """Rows of a sheet, from its `<dimension>` or by counting `<row` tags, stopping past the limit.
+def _dotted(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
-    Done on the raw XML before openpyxl builds cell objects, so an absurd sheet is refused in
-    milliseconds instead of filling memory.
+
+def _count(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, cells: int) -> tuple[int, int]:
+    """Rows of one sheet, and cells so far in the workbook, counted in the XML as it is unpacked.
+
+    Stops as soon as either passes its limit. Each piece is cut at its last `<`, so no tag is
+    ever split between two pieces.
     """
+    rows, carry = 0, b""
     with zf.open(info) as stream:
-        head = stream.read(4096)
-        match = _DIMENSION.search(head)
-        if match:
-            return int(match.group(2))
-        count, tail = head.count(b"<row"), head[-4:]
-        while count <= MAX_ROWS and (chunk := stream.read(1 << 20)):
-            count += (tail + chunk).count(b"<row") - tail.count(b"<row")
-            tail = chunk[-4:]
-        return count
+        while rows <= limits.rows and cells <= limits.cells:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            text = carry + chunk
+            cut = text.rfind(b"<")
+            text, carry = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+            rows += len(_ROW_TAG.findall(text))
+            cells += len(_CELL_TAG.findall(text))
+        rows += len(_ROW_TAG.findall(carry + b" "))
+        cells += len(_CELL_TAG.findall(carry + b" "))
+    return rows, cells
 
 
 def _load_workbook():
@@ -340,24 +391,22 @@ class _Grid:
         src = self.merged.get((r, c), (r, c)) if self.merged else (r, c)
         cell = self._at(*src)
         value = cell.value
-        if cell.data_type == "f":
+        if cell.data_type == "f":  # a formula; text that merely starts with `=` is text
             value = self.cached.get(src)
-        elif isinstance(value, str) and value.startswith("="):
-            value = value if self.formulas else None  # as the data-only parse would have read it
-        if value is None and (cell.data_type == "f" or isinstance(cell.value, str) and cell.value.startswith("=")):
-            raise InputError([error(
-                "input.formula-without-value",
-                f"rumus {cell.value} belum punya nilai tersimpan; buka dan simpan ulang file di Excel",
-                self.loc(r, c),
-            )])
+            if value is None:
+                raise InputError([error(
+                    "input.formula-without-value",
+                    f"rumus {str(cell.value)[:60]} belum punya nilai tersimpan; buka dan simpan ulang file di Excel",
+                    self.loc(r, c),
+                )])
         if isinstance(value, str):
-            value = value.replace("\u00a0", " ")
+            value = excel_text(value)
         return RawCell(value, cell.number_format or "General", self.loc(r, c), label)
 
     def text(self, r: int, c: int) -> str:
         src = self.merged.get((r, c), (r, c))
         value = self._at(*src).value
-        return "" if value is None else str(value)
+        return "" if value is None else excel_text(str(value))
 
 
 def _merged_ranges(ws, archive: zipfile.ZipFile, data: bytes) -> list[tuple[int, int, int, int]]:

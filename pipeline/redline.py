@@ -128,7 +128,9 @@ def write_redline(old: Path, new: Path, out: Path, author: str = "rkt", date: st
 
 def _docx_bytes(side: Path) -> bytes:
     if not side.is_dir():
-        return side.read_bytes()
+        from .package import read_docx
+
+        return read_docx(side)
     from .build import build
 
     with tempfile.TemporaryDirectory(prefix="rkt-redline-") as tmp:

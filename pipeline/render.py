@@ -31,6 +31,7 @@ from pathlib import Path
 
 import docxtpl
 import jinja2
+import markupsafe
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -109,13 +110,26 @@ class _Environment(jinja2.Environment):
         return self.get_template(name, globals=globals)
 
 
+def _as_typed(value) -> markupsafe.Markup:
+    """A value escaped for XML, so that docxtpl's clean-up after rendering leaves it as typed.
+
+    docxtpl turns `{_{`, `}_}`, `{_%` and `%_}` back into Jinja braces in the whole rendered
+    document; a cell holding such text would lose its underscores. Written as the character
+    reference `&#95;`, the underscore escapes that clean-up and reads back as `_`.
+    """
+    text = markupsafe.escape(value)
+    if "{_" in text or "_}" in text:
+        text = markupsafe.Markup(str(text).replace("{_", "{&#95;").replace("_}", "&#95;}"))
+    return text
+
+
 def environment(figures: dict | None = None) -> jinja2.Environment:
     """Autoescaping, strict Jinja with the Indonesian formats and the figure markers as filters.
 
     `figures` collects what the `chart` and `orgchart` filters are given (None: discarded).
     """
     figures = {} if figures is None else figures
-    env = _Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = _Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_as_typed)
     env.filters.update({
         "number": formatting.number,
         "plain": formatting.plain,
@@ -339,13 +353,7 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> bytes:
             raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
         except etree.XMLSyntaxError as exc:  # e.g. a `|safe` value, or tags that cut a paragraph apart
             raise TemplateError(f"templat {path.name} menghasilkan XML yang rusak: {exc.msg}") from exc
-        props = tpl.docx.core_properties
-        office = context.get("office", {})
-        props.title = f"Rencana Kinerja Tahunan {context.get('year', '')} {office.get('name', '')}".strip()
-        props.subject = str(context.get("edition", {}).get("title", ""))
-        props.author = str(office.get("name", ""))
-        props.comments = "Disusun oleh rkt dari workbook seksi."
-        rest = io.BytesIO()
+        rest = io.BytesIO()  # document properties are written once, by pipeline/package.py
         tpl.save(rest)
         with zipfile.ZipFile(rest) as src:
             for name in src.namelist():

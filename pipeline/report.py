@@ -1,20 +1,19 @@
 """What a planner reads after a check: a report grouped by workbook and sheet, and marked-up workbook copies.
 
-Both are pure functions of the findings (and the inputs, for the copies), with no timestamps, so
-the same inputs give the same report byte for byte. The originals are opened read-only and
-never written: each marked copy goes to its own path through an atomic write.
+Both are pure functions of the findings (and the inputs' bytes, for the copies), with no
+timestamps, so the same inputs give the same report byte for byte. They return bytes; the
+build writes them (pipeline/outputs.py), so the originals are never written.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 
 from . import schema
-from .files import atomic_write
 from .findings import Finding, Location, cell_ranges, format_locations, sort_findings
 from .model import Plan
 from .read import norm_header
@@ -141,6 +140,8 @@ def _mark(wb, workbook: str, findings: list[Finding]) -> list[tuple[Finding, Loc
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
+    from .xlsx import sheet_text
+
     sheets = {norm_header(name): name for name in wb.sheetnames}
     marks: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     unmarked: list[tuple[Finding, Location]] = []
@@ -157,7 +158,7 @@ def _mark(wb, workbook: str, findings: list[Finding]) -> list[tuple[Finding, Loc
         cell = wb[title][coordinate]
         severity = "error" if any(f.severity == "error" for f in found) else "warning"
         cell.fill = PatternFill(fill_type="solid", start_color=FILLS[severity], end_color=FILLS[severity])
-        text = "\n\n".join(_comment_line(f) for f in found)
+        text = sheet_text("\n\n".join(_comment_line(f) for f in found))
         if cell.comment is not None and cell.comment.author != COMMENT_AUTHOR:
             text = f"{cell.comment.text}\n\n{text}"
         lines = sum(len(part) // 50 + 1 for part in text.split("\n"))
@@ -169,12 +170,14 @@ def _notes_sheet(wb, unmarked: list[tuple[Finding, Location]]) -> None:
     """A first sheet listing the findings that name no cell of this workbook."""
     from openpyxl.styles import Alignment, Font
 
+    from .xlsx import append_row
+
     ws = wb.create_sheet(NOTES_SHEET, 0)
-    ws.append(["Jenis", "Aturan", "Subjek", "Lokasi", "Temuan"])
+    append_row(ws, ["Jenis", "Aturan", "Subjek", "Lokasi", "Temuan"])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for f, loc in unmarked:
-        ws.append([LABELS[f.severity], f.rule, f.subject, str(loc), f"{f.message}"])
+        append_row(ws, [LABELS[f.severity], f.rule, f.subject, str(loc), f.message])
         for cell in ws[ws.max_row]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for col, width in zip("ABCDE", (12, 28, 24, 40, 90), strict=True):
@@ -184,43 +187,43 @@ def _notes_sheet(wb, unmarked: list[tuple[Finding, Location]]) -> None:
     wb.active = 0
 
 
-def write_marked_copies(findings: list[Finding], inputs_folder: Path, out_folder: Path) -> list[Path]:
-    """For each input workbook with findings, a copy in `out_folder` with the cells marked; stale copies removed.
+def marked_copies(findings: list[Finding], sources: dict[str, bytes]) -> dict[str, bytes]:
+    """For each input workbook with findings, the bytes of a copy with the cells marked.
 
-    Errors are filled light red, warnings light yellow, and each marked cell carries the messages
-    as a comment by "rkt". Findings that name no cell of a workbook (a whole sheet, a missing row)
-    are listed on a first sheet "Temuan rkt". A workbook that cannot be opened is not copied.
-    Returns the copies written, in workbook order.
+    `sources` holds the bytes of the input workbooks as read (by file name); a workbook with
+    findings but no bytes, or that openpyxl cannot open, is not copied. Errors are filled light
+    red, warnings light yellow, and each marked cell carries the messages as a comment by "rkt".
+    Findings that name no cell of a workbook (a whole sheet, a missing row) are listed on a first
+    sheet "Temuan rkt", written as text: no message ever becomes a formula.
     """
-    from openpyxl import load_workbook
-
-    inputs_folder, out_folder = Path(inputs_folder), Path(out_folder)
     by_workbook: dict[str, list[Finding]] = defaultdict(list)
     for f in sort_findings(findings):
         for workbook in dict.fromkeys(loc.workbook for loc in f.locations):
             by_workbook[workbook].append(f)
-    written: list[Path] = []
+    copies: dict[str, bytes] = {}
     for workbook in sorted(by_workbook, key=_workbook_key):
-        source = inputs_folder / workbook
-        if Path(workbook).name != workbook or not source.is_file():
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                wb = load_workbook(source)
-        except Exception:  # a damaged file is reported by the reader; there is nothing to mark
-            continue
-        if NOTES_SHEET in wb.sheetnames:  # a marked copy fed back as input
-            del wb[NOTES_SHEET]
-        unmarked = _mark(wb, workbook, by_workbook[workbook])
-        if unmarked:
-            _notes_sheet(wb, unmarked)
-        target = out_folder / workbook
-        with atomic_write(target) as tmp:
-            wb.save(tmp)
-        written.append(target)
-    for name in WORKBOOK_ORDER:
-        stale = out_folder / name
-        if stale not in written and stale.is_file():
-            stale.unlink()
-    return written
+        data = sources.get(workbook)
+        if data is not None:
+            copy = _marked_copy(workbook, data, by_workbook[workbook])
+            if copy is not None:
+                copies[workbook] = copy
+    return copies
+
+
+def _marked_copy(workbook: str, data: bytes, findings: list[Finding]) -> bytes | None:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = load_workbook(io.BytesIO(data))
+    except Exception:  # a damaged file is reported by the reader; there is nothing to mark
+        return None
+    if NOTES_SHEET in wb.sheetnames:  # a marked copy fed back as input
+        del wb[NOTES_SHEET]
+    unmarked = _mark(wb, workbook, findings)
+    if unmarked:
+        _notes_sheet(wb, unmarked)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

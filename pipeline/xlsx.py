@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook as XlWorkbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -109,6 +110,24 @@ MONTH_KEYS = {f"m{i:02d}" for i in range(1, 13)}
 Rows = Iterable[Mapping[str, Any]]
 
 
+def sheet_text(text: str) -> str:
+    """Text a worksheet cell or comment can hold: the control characters XML forbids left out."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def append_row(ws, values: Iterable[Any]) -> None:
+    """Append a row; text is written as text, so a value like `=HYPERLINK(...)` never becomes a formula.
+
+    openpyxl turns any string that starts with `=` into a formula; every workbook rkt writes
+    (blank, init, marked copies' findings sheet) carries text that came from cells or messages.
+    Control characters a sheet cannot hold (a decoded `_x0001_`) are left out.
+    """
+    ws.append([sheet_text(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def _cell_value(value: Any) -> Any:
     """Decimals go to Excel as numbers; everything else as given."""
     if isinstance(value, Decimal):
@@ -172,12 +191,12 @@ def write_workbook(path: Path, spec: schema.Workbook, data: Mapping[str, Any], *
 
 
 def _write_form(ws, sheet: schema.FormSheet, values: Mapping[str, Any], guide: bool = False) -> None:
-    ws.append(["Isian", "Nilai", "Keterangan"])
+    append_row(ws, ["Isian", "Nilai", "Keterangan"])
     for cell in ws[1]:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
     for f in sheet.fields:
         value = _cell_value(values.get(f.key))
-        ws.append([f.label, value, _form_note(f) if guide else f.note or ("wajib" if f.required else "opsional")])
+        append_row(ws, [f.label, value, _form_note(f) if guide else f.note or ("wajib" if f.required else "opsional")])
         if f.type in NUMBER_FORMATS and value is not None and not isinstance(value, str):
             ws.cell(ws.max_row, 2).number_format = NUMBER_FORMATS[f.type]
         elif guide and f.type in (schema.TEXT, schema.CODE):
@@ -202,7 +221,7 @@ def _write_table(
 ) -> dict[str, DataValidation]:
     """Write header and rows; return the drop-down validations made, by column key."""
     cols = sheet.columns
-    ws.append([c.header for c in cols])
+    append_row(ws, [c.header for c in cols])
     for cell in ws[1]:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -211,7 +230,7 @@ def _write_table(
             values = ["Jumlah", *(_cell_value(row.get(c.key)) for c in cols[1:])]
         else:
             values = [_cell_value(row.get(c.key)) for c in cols]
-        ws.append(values)
+        append_row(ws, values)
         r = ws.max_row
         for i, col in enumerate(cols, start=1):
             cell = ws.cell(r, i)
@@ -410,7 +429,7 @@ def write_guide(ws, spec: schema.Workbook, year: int | None = None) -> None:
     what = f"Rencana Kinerja Tahunan (RKT) {year}" if year else "Rencana Kinerja Tahunan (RKT)"
 
     def line(*values: Any, font: Font | None = None) -> None:
-        ws.append(list(values))
+        append_row(ws, values)
         if not values:
             return
         for cell in ws[ws.max_row]:

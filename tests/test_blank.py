@@ -190,7 +190,8 @@ def test_petunjuk_explains_owner_every_sheet_and_column(blank, spec):
 
 
 def test_unfilled_blank_is_read_and_only_asks_for_the_identity_fields(blank):
-    raw = read_inputs(blank)  # the Petunjuk sheet is skipped: sheets are found by name
+    raw, problems = read_inputs(blank)  # the Petunjuk sheet is skipped: sheets are found by name
+    assert problems == [] and len(raw) == 5
     assert all(not t.rows for w in raw.values() for t in w.sheets.values() if hasattr(t, "rows"))
     with pytest.raises(InputError) as exc:
         load(blank)

@@ -240,7 +240,7 @@ def test_cli_init_on_unreadable_inputs_names_the_problem(tmp_path, mini_inputs):
     result = CliRunner().invoke(cli, ["init", "--year", "2025", "--from", str(mini_inputs),
                                       "--to", str(tmp_path / "baru")])
     assert result.exit_code == 2
-    assert "kinerja.xlsx" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "kinerja.xlsx" in result.stderr and len(result.stderr.strip().splitlines()) == 2
 
 
 def test_cli_init_help_has_an_example():

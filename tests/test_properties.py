@@ -1,7 +1,8 @@
 """Property-based: whatever planners put in cells, the readers give a model or located findings.
 
 Never a traceback: random values, types and sheet shapes go into real workbooks, and the
-result is either a `Plan` or an `InputError` whose every finding names its workbook.
+result is either an `InputError` whose every finding names its workbook, or a `Plan` that
+checks and builds (as a draft) into a document.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from pipeline.build import build_plan
 from pipeline.checks import run_checks
 from pipeline.findings import InputError
 from pipeline.model import Plan
@@ -54,9 +56,11 @@ def _assert_model_or_located_findings(folder: Path) -> None:
     assert isinstance(plan, Plan)
     for f in run_checks(plan):
         assert f.rule and f.message and f.severity in ("error", "warning")
+    result = build_plan(plan, folder, folder.parent / f"{folder.name}-out", draft=True)
+    assert result.path.is_file() and not list(result.path.parent.rglob("*.tmp"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(workbook=st.sampled_from(sorted(SPECS)), changes=edits, shape=shapes, data=st.data())
 def test_random_cells_never_crash(pristine, tmp_path_factory, workbook, changes, shape, data):
     folder = tmp_path_factory.mktemp("case")

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from pipeline.checks import run_checks
 from pipeline.cli import cli
 from pipeline.findings import InputError
 from pipeline.normalise import load
@@ -199,11 +200,13 @@ def test_formula_without_cached_value(mini_inputs):
     assert "=SUM(C4:L4)" in messages[0]
 
 
-def test_duplicate_key_names_both_cells(mini_inputs):
-    edit(mini_inputs / "pendanaan.xlsx", "RO", lambda ws: ws.__setitem__("A3", "QAH.017"))
-    found, messages = problems(mini_inputs)
-    assert found == [("input.duplicate-key", "pendanaan.xlsx", "RO", "A2")]
-    assert messages[0].startswith("pendanaan.xlsx, sheet RO, sel A2:A3: ")
+def test_duplicate_key_names_both_cells_and_hides_no_other_finding(mini_inputs):
+    edit(mini_inputs / "pegawai.xlsx", "Pegawai", lambda ws: ws.__setitem__("A3", ws["A2"].value))
+    edit(mini_inputs / "jadwal.xlsx", "Jadwal", lambda ws: ws.__setitem__("D2", 10_001))
+    findings = run_checks(load(mini_inputs))
+    duplicate = next(f for f in findings if f.rule == "input.duplicate-key")
+    assert duplicate.severity == "error" and str(duplicate).startswith("pegawai.xlsx, sheet Pegawai, sel A2:A3: ")
+    assert "money.schedule-sum" in {f.rule for f in findings}
 
 
 def test_nip_typed_as_number_loses_digits(mini_inputs):

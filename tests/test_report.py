@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import random
 
 import pytest
@@ -11,7 +12,7 @@ from openpyxl import load_workbook
 from pipeline.checks import run_checks
 from pipeline.findings import Finding, InputError, Location, error, warning
 from pipeline.normalise import load
-from pipeline.report import NOTES_SHEET, report_markdown, write_marked_copies
+from pipeline.report import NOTES_SHEET, marked_copies, report_markdown
 from tests.builders import write_inputs
 
 
@@ -74,21 +75,23 @@ def test_report_lists_findings_without_location_and_escapes_pipes():
     assert "## Tanpa lokasi" in text and "| peringatan | `x.rule` | - | a \\| b |" in text
 
 
-def test_marked_copies_leave_originals_untouched(broken, tmp_path):
+def copies(findings, folder) -> dict:
+    """The marked copies of the workbooks in `folder`, opened."""
+    sources = {p.name: p.read_bytes() for p in folder.glob("*.xlsx")}
+    return {name: load_workbook(io.BytesIO(data)) for name, data in marked_copies(findings, sources).items()}
+
+
+def test_marked_copies_only_of_workbooks_with_findings_and_originals_untouched(broken):
     folder, _, findings = broken
     before = sha(folder)
-    out = tmp_path / "pemeriksaan"
-    written = write_marked_copies(findings, folder, out)
+    assert list(copies(findings, folder)) == ["pendanaan.xlsx", "jadwal.xlsx"]
     assert sha(folder) == before
-    assert written == [out / "pendanaan.xlsx", out / "jadwal.xlsx"]
-    assert sorted(p.name for p in out.iterdir()) == ["jadwal.xlsx", "pendanaan.xlsx"]
 
 
-def test_marked_cell_has_fill_and_comment(broken, tmp_path):
+def test_marked_cell_has_fill_and_comment(broken):
     folder, _, findings = broken
-    out = tmp_path / "pemeriksaan"
-    write_marked_copies(findings, folder, out)
-    jadwal = load_workbook(out / "jadwal.xlsx")["Jadwal"]
+    marked = copies(findings, folder)
+    jadwal = marked["jadwal.xlsx"]["Jadwal"]
     cell = jadwal["N2"]
     assert cell.fill.fgColor.rgb.endswith("FFC7CE")
     assert cell.comment.author == "rkt"
@@ -97,49 +100,43 @@ def test_marked_cell_has_fill_and_comment(broken, tmp_path):
     assert jadwal["B3"].fill.fgColor.rgb.endswith("FFEB9C")
     assert "PERINGATAN [codes.name-variant] QAH.U14" in jadwal["B3"].comment.text
     assert jadwal["N3"].comment is None and jadwal["N3"].value == 0
-    ro = load_workbook(out / "pendanaan.xlsx")["RO"]
+    ro = marked["pendanaan.xlsx"]["RO"]
     assert ro["F2"].comment.text.startswith("GALAT [money.schedule-sum] QAH.017")
-    assert NOTES_SHEET not in load_workbook(out / "pendanaan.xlsx").sheetnames
+    assert NOTES_SHEET not in marked["pendanaan.xlsx"].sheetnames
 
 
 def test_findings_without_a_cell_are_listed_on_their_own_sheet(data, tmp_path):
     data["jadwal"]["Jadwal"] = [r for r in data["jadwal"]["Jadwal"] if r.get("code") != "QAH.U14" and
                                 not r.get("_total")]
     folder = write_inputs(tmp_path / "inputs", data)
-    findings = run_checks(load(folder))
-    out = tmp_path / "out"
-    write_marked_copies(findings, folder, out)
-    wb = load_workbook(out / "jadwal.xlsx")
+    marked = copies(run_checks(load(folder)), folder)
+    wb = marked["jadwal.xlsx"]
     assert wb.sheetnames == [NOTES_SHEET, "Jadwal"]
     rows = list(wb[NOTES_SHEET].iter_rows(values_only=True))
     assert rows[0] == ("Jenis", "Aturan", "Subjek", "Lokasi", "Temuan")
     assert rows[1][:4] == ("galat", "money.no-schedule", "QAH.U14", "jadwal.xlsx, sheet Jadwal")
-    assert load_workbook(out / "pendanaan.xlsx")["RO"]["E3"].comment.text.startswith("GALAT [money.no-schedule]")
+    assert marked["pendanaan.xlsx"]["RO"]["E3"].comment.text.startswith("GALAT [money.no-schedule]")
 
 
-def test_merged_cell_is_marked_at_its_top_left(mini_inputs, tmp_path):
+def test_findings_sheet_writes_cell_text_as_text_never_as_a_formula(mini_inputs):
+    found = [error("codes.unknown-ro", "=HYPERLINK(\"http://contoh\",\"klik\")", Location("jadwal.xlsx", "Jadwal"),
+                   subject="=cmd|' /C calc'!A0")]
+    ws = copies(found, mini_inputs)["jadwal.xlsx"][NOTES_SHEET]
+    assert [(c.value, c.data_type) for c in ws[2]][2:] == [
+        ("=cmd|' /C calc'!A0", "s"), ("jadwal.xlsx, sheet Jadwal", "s"), ('=HYPERLINK("http://contoh","klik")', "s")]
+
+
+def test_merged_cell_is_marked_at_its_top_left(mini_inputs):
     path = mini_inputs / "identitas.xlsx"
     wb = load_workbook(path)
     wb["Program"].merge_cells("A2:A3")
     wb.save(path)
     found = [error("text.spelling", "salah eja", Location("identitas.xlsx", "Program", "A3"), subject="x")]
-    write_marked_copies(found, mini_inputs, tmp_path / "out")
-    ws = load_workbook(tmp_path / "out" / "identitas.xlsx")["Program"]
+    ws = copies(found, mini_inputs)["identitas.xlsx"]["Program"]
     assert ws["A2"].comment.text == "GALAT [text.spelling] x: salah eja"
 
 
-def test_stale_copies_are_removed(broken, tmp_path):
-    folder, _, findings = broken
-    out = tmp_path / "pemeriksaan"
-    (out).mkdir()
-    (out / "pegawai.xlsx").write_bytes(b"old copy")
-    (out / "catatan.txt").write_text("not ours")
-    write_marked_copies(findings, folder, out)
-    assert not (out / "pegawai.xlsx").exists() and (out / "catatan.txt").exists()
-    assert write_marked_copies([], folder, out) == []
-    assert sorted(p.name for p in out.iterdir()) == ["catatan.txt"]
-
-
-def test_missing_workbook_is_not_copied(tmp_path):
-    found = [Finding("input.missing-workbook", "error", "tidak ada", "", (Location("kinerja.xlsx"),))]
-    assert write_marked_copies(found, tmp_path, tmp_path / "out") == []
+def test_missing_or_damaged_workbook_is_not_copied():
+    found = [Finding("input.missing-workbook", "error", "tidak ada", "", (Location("kinerja.xlsx"),)),
+             Finding("input.corrupt", "error", "rusak", "", (Location("jadwal.xlsx"),))]
+    assert marked_copies(found, {"jadwal.xlsx": b"PK\x03\x04 not really"}) == {}

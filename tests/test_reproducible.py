@@ -140,13 +140,15 @@ def test_many_offices_one_broken(tmp_path):
     for folder in offices:
         args += ["--inputs", str(folder)]
     result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 1
+    assert result.exit_code == 2, "an office whose inputs cannot be read makes the batch unusable"
     assert sorted(p.name for p in (tmp_path / "out").glob("*.docx")) == [
         "RKT-2024-BKK-Kelas-II-Bengkulu.docx", "RKT-2024-BKK-Kelas-II-Jambi.docx"]
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["Input", "Status", "Galat", "Dokumen"]
     assert [line.split()[1] for line in lines[1:]] == ["OK", "GAGAL", "OK"]
     assert '"seribu" bukan angka' in result.output
+    assert f"laporan: {tmp_path / 'out' / 'padang-input-pemeriksaan.md'}" in result.output
+    assert (tmp_path / "out" / "padang-input-pemeriksaan.md").is_file()
 
 
 def test_a_changed_rebuild_keeps_the_document_it_replaces(tmp_path):

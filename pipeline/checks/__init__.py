@@ -43,7 +43,7 @@ def rule(rule_id: str) -> Callable[[Check], Check]:
 
 def run_checks(plan: Plan) -> list[Finding]:
     """Every finding of every rule, sorted (errors first, then by workbook, sheet, cell)."""
-    found: list[Finding] = []
+    found: list[Finding] = list(plan.input_findings)
     for r in RULES.values():
         found.extend(r.check(plan))
     return sort_findings(found)
