@@ -29,7 +29,6 @@ from .clock import Clock
 from .context import build_context, is_revision
 from .files import FileProblem
 from .findings import Finding, InputError, has_errors
-from .gcpause import frozen
 from .model import Office, Plan
 from .normalise import load
 from .outputs import OutputFolder, check_folders
@@ -105,7 +104,8 @@ def owner(office: Office) -> str:
 
 def prepare(inputs: Path, edition: str | None = None, limits: Limits = LIMITS, clock: Clock | None = None) -> Plan:
     """Read and normalise `inputs`; `edition` (from the command line) replaces the workbook's."""
-    plan = load(inputs, clock, limits)
+    with (clock or Clock()).stage("baca"):
+        plan = load(inputs, limits)
     if edition:
         plan = replace(plan, office=replace(plan.office, edition=" ".join(edition.split())))
     return plan
@@ -128,8 +128,7 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
     except InputError as exc:
         exc.report = write_input_report(exc.findings, inputs, output, limits)
         raise
-    with frozen():  # the plan lives to the end of the build: see pipeline/gcpause.py
-        return build_plan(plan, inputs, output, draft, template, clock, limits)
+    return build_plan(plan, inputs, output, draft, template, clock, limits)
 
 
 def write_input_report(findings: list[Finding], inputs: Path, output: Path, limits: Limits = LIMITS) -> str:
@@ -282,8 +281,7 @@ def _build_one(args: tuple[Plan, Path, Path, bool]) -> OfficeResult:
 
     plan, inputs, output, draft = args
     try:
-        with frozen():
-            return OfficeResult(inputs, build_plan(plan, inputs, output, draft))
+        return OfficeResult(inputs, build_plan(plan, inputs, output, draft))
     except TemplateError as exc:
         return OfficeResult(inputs, None, f"templat: {exc}")
     except FileProblem as exc:

@@ -14,8 +14,8 @@ Hand-written chart XML would re-implement all of that and be checked by nobody. 
 small things python-pptx has no API for are set on the tree here: the chart's language
 (Indonesian), square corners and a chart area without a frame.
 
-python-pptx is imported lazily, inside the functions that need it: `rkt check` and the
-rest of the pipeline never load it. Everything here is pure: same figures, same bytes
+python-pptx is imported lazily, inside the function that needs it: `rkt check` never loads
+it. Everything here is pure: same figures, same bytes
 (the embedded workbook's creation date is fixed; xlsxwriter would stamp the clock).
 
 The organisation chart (Bagan 1) is a borderless table: bordered cells are the boxes,
@@ -25,13 +25,10 @@ looks the same in both, reflows with the data and stays editable as text.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 EMU_PER_CM = 360_000
@@ -217,39 +214,6 @@ def chart_part(spec: Mapping) -> ChartPart:
     xml = etree.tostring(chart_space, xml_declaration=True, encoding="UTF-8", standalone=True)
     width, height = size(spec)
     return ChartPart(xml, data.xlsx_blob, width, height)
-
-
-def cached_chart_part(spec: Mapping) -> ChartPart:
-    """`chart_part`, kept on disk by a hash of the spec and of the code that draws it.
-
-    A chart changes only when its figures do; most rebuilds then skip python-pptx (its import
-    and four charts are a sixth of a build). The bytes are the same either way.
-    """
-    from . import cache
-
-    _validate(spec)
-    name = cache.key(json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str),
-                     cache.source_version(__file__), _pptx_version())
-    xml, workbook = cache.get("charts", name + ".xml"), cache.get("charts", name + ".xlsx")
-    if xml is not None and workbook is not None:
-        return ChartPart(xml, workbook, *size(spec))
-    part = chart_part(spec)
-    cache.put("charts", name + ".xlsx", part.workbook)
-    cache.put("charts", name + ".xml", part.xml)
-    return part
-
-
-def _pptx_version() -> str:
-    """python-pptx's version, read from its source without importing it (the import is what is saved)."""
-    import importlib.util
-
-    found = importlib.util.find_spec("pptx")
-    try:
-        text = Path(found.origin).read_text(encoding="utf-8") if found and found.origin else ""
-    except OSError:
-        text = ""
-    match = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", text)
-    return match.group(1) if match else ""
 
 
 def inline_xml(rid: str, shape_id: int, name: str, descr: str, width: int, height: int) -> str:

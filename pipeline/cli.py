@@ -64,16 +64,16 @@ def check(inputs: Path, fmt: str) -> None:
     """
     from .checks import run_checks
     from .clock import Clock, timings_line
-    from .gcpause import frozen
     from .normalise import load
 
     clock = Clock()
     try:
-        plan = load(inputs, clock)
+        with clock.stage("baca"):
+            plan = load(inputs)
     except InputError as exc:
         _emit(exc.findings, fmt)
         sys.exit(EXIT_UNUSABLE)
-    with frozen(), clock.stage("periksa"):  # see pipeline/gcpause.py
+    with clock.stage("periksa"):
         findings = run_checks(plan)
     _emit(findings, fmt)
     if fmt == "text":

@@ -16,9 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import model, schema
-from .clock import Clock
 from .findings import Finding, InputError, Location, error
-from .gcpause import paused
 from .numbers import MAX_EXACT, NotANumber, TooLarge, is_whole, parse_number
 from .read import LIMITS, Limits, RawCell, RawForm, RawRow, RawTable, RawWorkbook, read_inputs
 
@@ -259,11 +257,7 @@ def normalise(raw: dict[str, RawWorkbook], problems: list[Finding] | tuple[Findi
     twice is an error finding carried by the plan (`input_findings`), not a reason to stop:
     the first row is kept and every other check still runs.
     """
-    with paused():  # a few acyclic objects per cell: see pipeline/gcpause.py
-        return _normalise(raw, list(problems))
-
-
-def _normalise(raw: dict[str, RawWorkbook], problems: list[Finding]) -> model.Plan:
+    problems = list(problems)
     c = _Cells()
     idn, peg, kin, fund, sched = (raw.get(k) for k in ("identitas", "pegawai", "kinerja", "pendanaan", "jadwal"))
 
@@ -308,14 +302,10 @@ def _normalise(raw: dict[str, RawWorkbook], problems: list[Finding]) -> model.Pl
     return plan
 
 
-def load(folder, clock: Clock | None = None, limits: Limits = LIMITS) -> model.Plan:
+def load(folder, limits: Limits = LIMITS) -> model.Plan:
     """Read and normalise the five workbooks of `folder` (the first two stages in one call).
 
-    `clock` times the two stages (`baca`, `normalisasi`). The raw grids are dropped on return:
-    the cells are in the plan, and the grids would otherwise outlive a whole build.
+    The raw grids are dropped on return: the cells are in the plan.
     """
-    clock = clock or Clock()
-    with clock.stage("baca"):
-        raw, problems = read_inputs(folder, limits=limits)
-    with clock.stage("normalisasi"):
-        return normalise(raw, problems)
+    raw, problems = read_inputs(folder, limits=limits)
+    return normalise(raw, problems)

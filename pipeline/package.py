@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,11 @@ from xml.sax.saxutils import escape, unescape
 
 from . import __version__
 from .files import FileProblem, TooLarge, read_regular, zip_members
+from .ooxml import write_zip
 
 SNAPSHOT_PART = "customXml/rkt-snapshot.xml"
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 CUSTOM_PROPS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_XML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
-FIRST = ("[Content_Types].xml", "_rels/.rels")
-STREAM_OVER = 1 << 20  # parts larger than this (unpacked) are copied as streams
 
 
 class NotAnRktDocument(ValueError):
@@ -85,48 +82,26 @@ def _add_relationship(rels: bytes, rel_type: str, target: str) -> bytes:
     return rels.replace(b"</Relationships>", entry + b"</Relationships>")
 
 
-def finalize(docx: bytes, *, title: str, subject: str, year: int, month: int,
+def finalize(parts: dict[str, bytes], *, title: str, subject: str, year: int, month: int,
              properties: dict[str, str], snap: dict[str, Any]) -> bytes:
-    """The same document as deterministic bytes, with provenance and the embedded snapshot."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as src:
-        parts: dict[str, bytes | None] = {
-            info.filename: src.read(info) if info.file_size <= STREAM_OVER else None for info in src.infolist()}
-        stamp = f"{year:04d}-{month:02d}-01T00:00:00Z"
-        parts["docProps/core.xml"] = _core_xml(title, subject, stamp)
-        parts["docProps/custom.xml"] = _custom_xml({"rkt_version": __version__, **properties})
-        parts[SNAPSHOT_PART] = _snapshot_xml(snap)
-        types = parts["[Content_Types].xml"]
-        types = _add_override(types, "docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")
-        types = _add_override(types, "docProps/custom.xml",
-                              "application/vnd.openxmlformats-officedocument.custom-properties+xml")
-        parts["[Content_Types].xml"] = _add_override(types, SNAPSHOT_PART, "application/xml")
-        parts["_rels/.rels"] = _add_relationship(parts["_rels/.rels"], CUSTOM_PROPS_TYPE, "docProps/custom.xml")
-        doc_rels = "word/_rels/document.xml.rels"
-        parts[doc_rels] = _add_relationship(parts[doc_rels], CUSTOM_XML_TYPE, "../" + SNAPSHOT_PART)
-        return _zip(parts, src)
+    """The rendered parts as one deterministic .docx, with provenance and the embedded snapshot.
 
-
-def _zip(parts: dict[str, bytes | None], src: zipfile.ZipFile) -> bytes:
-    """Parts in a fixed order with fixed times: same parts, same bytes.
-
-    A part given as None is copied from `src` as a stream: the body of a long document is
-    tens of megabytes unpacked.
+    The only place a document is zipped, and the only place its properties are set.
     """
-    order = [n for n in FIRST if n in parts] + sorted(n for n in parts if n not in FIRST)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name in order:
-            info = zipfile.ZipInfo(name, FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            data = parts[name]
-            if data is not None:
-                zf.writestr(info, data, compresslevel=6)
-                continue
-            with src.open(name) as reader, zf.open(info, "w") as writer:
-                shutil.copyfileobj(reader, writer, 1 << 20)  # zlib default level: 6, as writestr above
-    return out.getvalue()
+    parts = dict(parts)
+    stamp = f"{year:04d}-{month:02d}-01T00:00:00Z"
+    parts["docProps/core.xml"] = _core_xml(title, subject, stamp)
+    parts["docProps/custom.xml"] = _custom_xml({"rkt_version": __version__, **properties})
+    parts[SNAPSHOT_PART] = _snapshot_xml(snap)
+    types = parts["[Content_Types].xml"]
+    types = _add_override(types, "docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")
+    types = _add_override(types, "docProps/custom.xml",
+                          "application/vnd.openxmlformats-officedocument.custom-properties+xml")
+    parts["[Content_Types].xml"] = _add_override(types, SNAPSHOT_PART, "application/xml")
+    parts["_rels/.rels"] = _add_relationship(parts["_rels/.rels"], CUSTOM_PROPS_TYPE, "docProps/custom.xml")
+    doc_rels = "word/_rels/document.xml.rels"
+    parts[doc_rels] = _add_relationship(parts[doc_rels], CUSTOM_XML_TYPE, "../" + SNAPSHOT_PART)
+    return write_zip(parts)
 
 
 DOCX_BYTES = 100 * 1024 * 1024  # a built RKT is well under a megabyte

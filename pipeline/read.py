@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import sys
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -21,7 +20,6 @@ from typing import Any
 from . import schema
 from .files import FileProblem, TooLarge, folder_problem, read_regular, zip_members
 from .findings import Finding, InputError, Location, error
-from .gcpause import paused
 
 HEADER_SCAN_ROWS = 12
 TOTAL_WORDS = {"jumlah", "total", "jumlahtotal", "grandtotal"}
@@ -144,11 +142,6 @@ def read_workbook(path: Path, spec: schema.Workbook, limits: Limits = LIMITS) ->
     mode does not report, are taken from the sheet XML; cached formula values are loaded
     (a second, data-only parse) only when a sheet read actually holds a formula.
     """
-    with paused():
-        return _read_workbook(path, spec, limits)
-
-
-def _read_workbook(path: Path, spec: schema.Workbook, limits: Limits) -> RawWorkbook:
     data = workbook_bytes(path, spec.filename, limits)
     book = _open(data, spec.filename)
     sheets: dict[str, RawTable | RawForm] = {}
@@ -270,27 +263,9 @@ def _count(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, cells: in
     return rows, cells
 
 
-def _load_workbook():
-    """openpyxl's `load_workbook`, imported without numpy.
-
-    openpyxl imports numpy when it is installed (pandas, of the design card, brings it), only
-    to accept numpy numbers written to cells. rkt reads through openpyxl and writes Python
-    numbers, and numpy's import is a twentieth of a build. So numpy is hidden for the one
-    import of openpyxl; any later `import numpy` works as usual.
-    """
-    if "openpyxl" not in sys.modules and "numpy" not in sys.modules:
-        sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail
-        try:
-            import openpyxl  # noqa: F401
-        finally:
-            del sys.modules["numpy"]
+def _open(data: bytes, name: str, data_only: bool = False):
     from openpyxl import load_workbook
 
-    return load_workbook
-
-
-def _open(data: bytes, name: str, data_only: bool = False):
-    load_workbook = _load_workbook()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

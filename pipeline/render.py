@@ -11,33 +11,25 @@ item of the innermost loop; the RKT's tables merge sasaran and IKK cells across 
 
 And two filters for figures: a paragraph holding only `{{ charts.grafik_1|chart }}` becomes
 a native Word chart of that spec, one holding only `{{ bagan|orgchart }}` the organisation
-chart (a table). The filters leave a marker; each marked paragraph of the body is replaced
-as it is written (pipeline/charts.py draws). Parts and ids are numbered in document order,
-so the same context gives the same bytes.
-
-The body is never held whole: Jinja's output is streamed through `body.BodyWriter` into
-the zip, a paragraph or table row at a time, so memory does not grow with the document.
+chart (a table). The filters leave a marker; once docxtpl's public `render()` has filled the
+template, each marked paragraph is replaced (pipeline/charts.py draws). Parts and ids are
+numbered in document order, so the same context gives the same bytes.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 import re
-import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-import docxtpl
 import jinja2
 import markupsafe
-from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from . import cache, formatting
-from .body import BodyWriter
+from . import formatting
+from .ooxml import NS, P, document_parts, qn, text
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "rkt.docx"
 
@@ -64,10 +56,15 @@ def _vmerge(match: re.Match) -> str:
 
 
 class _Template(DocxTemplate):
-    """docxtpl with the `{% vmerge %}` cell tag."""
+    """docxtpl with the `{% vmerge %}` cell tag, and rendered XML that must be well formed."""
 
     def patch_xml(self, src_xml: str) -> str:
         return _VMERGE_CELL.sub(_vmerge, super().patch_xml(src_xml))
+
+    def fix_tables(self, xml: str):
+        """docxtpl parses the rendered body in recovery mode, which would mend broken XML silently."""
+        etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, huge_tree=True))
+        return super().fix_tables(xml)
 
 
 _MARKER = "\u27e6rkt-"
@@ -83,31 +80,6 @@ def _figure_filter(kind: str, figures: dict[str, tuple[str, Mapping]]):
         return f"\u27e6rkt-{kind}:{key}\u27e7"
 
     return mark
-
-
-class _Environment(jinja2.Environment):
-    """Jinja whose compiled document parts are cached on disk, keyed by a hash of their XML.
-
-    Compiling the template's XML is a third of a render and gives the same code every time
-    the template is unchanged; the bytecode cache checks the source checksum, so an edited
-    template is compiled afresh.
-    """
-
-    def __init__(self, **options):
-        self._sources: dict[str, str] = {}
-        folder = cache.folder("jinja")
-        super().__init__(
-            loader=jinja2.FunctionLoader(self._sources.get),
-            bytecode_cache=jinja2.FileSystemBytecodeCache(str(folder)) if folder else None,
-            **options,
-        )
-
-    def from_string(self, source, globals=None, template_class=None):
-        if self.bytecode_cache is None or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        name = hashlib.sha256(source.encode("utf-8")).hexdigest()
-        self._sources[name] = source
-        return self.get_template(name, globals=globals)
 
 
 def _as_typed(value) -> markupsafe.Markup:
@@ -129,7 +101,7 @@ def environment(figures: dict | None = None) -> jinja2.Environment:
     `figures` collects what the `chart` and `orgchart` filters are given (None: discarded).
     """
     figures = {} if figures is None else figures
-    env = _Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_as_typed)
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_as_typed)
     env.filters.update({
         "number": formatting.number,
         "plain": formatting.plain,
@@ -167,10 +139,6 @@ def _missing(exc: jinja2.UndefinedError) -> str:
     return found.group(1) if found else text
 
 
-def _text(p) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
-
-
 def _clear(p) -> None:
     """Remove a paragraph's content, keeping its properties."""
     for child in list(p):
@@ -190,14 +158,14 @@ class _Figures:
         self.figures = figures
         self.charts = 0
 
-    def __call__(self, p, new_id: Callable[[], int]) -> None:
+    def __call__(self, p) -> None:
         from docx.oxml import parse_xml
 
         from . import charts
 
-        match = _MARK.fullmatch(_text(p).strip())
+        match = _MARK.fullmatch(text(p))
         if match is None or match.group(2) not in self.figures:
-            raise TemplateError(f"grafik atau bagan harus sendirian di paragrafnya: {_text(p)[:80]!r}")
+            raise TemplateError(f"grafik atau bagan harus sendirian di paragrafnya: {text(p)[:80]!r}")
         kind, spec = self.figures[match.group(2)]
         try:
             if kind == "orgchart":
@@ -207,14 +175,14 @@ class _Figures:
                 else:
                     p.getparent().remove(p)
                 return
-            part = charts.cached_chart_part(spec)
+            part = charts.chart_part(spec)
         except (KeyError, TypeError, charts.ChartSpecError) as exc:
             raise TemplateError(f"{kind} tidak dapat digambar: {exc}") from exc
         self.charts += 1
         rid = self._relate(part)
         _clear(p)
         name = str(spec.get("name") or f"Grafik {self.charts}")
-        p.append(parse_xml(charts.inline_xml(rid, new_id(), name, name, part.width, part.height)))
+        p.append(parse_xml(charts.inline_xml(rid, 0, name, name, part.width, part.height)))  # id: see _finish
 
     def _relate(self, part) -> str:
         from docx.opc.constants import CONTENT_TYPE as CT
@@ -231,132 +199,77 @@ class _Figures:
         return rid
 
 
-DOCUMENT_PART = "word/document.xml"
-PIECE = 1 << 16  # characters of rendered body parsed at a time
-_PARAGRAPH = re.compile(r"<w:p([ >])")
-_NEWLINE_P = re.compile(r"\n<w:p([ >])")
+_TCPR_ORDER = {qn(f"w:{n}"): i for i, n in enumerate((
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+    "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange"))}
+_MERGED_CELLS = etree.XPath(".//w:tcPr[w:gridSpan or w:vMerge]", namespaces=NS)
+_MARKED = etree.XPath(f".//w:t[contains(., '{_MARKER}')]", namespaces=NS)
+TBL, TR, TC, GRIDCOL = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:gridCol")
+W_WIDTH, W_TYPE = qn("w:w"), qn("w:type")
 
 
-def _member(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
+def _finish(body, document, figures: dict[str, tuple[str, Mapping]]) -> None:
+    """What the rendered body still needs after docxtpl: cell properties in schema order, each
+    table's grid as wide as its finest row, the figures in their places, drawings numbered.
 
-
-def _paragraph_cut(text: str) -> int:
-    """Where the last paragraph of the template starts in `text` (0: none yet)."""
-    at = len(text)
-    while (at := text.rfind("\n<w:p", 0, at)) > 0:
-        if text[at + 5:at + 6] in (" ", ">"):
-            return at
-    return 0
-
-
-def _pieces(tpl: _Template, chunks: Iterator[str]) -> Iterator[str]:
-    """Jinja's output in pieces of whole paragraphs, with docxtpl's fixes after rendering.
-
-    docxtpl runs its fixes (`{_{` escapes back to braces, tabs and line breaks typed in a
-    value made Word runs) over the whole output; each works within a paragraph, so the
-    same fixes on pieces cut where a template paragraph starts give the same text.
+    docxtpl's colspan writes `gridSpan` first and rkt's vmerge adds `vMerge` last; Word refuses
+    either out of order. docxtpl keeps the template's column widths when a `{%tc for %}` loop
+    adds columns; the cells carry the widths meant. Drawing ids count from 1001 in document
+    order, as docxtpl numbers them.
     """
-    buffer: list[str] = []
-    length, limit = 0, PIECE
-    for chunk in chunks:
-        buffer.append(chunk)
-        length += len(chunk)
-        if length < limit:
+    for tcpr in _MERGED_CELLS(body):
+        tcpr[:] = sorted(tcpr, key=lambda child: _TCPR_ORDER.get(child.tag, 99))
+    for tbl in body.iter(TBL):
+        _grid_from_cells(tbl)
+    place = _Figures(document, figures)
+    for p in dict.fromkeys(next(t.iterancestors(P), None) for t in _MARKED(body)):
+        if p is not None:
+            place(p)
+    for i, doc_pr in enumerate(body.iter(qn("wp:docPr")), start=1001):
+        doc_pr.set("id", str(i))
+
+
+def _grid_from_cells(tbl) -> None:
+    """Give the grid the widths of the row with the most cells and no spans, when all are in twips."""
+    finest = None
+    for tr in tbl.iterchildren(TR):
+        cells = list(tr.iterchildren(TC))
+        if any(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None for tc in cells):
             continue
-        text = "".join(buffer)
-        cut = _paragraph_cut(text)
-        if cut:
-            yield _after_jinja(tpl, text[:cut])
-            text = text[cut:]
-        buffer, length, limit = [text], len(text), max(PIECE, 2 * len(text))
-    yield _after_jinja(tpl, "".join(buffer))
+        if finest is None or len(cells) > len(finest):
+            finest = cells
+    grid = tbl.find(qn("w:tblGrid"))
+    if finest is None or grid is None:
+        return
+    widths = [tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}") for tc in finest]
+    cols = grid.findall(GRIDCOL)
+    if len(cols) != len(widths) or any(w is None or w.get(W_TYPE) != "dxa" or w.get(W_WIDTH) is None
+                                       for w in widths):
+        return
+    for col, width in zip(cols, widths, strict=True):
+        col.set(W_WIDTH, width.get(W_WIDTH))
+    tblw = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    if tblw is not None and tblw.get(W_TYPE) == "dxa":
+        tblw.set(W_WIDTH, str(sum(int(w.get(W_WIDTH)) for w in widths)))
 
 
-def _after_jinja(tpl: _Template, text: str) -> str:
-    text = _NEWLINE_P.sub(r"<w:p\1", text)
-    text = text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if any(c in text for c in "\t\a\n\f"):
-        text = tpl.resolve_listing(text)
-    return text
-
-
-def _body_source(tpl: _Template) -> str:
-    """The template's body as Jinja source: docxtpl's preparation (`patch_xml`) and the `vmerge` tag.
-
-    Cached by the template's bytes and the code that prepares it: the regex passes cost more
-    than the rest of loading the template, and give the same source every time.
-    """
-    path = Path(tpl.template_file)
-    name = cache.key(path.read_bytes(), docxtpl.__version__, cache.source_version(__file__)) + ".xml"
-    found = cache.get("templates", name)
-    if found is not None:
-        return found.decode("utf-8")
-    # docxtpl's own step: a line per paragraph, so an error's line number points near its text
-    source = _PARAGRAPH.sub(r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
-    cache.put("templates", name, source.encode("utf-8"))
-    return source
-
-
-def _write_body(tpl: _Template, context: dict, env: jinja2.Environment, figures: dict, out) -> None:
-    """Render the body with Jinja and write the document part, streamed through `BodyWriter`."""
-    source = _body_source(tpl)
-    root = tpl.docx.element
-    root.replace(root.body, root.body.makeelement(root.body.tag, {}))
-    shell = etree.tostring(root, encoding="UTF-8", standalone=True)
-    try:
-        template = env.from_string(source)
-        writer = BodyWriter(out, shell, _MARKER, _Figures(tpl.docx, figures))
-        for piece in _pieces(tpl, template.generate(context)):
-            writer.feed(piece.encode("utf-8"))
-        writer.close()
-    except jinja2.TemplateError as exc:
-        lineno = getattr(exc, "lineno", None)
-        if lineno:
-            lines = source.splitlines()[max(lineno - 4, 0):lineno + 3]
-            exc.docx_context = [re.sub(r"<[^>]+>", "", line) for line in lines]
-        raise
-
-
-def render(context: Mapping, template_path: Path = TEMPLATE) -> bytes:
-    """The filled template as .docx bytes; `TemplateError` if the template and context disagree.
-
-    The body is streamed (pipeline/body.py) straight into its compressed zip member; headers,
-    footers and properties are small and filled by docxtpl as they are.
-    """
+def render(context: Mapping, template_path: Path = TEMPLATE) -> dict[str, bytes]:
+    """The filled template as the parts of a .docx (pipeline/package.py zips them); `TemplateError`
+    if the template and the context disagree."""
     path = Path(template_path)
     tpl = _Template(str(path))
-    tpl.render_init()
     figures: dict[str, tuple[str, Mapping]] = {}
-    env = environment(figures)
-    context = dict(context)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        try:
-            for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
-                for rel_key, xml in tpl.build_headers_footers_xml(context, uri, env):
-                    tpl.map_headers_footers_xml(rel_key, xml)
-            tpl.render_properties(context, env)
-            tpl.render_footnotes(context, env)  # before the body is taken out: it walks the sections
-            with zf.open(_member(DOCUMENT_PART), "w") as part:
-                _write_body(tpl, context, env, figures, part)
-            tpl.is_rendered = True
-        except jinja2.UndefinedError as exc:
-            where = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())[:160]
-            raise TemplateError(
-                f"templat {path.name} memakai variabel '{_missing(exc)}' yang tidak ada di konteks"
-                + (f" (dekat: {where})" if where else "")
-            ) from exc
-        except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
-        except etree.XMLSyntaxError as exc:  # e.g. a `|safe` value, or tags that cut a paragraph apart
-            raise TemplateError(f"templat {path.name} menghasilkan XML yang rusak: {exc.msg}") from exc
-        rest = io.BytesIO()  # document properties are written once, by pipeline/package.py
-        tpl.save(rest)
-        with zipfile.ZipFile(rest) as src:
-            for name in src.namelist():
-                if name != DOCUMENT_PART:
-                    zf.writestr(_member(name), src.read(name))
-    return out.getvalue()
+    try:
+        tpl.render(dict(context), jinja_env=environment(figures))
+    except jinja2.UndefinedError as exc:
+        where = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())[:160]
+        raise TemplateError(
+            f"templat {path.name} memakai variabel '{_missing(exc)}' yang tidak ada di konteks"
+            + (f" (dekat: {where})" if where else "")
+        ) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
+    except etree.XMLSyntaxError as exc:  # e.g. a `|safe` value, or tags that cut a paragraph apart
+        raise TemplateError(f"templat {path.name} menghasilkan XML yang rusak: {exc.msg}") from exc
+    _finish(tpl.docx.element.body, tpl.docx, figures)
+    return document_parts(tpl.docx)

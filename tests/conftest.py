@@ -11,17 +11,6 @@ import pytest
 from tests.builders import mini_data, write_inputs
 
 
-@pytest.fixture(scope="session", autouse=True)
-def own_cache(tmp_path_factory):
-    """The tests' own rkt cache (pipeline/cache.py), never the user's; subprocesses inherit it."""
-    from pipeline import cache
-
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
-    os.environ.pop("RKT_NO_CACHE", None)
-    cache.folder.cache_clear()
-    return os.environ["XDG_CACHE_HOME"]
-
-
 @pytest.fixture
 def data():
     """The mini office's contents, to change before writing."""

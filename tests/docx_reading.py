@@ -8,8 +8,13 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
+from pipeline.ooxml import write_zip
 
-def open_docx(source: bytes | Path):
+
+def open_docx(source: bytes | dict | Path):
+    """A document from its bytes, its rendered parts (`render.render`) or its path."""
+    if isinstance(source, dict):
+        source = write_zip(source)
     return Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
 
 

@@ -19,6 +19,7 @@ from pipeline import charts, tables
 from pipeline.build import build
 from pipeline.context import build_context
 from pipeline.normalise import load
+from pipeline.ooxml import write_zip
 from pipeline.render import TemplateError, render
 from tests.builders import mini_data, write_inputs
 from tests.docx_reading import open_docx, row_texts
@@ -141,7 +142,7 @@ def test_the_charts_of_the_2024_office_agree_with_its_tables(tmp_path):
     if not (SHIPPED / "identitas.xlsx").is_file():
         pytest.skip("inputs/ not present")
     plan = load(SHIPPED)
-    docx = render(build_context(plan))
+    docx = write_zip(render(build_context(plan)))
     counts = tables.headcount(plan)
     assert chart_series(docx, 1)["Jumlah pegawai"] == (["Struktural", "JFT", "JFU"], [2, 55, 11])
     grade = tables.staff_by_grade(plan)
@@ -263,15 +264,21 @@ def test_any_organisation_gives_a_table_whose_rows_fill_the_grid(side, units):
 
 # ---------------------------------------------------------------- the figure tags
 
-def test_rkt_check_never_loads_python_pptx_or_numpy(mini_inputs):
-    """python-pptx is imported only when a chart is drawn, numpy never: checking stays fast."""
+@pytest.mark.parametrize("command, absent", [
+    ("check", ("pptx", "xlsxwriter", "pandas")),
+    ("build", ("pandas",)),
+])
+def test_check_and_build_load_only_what_they_use(mini_inputs, tmp_path, command, absent):
+    """python-pptx is imported only when a chart is drawn; pandas (the roll-up's) never by check or build."""
+    args = ["check", "--inputs", str(mini_inputs)] if command == "check" else [
+        "build", "--inputs", str(mini_inputs), "--output", str(tmp_path / "out")]
     probe = (
         "import sys\n"
         "from click.testing import CliRunner\n"
         "from pipeline.cli import cli\n"
-        f"result = CliRunner().invoke(cli, ['check', '--inputs', {str(mini_inputs)!r}])\n"
+        f"result = CliRunner().invoke(cli, {args!r})\n"
         "assert result.exit_code == 0, result.output\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pptx', 'xlsxwriter', 'numpy')))\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {absent!r}))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)

@@ -1,8 +1,7 @@
-"""Process-level helpers: stage times as printed, and the collector policies that restore themselves."""
+"""Stage times as printed on stderr."""
 
 from __future__ import annotations
 
-import gc
 import json
 
 import pytest
@@ -10,7 +9,6 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.clock import Clock, timings_line
-from pipeline.gcpause import frozen, paused
 
 
 def test_stage_times_in_milliseconds_with_a_decimal_comma():
@@ -32,25 +30,3 @@ def test_rkt_check_prints_its_stage_times_on_stderr_only_as_text(mini_inputs):
     assert "waktu" not in as_json.stderr
     json.loads(as_json.stdout)
 
-
-def test_the_collector_is_paused_inside_and_restored_after_even_on_error():
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError), paused():
-        assert not gc.isenabled()
-        raise RuntimeError
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with paused():
-            pass
-        assert not gc.isenabled()  # it was off before: stays off
-    finally:
-        gc.enable()
-
-
-def test_objects_frozen_for_a_build_are_unfrozen_after():
-    before = gc.get_freeze_count()
-    with pytest.raises(RuntimeError), frozen():
-        assert gc.get_freeze_count() > before
-        raise RuntimeError
-    assert gc.get_freeze_count() == 0
