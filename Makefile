@@ -42,9 +42,9 @@ FORCE:
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# the PDF beside each built document, table of contents filled (LibreOffice headless, see pipeline/pdf.py)
+# the PDF beside each built document, table of contents filled (LibreOffice headless, see pipeline/document/pdf.py)
 pdf: rkt
-	$(BIN)/python -m pipeline.pdf $(OUTPUT)
+	$(BIN)/python -m pipeline.document.pdf $(OUTPUT)
 
 check: $(STAMP)
 	$(RKT) check --inputs $(INPUTS)

@@ -148,7 +148,7 @@ def machine() -> dict[str, str]:
 
 def describe(folder: Path) -> str:
     """`68 staff, 35 RO, 8 IKK` for the office in `folder`."""
-    from pipeline.normalise import load
+    from pipeline.inputs.normalise import load
 
     plan = load(folder)
     counts = ((len(plan.staff), "staff"), (len(plan.ros), "RO"), (len(plan.indicators), "IKK"))

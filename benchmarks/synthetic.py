@@ -27,9 +27,9 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline import schema
 from pipeline.checks.common import loose
-from pipeline.xlsx import write_workbook
+from pipeline.inputs import schema
+from pipeline.workbooks.xlsx import write_workbook
 
 YEAR = 2024
 STAFF, ROS, KROS, IKKS, GOALS = 68, 35, 11, 8, 2

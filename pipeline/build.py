@@ -24,15 +24,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .checks import run_checks
-from .clock import Clock
-from .context import build_context, is_revision
-from .files import FileProblem
-from .findings import Finding, InputError, has_errors
-from .model import Office, Plan
-from .normalise import load
-from .outputs import OutputFolder, check_folders
-from .read import LIMITS, Limits, workbook_bytes
+from pipeline.checks import run_checks
+from pipeline.clock import Clock
+from pipeline.document.context import build_context, is_revision
+from pipeline.files import FileProblem
+from pipeline.findings import Finding, InputError, has_errors
+from pipeline.inputs.normalise import load
+from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
+from pipeline.outputs import OutputFolder, check_folders
+from pipeline.plan.model import Office, Plan
 
 REPORT_FOLDER = "pemeriksaan"
 PREVIOUS_FOLDER = "sebelumnya"  # the document a rebuild replaced, kept for `make diff`
@@ -133,7 +133,8 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
 
 def write_input_report(findings: list[Finding], inputs: Path, output: Path, limits: Limits = LIMITS) -> str:
     """The report (and marked copies) of inputs that cannot be read; its path, or why it could not be written."""
-    from .report import marked_copies, report_markdown
+    from pipeline.checks.report import report_markdown
+    from pipeline.workbooks.marked import marked_copies
 
     stem = input_report_stem(inputs)
     out = OutputFolder(output, f"folder input {Path(inputs).resolve()}", inputs, _input_paths(inputs))
@@ -151,7 +152,7 @@ def write_input_report(findings: list[Finding], inputs: Path, output: Path, limi
 
 
 def _input_paths(inputs: Path) -> list[Path]:
-    from .schema import WORKBOOKS
+    from pipeline.inputs.schema import WORKBOOKS
 
     return [Path(inputs) / wb.filename for wb in WORKBOOKS]
 
@@ -181,9 +182,10 @@ def _sources(findings: list[Finding], inputs: Path, plan: Plan | None, limits: L
 def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, template: Path | None = None,
                clock: Clock | None = None, limits: Limits = LIMITS) -> BuildResult:
     """The rest of `build`, from a read plan: check -> report -> context -> render -> package -> write."""
-    from . import render
-    from .report import marked_copies, report_markdown
-    from .twin import docx_to_markdown
+    from pipeline.checks.report import report_markdown
+    from pipeline.document import render
+    from pipeline.document.twin import docx_to_markdown
+    from pipeline.workbooks.marked import marked_copies
 
     clock = clock or Clock()
     with clock.stage("periksa"):
@@ -226,8 +228,8 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
 
 def package(docx: bytes, plan: Plan) -> bytes:
     """Rendered bytes made reproducible, with provenance and the plan's snapshot embedded."""
-    from .package import finalize
-    from .snapshot import snapshot
+    from pipeline.document.package import finalize
+    from pipeline.review.snapshot import snapshot
 
     office = plan.office
     return finalize(
@@ -277,7 +279,7 @@ def _prepare_one(args: tuple[Path, Path, str | None, Limits]) -> tuple[Path, Pla
 
 
 def _build_one(args: tuple[Plan, Path, Path, bool]) -> OfficeResult:
-    from .render import TemplateError
+    from pipeline.document.render import TemplateError
 
     plan, inputs, output, draft = args
     try:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .findings import Finding, InputError, has_errors
+from pipeline import __version__
+from pipeline.findings import Finding, InputError, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -62,9 +62,9 @@ def check(inputs: Path, fmt: str) -> None:
     Contoh:
       rkt check --inputs inputs --format json
     """
-    from .checks import run_checks
-    from .clock import Clock, timings_line
-    from .normalise import load
+    from pipeline.checks import run_checks
+    from pipeline.clock import Clock, timings_line
+    from pipeline.inputs.normalise import load
 
     clock = Clock()
     try:
@@ -105,10 +105,10 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
       rkt build --draft --edition "Revisi 1"
       rkt build --inputs jambi --inputs padang --inputs palembang --output semua
     """
-    from .build import build, build_many
-    from .clock import timings_line
-    from .files import FileProblem
-    from .render import TemplateError
+    from pipeline.build import build, build_many
+    from pipeline.clock import timings_line
+    from pipeline.document.render import TemplateError
+    from pipeline.files import FileProblem
 
     inputs = inputs or (Path("inputs"),)
     if len(inputs) > 1:
@@ -179,7 +179,7 @@ def rules() -> None:
     Contoh:
       rkt rules
     """
-    from .checks import RULES
+    from pipeline.checks import RULES
 
     for r in RULES.values():
         click.echo(f"{r.id:32} {r.doc}")
@@ -193,7 +193,7 @@ def schema() -> None:
     Contoh:
       rkt schema > docs/input-format.md
     """
-    from .inputdoc import input_format_markdown
+    from pipeline.inputs.guide import input_format_markdown
 
     click.echo(input_format_markdown(), nl=False)
 
@@ -223,10 +223,10 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
         old, new = sides
     else:
         raise click.UsageError("beri OLD dan NEW, atau --rev REV dengan satu folder input")
-    from .diff import diff as compare
-    from .diff import format_text, load_side
-    from .files import FileProblem
-    from .package import NotAnRktDocument
+    from pipeline.document.package import NotAnRktDocument
+    from pipeline.files import FileProblem
+    from pipeline.review.diff import diff as compare
+    from pipeline.review.diff import format_text, load_side
 
     try:
         before = load_side(old, rev)
@@ -252,11 +252,11 @@ def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict
     """The tracked-changes .docx of `rkt diff --redline`, dated from the new edition; its path on stderr."""
     import shutil
 
-    from .diff import inputs_at_revision
-    from .files import FileProblem
-    from .redline import edition_date, write_redline
-    from .render import TemplateError
-    from .schema import WORKBOOKS
+    from pipeline.document.render import TemplateError
+    from pipeline.files import FileProblem
+    from pipeline.inputs.schema import WORKBOOKS
+    from pipeline.review.diff import inputs_at_revision
+    from pipeline.review.redline import edition_date, write_redline
 
     compared = {p.resolve() for p in (old, new) if p.is_file()}
     compared |= {(p / wb.filename).resolve() for p in (old, new) if p.is_dir() for wb in WORKBOOKS}
@@ -302,8 +302,8 @@ def init_command(year: int, src: Path, dst: Path, force: bool) -> None:
       rkt init --year 2025 --from inputs --to inputs-2025
       rkt check --inputs inputs-2025    (galat jadwal dan target bulanan kosong memang diharapkan)
     """
-    from .files import FileProblem
-    from .init import InitError, init_year
+    from pipeline.files import FileProblem
+    from pipeline.workbooks.next_year import InitError, init_year
 
     try:
         result = init_year(src, dst, year, force=force)
@@ -334,8 +334,8 @@ def blank_command(folder: Path, year: int | None, force: bool) -> None:
       rkt blank kantor-baru --year 2025
       rkt check --inputs kantor-baru    (setelah diisi)
     """
-    from .blank import write_blank
-    from .files import FileProblem
+    from pipeline.files import FileProblem
+    from pipeline.workbooks.blank import write_blank
 
     try:
         paths = write_blank(folder, year, force=force)

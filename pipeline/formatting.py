@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal, get_group_symbol
 
-from .schema import MONTHS
+from pipeline.inputs.schema import MONTHS
 
 LOCALE = "id_ID"
 

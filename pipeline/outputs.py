@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .files import FileProblem, atomic_write, describe, problem
+from pipeline.files import FileProblem, atomic_write, describe, problem
 
 STATE_FOLDER = ".rkt"
 MANIFEST = "manifest.json"

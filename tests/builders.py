@@ -11,8 +11,8 @@ import copy
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline import schema
-from pipeline.xlsx import write_workbook
+from pipeline.inputs import schema
+from pipeline.workbooks.xlsx import write_workbook
 
 D = Decimal
 HEAD_NIP = "197001152000031002"

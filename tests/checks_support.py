@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from pipeline.checks import run_checks
 from pipeline.findings import Finding, Location
-from pipeline.normalise import load
+from pipeline.inputs.normalise import load
 from tests.builders import write_inputs
 
 

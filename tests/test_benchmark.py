@@ -5,7 +5,7 @@ from __future__ import annotations
 from benchmarks.run import Sample, stage_times, targets
 from benchmarks.synthetic import write_office
 from pipeline.checks import run_checks
-from pipeline.normalise import load
+from pipeline.inputs.normalise import load
 
 
 def test_stage_times_read_the_commands_own_line():

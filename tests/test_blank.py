@@ -10,15 +10,16 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from pipeline import schema, xlsx
-from pipeline.blank import WorkbooksExist, write_blank
 from pipeline.checks import codes as code_rules
 from pipeline.checks import identity, staff
 from pipeline.checks import targets as target_rules
 from pipeline.cli import cli
 from pipeline.findings import InputError
-from pipeline.normalise import load
-from pipeline.read import read_inputs
+from pipeline.inputs import schema
+from pipeline.inputs.normalise import load
+from pipeline.inputs.read import read_inputs
+from pipeline.workbooks import xlsx
+from pipeline.workbooks.blank import WorkbooksExist, write_blank
 from tests.builders import mini_data, write_inputs
 
 SPECS = {wb.key: wb for wb in schema.WORKBOOKS}

@@ -15,12 +15,13 @@ from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from pipeline import charts, tables
 from pipeline.build import build
-from pipeline.context import build_context
-from pipeline.normalise import load
+from pipeline.document import charts
+from pipeline.document.context import build_context
+from pipeline.document.render import TemplateError, render
+from pipeline.inputs.normalise import load
 from pipeline.ooxml import write_zip
-from pipeline.render import TemplateError, render
+from pipeline.plan import tables
 from tests.builders import mini_data, write_inputs
 from tests.docx_reading import open_docx, row_texts
 
@@ -319,7 +320,7 @@ def region(text: str, after: str, caption: str) -> str:
 
 @pytest.mark.office
 def test_charts_and_bagan_survive_the_libreoffice_pdf_conversion(tmp_path, mini_docx, office_tools):
-    from pipeline.pdf import to_pdf
+    from pipeline.document.pdf import to_pdf
 
     docx = tmp_path / "mini.docx"
     docx.write_bytes(mini_docx)

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from pipeline.checks import RULES, rule, run_checks
 from pipeline.cli import cli
-from pipeline.normalise import load
+from pipeline.inputs.normalise import load
 from tests.builders import write_inputs
 
 TESTS = Path(__file__).parent

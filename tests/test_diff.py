@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.diff import diff, load_side
+from pipeline.review.diff import diff, load_side
 from tests.builders import mini_data, write_inputs
 
 

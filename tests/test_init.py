@@ -12,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from pipeline import schema
-from pipeline.blank import WorkbooksExist
 from pipeline.checks import run_checks
 from pipeline.cli import cli
 from pipeline.findings import Location
-from pipeline.init import InitError, init_year, split_sources
-from pipeline.normalise import load
+from pipeline.inputs import schema
+from pipeline.inputs.normalise import load
+from pipeline.workbooks.blank import WorkbooksExist
+from pipeline.workbooks.next_year import InitError, init_year, split_sources
 from tests.builders import write_inputs
 
 SHIPPED = Path(__file__).resolve().parent.parent / "inputs"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pipeline import schema
 from pipeline.cli import cli
+from pipeline.inputs import schema
 
 DOC = Path(__file__).parent.parent / "docs" / "input-format.md"
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.numbers import NotANumber, parse_number
+from pipeline.inputs.numbers import NotANumber, parse_number
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.build import build
-from pipeline.context import build_context
-from pipeline.normalise import load
-from pipeline.pdf import to_pdf
+from pipeline.document.context import build_context
+from pipeline.document.pdf import to_pdf
+from pipeline.inputs.normalise import load
 from tests.builders import write_inputs
 
 pytestmark = pytest.mark.office

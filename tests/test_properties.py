@@ -19,8 +19,8 @@ from openpyxl import load_workbook
 from pipeline.build import build_plan
 from pipeline.checks import run_checks
 from pipeline.findings import InputError
-from pipeline.model import Plan
-from pipeline.normalise import load
+from pipeline.inputs.normalise import load
+from pipeline.plan.model import Plan
 from tests.builders import SPECS, write_inputs
 
 cell_values = st.one_of(

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from pipeline.checks import run_checks
 from pipeline.cli import cli
 from pipeline.findings import InputError
-from pipeline.normalise import load
+from pipeline.inputs.normalise import load
 from tests.builders import write_inputs
 
 

@@ -19,7 +19,7 @@ from lxml import etree
 
 from pipeline.build import build
 from pipeline.cli import cli
-from pipeline.redline import edition_date, redline, write_redline
+from pipeline.review.redline import edition_date, redline, write_redline
 from tests.builders import mini_data, write_inputs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -443,7 +443,7 @@ def test_cli_diff_redline_with_rev(committed_inputs):
 
 @pytest.mark.office
 def test_libreoffice_converts_the_redline_showing_old_and_new(docs, tmp_path, office_tools):
-    from pipeline.pdf import to_pdf
+    from pipeline.document.pdf import to_pdf
 
     docx = tmp_path / "redline.docx"
     docx.write_bytes(redline(docs["base"], docs["rename"], date=DATE))

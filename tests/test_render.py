@@ -10,9 +10,9 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
-from pipeline.context import build_context
-from pipeline.normalise import load
-from pipeline.render import TEMPLATE, TemplateError, render, template_variables
+from pipeline.document.context import build_context
+from pipeline.document.render import TEMPLATE, TemplateError, render, template_variables
+from pipeline.inputs.normalise import load
 from tests.builders import HEAD_NIP, mini_data, write_inputs
 from tests.docx_reading import body_text, find_table, find_tables, open_docx, row_with, table_rows
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.context import build_context, edition_title, month_values, target_text, text, unit_sentence
+from pipeline.document.context import build_context, edition_title, month_values, target_text, text, unit_sentence
 from pipeline.findings import Location, error, warning
-from pipeline.model import Head, Office, SignDate, Target
-from pipeline.normalise import load
+from pipeline.inputs.normalise import load
+from pipeline.plan.model import Head, Office, SignDate, Target
 from tests.builders import mini_data, write_inputs
 
 D = Decimal

@@ -10,9 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline.checks import run_checks
+from pipeline.checks.report import report_markdown
 from pipeline.findings import Finding, InputError, Location, error, warning
-from pipeline.normalise import load
-from pipeline.report import NOTES_SHEET, marked_copies, report_markdown
+from pipeline.inputs.normalise import load
+from pipeline.workbooks.marked import NOTES_SHEET, marked_copies
 from tests.builders import write_inputs
 
 

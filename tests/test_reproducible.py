@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from pipeline.build import build
 from pipeline.cli import cli
-from pipeline.normalise import load
-from pipeline.package import custom_properties, read_snapshot
-from pipeline.snapshot import snapshot
+from pipeline.document.package import custom_properties, read_snapshot
+from pipeline.inputs.normalise import load
+from pipeline.review.snapshot import snapshot
 from tests.builders import mini_data, write_inputs
 
 NAME = "RKT-2024-BKK-Kelas-II-Contoh"

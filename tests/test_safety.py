@@ -34,8 +34,8 @@ from pipeline.build import build, document_name, slug
 from pipeline.checks import run_checks
 from pipeline.cli import cli
 from pipeline.findings import InputError
-from pipeline.normalise import load
-from pipeline.read import Limits
+from pipeline.inputs.normalise import load
+from pipeline.inputs.read import Limits
 from tests.builders import mini_data, write_inputs
 from tests.test_render_context import office
 from tests.test_reproducible import move_1000

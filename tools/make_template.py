@@ -5,10 +5,10 @@
 The template holds all prose of the published RKT (Kata Pengantar, Latar Belakang, Struktur
 Organisasi, Sumber Daya Manusia, BAB II, BAB III, captions), the page set-up (A4, a landscape
 section for the annex), the styles, the table of contents field and the page numbers. Every
-number, name, date and table row comes from `pipeline.context.build_context` through tags:
+number, name, date and table row comes from `pipeline.document.context.build_context` through tags:
 `{{ office.name }}`, `{%tr for r in rows %}` (one table row per item), `{%p if ... %}` (whole
 paragraphs), `{%tc for ... %}` (columns), `{% colspan n %}` and `{% vmerge cond %}` (cells
-merged down while `cond` is false; an rkt extension, see pipeline/render.py).
+merged down while `cond` is false; an rkt extension, see pipeline/document/render.py).
 
 The generated .docx is committed. A planner may open it in Word or LibreOffice and edit prose,
 styles or margins, keeping the tags intact; `rkt build` then uses the edited file. Re-running

@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline import schema  # noqa: E402
-from pipeline.xlsx import write_workbook  # noqa: E402
+from pipeline.inputs import schema  # noqa: E402
+from pipeline.workbooks.xlsx import write_workbook  # noqa: E402
 
 D = Decimal
 N = None  # "-" or an empty cell in the document

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..findings import Finding, sort_findings
-from ..model import Plan
+from pipeline.findings import Finding, sort_findings
+from pipeline.plan.model import Plan
 
 Check = Callable[[Plan], Iterable[Finding]]
 

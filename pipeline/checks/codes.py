@@ -10,11 +10,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .. import schema
-from ..findings import Finding, Location, error, warning
-from ..model import Plan, Ro
-from . import rule
-from .common import loose, same_text
+from pipeline.checks import rule
+from pipeline.checks.common import loose, same_text
+from pipeline.findings import Finding, Location, error, warning
+from pipeline.inputs import schema
+from pipeline.plan.model import Plan, Ro
 
 RO_CODE = re.compile(r"^[A-Z]{3}\.[A-Z0-9]{3}$")
 KRO_CODE = re.compile(r"^[A-Z]{3}$")

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..findings import Location
-from ..formatting import plain
-from ..model import MonthlyTarget, Plan, Record, StatedTotal
-from ..schema import MONTHS
+from pipeline.findings import Location
+from pipeline.formatting import plain
+from pipeline.inputs.schema import MONTHS
+from pipeline.plan.model import MonthlyTarget, Plan, Record, StatedTotal
 
 # --- NIP -------------------------------------------------------------------------------------------
 

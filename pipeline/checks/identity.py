@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding, Location, error
-from ..model import Plan
-from . import rule
-from .common import loose, loose_words, nip_problems, text_cells
+from pipeline.checks import rule
+from pipeline.checks.common import loose, loose_words, nip_problems, text_cells
+from pipeline.findings import Finding, Location, error
+from pipeline.plan.model import Plan
 
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 EDITION = re.compile(r"^(Awal Tahun|Revisi [1-9][0-9]*)$")

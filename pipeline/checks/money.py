@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .. import schema, tables
-from ..findings import Finding, Location, error, warning
-from ..formatting import number, plain
-from ..model import Plan
-from ..numbers import NotANumber, parse_number
-from . import rule
-from .common import month_key, month_name
+from pipeline.checks import rule
+from pipeline.checks.common import month_key, month_name
+from pipeline.findings import Finding, Location, error, warning
+from pipeline.formatting import number, plain
+from pipeline.inputs import schema
+from pipeline.inputs.numbers import NotANumber, parse_number
+from pipeline.plan import tables
+from pipeline.plan.model import Plan
 
 SOURCES = ("rm", "pnbp", "phln")
 RO_SUMMED = ("rm", "pnbp", "phln", "next_amount")  # volumes of different units are never added up

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .. import schema
-from ..findings import Finding, Location, error, warning
-from ..model import Employee, Plan
-from ..tables import POSITION_TYPES, STATUSES
-from . import rule
-from .common import loose, nip_problems, parse_nip
+from pipeline.checks import rule
+from pipeline.checks.common import loose, nip_problems, parse_nip
+from pipeline.findings import Finding, Location, error, warning
+from pipeline.inputs import schema
+from pipeline.plan.model import Employee, Plan
+from pipeline.plan.tables import POSITION_TYPES, STATUSES
 
 # Golongan I-III have ruang a-d, golongan IV a-e; PPPK grades are roman I-XVII.
 PNS_GRADES = {g.upper() for g in schema.PNS_GRADES}

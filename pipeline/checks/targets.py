@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .. import schema, tables
-from ..findings import Finding, error, warning
-from ..formatting import plain
-from ..model import Indicator, MonthlyTarget, Plan
-from . import rule
-from .common import month_key, month_name, series_label, shown
-from .money import typed_beyond
+from pipeline.checks import rule
+from pipeline.checks.common import month_key, month_name, series_label, shown
+from pipeline.checks.money import typed_beyond
+from pipeline.findings import Finding, error, warning
+from pipeline.formatting import plain
+from pipeline.inputs import schema
+from pipeline.plan import tables
+from pipeline.plan.model import Indicator, MonthlyTarget, Plan
 
 IKK_UNITS = schema.IKK_UNITS
 RANGES = {"Indeks": (Decimal(0), Decimal(1)), "Persen": (Decimal(0), Decimal(100))}

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Finding, Location, error, warning
-from ..model import Plan
-from . import rule
-from .common import correction, loose_words, misspellings, text_cells
+from pipeline.checks import rule
+from pipeline.checks.common import correction, loose_words, misspellings, text_cells
+from pipeline.findings import Finding, Location, error, warning
+from pipeline.plan.model import Plan
 
 _LONG_MENTION = re.compile(r"\b(?:Balai|Kantor)\b(?:\s+\S+){0,5}?\s+Kelas\s+[IVX]+\b", re.IGNORECASE)
 _SHORT_MENTION = re.compile(r"\b(?:BBKK|BKK|KKP)\s+Kelas\s+[IVX]+\b", re.IGNORECASE)

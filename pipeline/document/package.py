@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, unescape
 
-from . import __version__
-from .files import FileProblem, TooLarge, read_regular, zip_members
-from .ooxml import write_zip
+from pipeline import __version__
+from pipeline.files import FileProblem, TooLarge, read_regular, zip_members
+from pipeline.ooxml import write_zip
 
 SNAPSHOT_PART = "customXml/rkt-snapshot.xml"
 CUSTOM_PROPS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"

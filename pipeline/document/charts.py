@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from pipeline.ooxml import NS
+
 EMU_PER_CM = 360_000
 TWIPS_PER_CM = 567
 WORKBOOK_CREATED = datetime(2000, 1, 1)  # any fixed date: the workbook's bytes must not depend on the clock
@@ -38,12 +40,7 @@ FONT = "Arial"
 COLOURS = ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47")
 HIDE_ZERO = "0;-0;;"  # a count of 0 gets no data label (stacked and clustered bars)
 
-NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+NS_W, NS_WP, NS_A, NS_C, NS_R, NS_MC = (NS[k] for k in ("w", "wp", "a", "c", "r", "mc"))
 CHART_URI = NS_C
 
 KINDS = ("pie", "column", "stacked", "bar")

@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from . import tables
-from .findings import Finding
-from .formatting import count_phrase, month_name, number, percent, plain, words
-from .model import Indicator, Office, Plan, Ro, Target
-from .schema import MONTH_SHORT
+from pipeline.findings import Finding
+from pipeline.formatting import count_phrase, month_name, number, percent, plain, words
+from pipeline.inputs.schema import MONTH_SHORT
+from pipeline.plan import tables
+from pipeline.plan.model import Indicator, Office, Plan, Ro, Target
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEVERITY = {"error": "Galat", "warning": "Peringatan"}

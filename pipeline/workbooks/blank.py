@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import schema
-from .xlsx import write_workbook
+from pipeline.inputs import schema
+from pipeline.workbooks.xlsx import write_workbook
 
 
 class WorkbooksExist(FileExistsError):

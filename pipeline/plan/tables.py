@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import schema
-from .model import Indicator, MonthlyTarget, Plan, Ro
+from pipeline.inputs import schema
+from pipeline.plan.model import Indicator, MonthlyTarget, Plan, Ro
 
 POSITION_TYPES = schema.POSITION_TYPES
 POSITION_TYPE_NAMES = {

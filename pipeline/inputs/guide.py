@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import schema
+from pipeline.inputs import schema
 
 TYPE_NAMES = {
     schema.TEXT: "teks",
@@ -16,7 +16,7 @@ TYPE_NAMES = {
 INTRO = """\
 # Format workbook input rkt
 
-Dokumen ini dibuat otomatis dari `pipeline/schema.py` (`rkt schema`); jangan disunting dengan tangan.
+Dokumen ini dibuat otomatis dari `pipeline/inputs/schema.py` (`rkt schema`); jangan disunting dengan tangan.
 
 Setiap seksi mengisi satu workbook `.xlsx` di folder `inputs/`. rkt hanya membaca sheet dan kolom
 di bawah ini; sheet lain (misalnya catatan) dibiarkan. Aturan umum:

@@ -20,10 +20,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import schema
-from .files import atomic_write
-from .inputdoc import TYPE_NAMES
-from .tables import POSITION_TYPES, STATUSES
+from pipeline.files import atomic_write
+from pipeline.inputs import schema
+from pipeline.inputs.guide import TYPE_NAMES
+from pipeline.plan.tables import POSITION_TYPES, STATUSES
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 HEADER_FONT = Font(bold=True)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from . import __version__, tables
-from .model import MonthlyTarget, Plan, Target
+from pipeline import __version__
+from pipeline.plan import tables
+from pipeline.plan.model import MonthlyTarget, Plan, Target
 
 SNAPSHOT_VERSION = 1
 

@@ -15,10 +15,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from . import model, schema
-from .findings import Finding, InputError, Location, error
-from .numbers import MAX_EXACT, NotANumber, TooLarge, is_whole, parse_number
-from .read import LIMITS, Limits, RawCell, RawForm, RawRow, RawTable, RawWorkbook, read_inputs
+from pipeline.findings import Finding, InputError, Location, error
+from pipeline.inputs import schema
+from pipeline.inputs.numbers import MAX_EXACT, NotANumber, TooLarge, is_whole, parse_number
+from pipeline.inputs.read import LIMITS, Limits, RawCell, RawForm, RawRow, RawTable, RawWorkbook, read_inputs
+from pipeline.plan import model
 
 MONTH_NUMBERS = {name.casefold(): i + 1 for i, name in enumerate(schema.MONTHS)} | {
     alias.casefold(): i + 1 for i, names in enumerate(schema.MONTH_ALIASES) for alias in names

@@ -15,10 +15,8 @@ the same bytes.
 from __future__ import annotations
 
 import copy
-import io
 import re
 import tempfile
-import zipfile
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -26,10 +24,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+from pipeline.ooxml import NS, read_zip, write_zip
+
+W_NS, R_NS, W14_NS, MC_NS = NS["w"], NS["r"], NS["w14"], NS["mc"]
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -81,10 +78,8 @@ def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | N
     """
     if date is not None and not DATE.match(date):
         raise ValueError(f"date must look like 2024-01-01T00:00:00Z, not {date!r}")
-    old_parts = _read_zip(old_docx)
-    with zipfile.ZipFile(io.BytesIO(new_docx)) as zf:
-        infos = zf.infolist()
-        new_parts = {i.filename: zf.read(i) for i in infos}
+    old_parts = read_zip(old_docx)
+    new_parts = read_zip(new_docx)
     marker = _Redliner(author, date, _numbering_ids(new_parts.get("word/numbering.xml")))
     changed: dict[str, etree._Element] = {}
     for name in _text_parts(new_parts):
@@ -108,7 +103,7 @@ def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | N
                     mark.set(ID, str(next_id))
                     next_id += 1
             new_parts[name] = etree.tostring(changed[name], xml_declaration=True, encoding="UTF-8", standalone=True)
-    return _write_zip(infos, new_parts)
+    return write_zip(new_parts)
 
 
 def write_redline(old: Path, new: Path, out: Path, author: str = "rkt", date: str | None = None) -> Path:
@@ -118,7 +113,7 @@ def write_redline(old: Path, new: Path, out: Path, author: str = "rkt", date: st
     compared. Without `date`, the marks are dated from the new side's edition year when it can be
     read (an inputs folder or a .docx that carries its snapshot).
     """
-    from .files import write_bytes
+    from pipeline.files import write_bytes
 
     if date is None:
         date = _side_date(Path(new))
@@ -128,10 +123,10 @@ def write_redline(old: Path, new: Path, out: Path, author: str = "rkt", date: st
 
 def _docx_bytes(side: Path) -> bytes:
     if not side.is_dir():
-        from .package import read_docx
+        from pipeline.document.package import read_docx
 
         return read_docx(side)
-    from .build import build
+    from pipeline.build import build
 
     with tempfile.TemporaryDirectory(prefix="rkt-redline-") as tmp:
         result = build(side, Path(tmp), draft=True)
@@ -139,8 +134,8 @@ def _docx_bytes(side: Path) -> bytes:
 
 
 def _side_date(side: Path) -> str | None:
-    from .diff import load_side
-    from .package import NotAnRktDocument
+    from pipeline.document.package import NotAnRktDocument
+    from pipeline.review.diff import load_side
 
     try:
         return edition_date(int(load_side(side)["office"]["year"]))
@@ -702,11 +697,6 @@ def _parse(data: bytes) -> etree._Element:
     return etree.fromstring(data, etree.XMLParser(remove_blank_text=False, resolve_entities=False, huge_tree=True))
 
 
-def _read_zip(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {name: zf.read(name) for name in zf.namelist()}
-
-
 def _text_parts(parts: Iterable[str]) -> list[str]:
     """The body first, then headers and footers by name: the order revision ids are given in."""
     names = [n for n in parts if TEXT_PART.match(n)]
@@ -717,16 +707,3 @@ def _numbering_ids(data: bytes | None) -> set[str]:
     if not data:
         return set()
     return {v.decode() for v in re.findall(rb'<w:num\b[^>]*\bw:numId="(\d+)"', data)}
-
-
-def _write_zip(infos: list[zipfile.ZipInfo], parts: dict[str, bytes]) -> bytes:
-    """NEW's entries in NEW's order with NEW's times: the same inputs give the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for info in infos:
-            entry = zipfile.ZipInfo(info.filename, info.date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            entry.create_system = info.create_system
-            zf.writestr(entry, parts[info.filename], compresslevel=6)
-    return out.getvalue()

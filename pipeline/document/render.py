@@ -12,7 +12,7 @@ item of the innermost loop; the RKT's tables merge sasaran and IKK cells across 
 And two filters for figures: a paragraph holding only `{{ charts.grafik_1|chart }}` becomes
 a native Word chart of that spec, one holding only `{{ bagan|orgchart }}` the organisation
 chart (a table). The filters leave a marker; once docxtpl's public `render()` has filled the
-template, each marked paragraph is replaced (pipeline/charts.py draws). Parts and ids are
+template, each marked paragraph is replaced (pipeline/document/charts.py draws). Parts and ids are
 numbered in document order, so the same context gives the same bytes.
 """
 
@@ -28,10 +28,10 @@ import markupsafe
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from . import formatting
-from .ooxml import NS, P, document_parts, qn, text
+from pipeline import formatting
+from pipeline.ooxml import NS, P, document_parts, qn, text
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "rkt.docx"
+TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "rkt.docx"
 
 
 class TemplateError(Exception):
@@ -161,7 +161,7 @@ class _Figures:
     def __call__(self, p) -> None:
         from docx.oxml import parse_xml
 
-        from . import charts
+        from pipeline.document import charts
 
         match = _MARK.fullmatch(text(p))
         if match is None or match.group(2) not in self.figures:
@@ -254,7 +254,7 @@ def _grid_from_cells(tbl) -> None:
 
 
 def render(context: Mapping, template_path: Path = TEMPLATE) -> dict[str, bytes]:
-    """The filled template as the parts of a .docx (pipeline/package.py zips them); `TemplateError`
+    """The filled template as the parts of a .docx (pipeline/document/package.py zips them); `TemplateError`
     if the template and the context disagree."""
     path = Path(template_path)
     tpl = _Template(str(path))

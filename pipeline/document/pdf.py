@@ -1,7 +1,7 @@
 """Convert built .docx files to PDF with LibreOffice, table of contents filled in.
 
-    python -m pipeline.pdf output/RKT-2024-BKK-Kelas-II-Jambi.docx [...]
-    python -m pipeline.pdf output          # every RKT-*.docx in output/ but drafts (make pdf)
+    python -m pipeline.document.pdf output/RKT-2024-BKK-Kelas-II-Jambi.docx [...]
+    python -m pipeline.document.pdf output          # every RKT-*.docx in output/ but drafts (make pdf)
 
 `soffice --convert-to pdf` does not update fields, so the PDF would show the TOC
 placeholder. Instead a small LibreOffice Basic macro, installed in a throwaway LibreOffice
@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .files import FileProblem, atomic_write
+from pipeline.files import FileProblem, atomic_write
 
 MACRO = """
 Sub ExportPdf(src As String, dst As String)
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     args = [Path(a) for a in (sys.argv[1:] if argv is None else argv)]
     paths = [doc for a in args for doc in (documents(a) if a.is_dir() else [a])]
     if not paths:
-        print("pakai: python -m pipeline.pdf (DOKUMEN.docx | FOLDER) ...; tidak ada dokumen RKT-*.docx",
+        print("pakai: python -m pipeline.document.pdf (DOKUMEN.docx | FOLDER) ...; tidak ada dokumen RKT-*.docx",
               file=sys.stderr)
         return 2
     for path in paths:

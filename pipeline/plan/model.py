@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from .findings import Finding, Location
+from pipeline.findings import Finding, Location
 
 Cells = dict[str, Location]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .formatting import plain
-from .schema import MONTHS
+from pipeline.formatting import plain
+from pipeline.inputs.schema import MONTHS
 
 SECTION_TITLES = {
     "office": "Identitas",
@@ -196,9 +196,9 @@ def load_side(path, rev: str | None = None) -> dict:
     """A snapshot from an inputs folder (optionally at a git revision) or from a built .docx."""
     from pathlib import Path
 
-    from .normalise import load
-    from .package import read_snapshot
-    from .snapshot import snapshot
+    from pipeline.document.package import read_snapshot
+    from pipeline.inputs.normalise import load
+    from pipeline.review.snapshot import snapshot
 
     path = Path(path)
     if rev is not None:
@@ -214,8 +214,8 @@ def inputs_at_revision(folder, rev: str):
     import tempfile
     from pathlib import Path
 
-    from . import schema
-    from .findings import InputError, Location, error
+    from pipeline.findings import InputError, Location, error
+    from pipeline.inputs import schema
 
     folder = Path(folder).resolve()
     try:

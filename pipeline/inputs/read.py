@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .files import FileProblem, TooLarge, folder_problem, read_regular, zip_members
-from .findings import Finding, InputError, Location, error
+from pipeline.files import FileProblem, TooLarge, folder_problem, read_regular, zip_members
+from pipeline.findings import Finding, InputError, Location, error
+from pipeline.inputs import schema
 
 HEADER_SCAN_ROWS = 12
 TOTAL_WORDS = {"jumlah", "total", "jumlahtotal", "grandtotal"}

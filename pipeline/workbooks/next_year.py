@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .blank import WorkbooksExist, existing_workbooks
-from .findings import Location
-from .formatting import number
-from .model import Plan, Ro, Target
-from .normalise import load
-from .xlsx import write_workbook
+from pipeline.findings import Location
+from pipeline.formatting import number
+from pipeline.inputs import schema
+from pipeline.inputs.normalise import load
+from pipeline.plan.model import Plan, Ro, Target
+from pipeline.workbooks.blank import WorkbooksExist, existing_workbooks
+from pipeline.workbooks.xlsx import write_workbook
 
 FORWARD_KEYS = ("next_volume", "next_amount")
 SOURCE_KEYS = ("rm", "pnbp", "phln")

@@ -17,20 +17,12 @@ import zipfile
 
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+from pipeline.ooxml import NS
+from pipeline.ooxml import text as paragraph_text
+
+W, C, R = (f"{{{NS[k]}}}" for k in ("w", "c", "r"))
 HEADING = re.compile(r"^(?:Heading|Judul)\s*(\d)$", re.I)
-
-
-T, TAB, BR, P = f"{W}t", f"{W}tab", f"{W}br", f"{W}p"
 TCPR, GRIDSPAN, VMERGE, VAL = f"{W}tcPr", f"{W}gridSpan", f"{W}vMerge", f"{W}val"
-
-
-def _text(p) -> str:
-    """The paragraph's text as read: tabs and line breaks as spaces, runs of spaces as one."""
-    parts = [(node.text or "") if node.tag == T else " " for node in p.iter(T, TAB, BR)]
-    return " ".join("".join(parts).split())
 
 
 def _style(p) -> str:
@@ -39,9 +31,8 @@ def _style(p) -> str:
 
 
 def _cell_text(tc) -> str:
-    """The cell's paragraphs as `_text` reads them, joined by a space (one pass over the cell)."""
-    parts = [(node.text or "") if node.tag == T else " " for node in tc.iter(T, TAB, BR, P)]
-    return " ".join("".join(parts).split()).replace("|", "\\|")
+    """A cell's paragraphs as read, joined by a space, pipes escaped for Markdown."""
+    return paragraph_text(tc).replace("|", "\\|")
 
 
 class _Table:
@@ -151,16 +142,15 @@ def docx_to_markdown(docx: bytes) -> str:
                 elif block.tag == f"{W}p":
                     for ref in block.iter(f"{C}chart"):
                         lines += ["", *charts.get(ref.get(f"{R}id"), []), ""]
-                    text = _text(block)
-                    if not text:
+                    line = paragraph_text(block)
+                    if not line:
                         continue
                     style = _style(block)
                     match = HEADING.match(style)
                     if match:
-                        lines += ["", "#" * int(match.group(1)) + " " + text, ""]
+                        lines += ["", "#" * int(match.group(1)) + " " + line, ""]
                     elif style.lower().startswith(("caption", "keterangan")):
-                        lines.append(f"*{text}*")
+                        lines.append(f"*{line}*")
                     else:
-                        lines.append(text)
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+                        lines.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

@@ -1,0 +1,1 @@
+"""Reading: the five section workbooks -> raw cells with addresses -> the typed plan."""
