@@ -71,15 +71,42 @@ _MARKER = "\u27e6rkt-"
 _MARK = re.compile("\u27e6rkt-(chart|orgchart):(\\d+)\u27e7")
 
 
-def _figure_filter(kind: str, figures: dict[str, tuple[str, Mapping]]):
-    """A filter that keeps its value in `figures` and leaves a marker for `_place_figures`."""
+FIGURES = "_rkt_figures"  # the context key under which a render collects its figures
 
-    def mark(spec: Mapping) -> str:
+
+def _figure_filter(kind: str):
+    """A filter that keeps its value in the render's figures and leaves a marker for `_Figures`."""
+
+    @jinja2.pass_context
+    def mark(context, spec: Mapping) -> str:
+        figures = context[FIGURES]
         key = str(len(figures) + 1)
         figures[key] = (kind, spec)
         return f"\u27e6rkt-{kind}:{key}\u27e7"
 
     return mark
+
+
+class _Environment(jinja2.Environment):
+    """Jinja that compiles each distinct piece of template once per process.
+
+    docxtpl hands every part over as a string; compiling the body is a sixth of a build and
+    gives the same code every time, so a batch of offices (or a second build in one process)
+    reuses it. A compiled template holds no state between renders.
+    """
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            if len(self._compiled) >= 16:
+                self._compiled.clear()
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
 
 
 def _as_typed(value) -> markupsafe.Markup:
@@ -95,13 +122,13 @@ def _as_typed(value) -> markupsafe.Markup:
     return text
 
 
-def environment(figures: dict | None = None) -> jinja2.Environment:
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
     """Autoescaping, strict Jinja with the Indonesian formats and the figure markers as filters.
 
-    `figures` collects what the `chart` and `orgchart` filters are given (None: discarded).
+    The `chart` and `orgchart` filters collect their specs in the render's context (`FIGURES`).
     """
-    figures = {} if figures is None else figures
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_as_typed)
+    env = _Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_as_typed)
     env.filters.update({
         "number": formatting.number,
         "plain": formatting.plain,
@@ -109,8 +136,8 @@ def environment(figures: dict | None = None) -> jinja2.Environment:
         "words": formatting.words,
         "count": formatting.count_phrase,
         "month": formatting.month_name,
-        "chart": _figure_filter("chart", figures),
-        "orgchart": _figure_filter("orgchart", figures),
+        "chart": _figure_filter("chart"),
+        "orgchart": _figure_filter("orgchart"),
     })
     return env
 
@@ -260,7 +287,7 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> dict[str, bytes]
     tpl = _Template(str(path))
     figures: dict[str, tuple[str, Mapping]] = {}
     try:
-        tpl.render(dict(context), jinja_env=environment(figures))
+        tpl.render({**context, FIGURES: figures}, jinja_env=environment())
     except jinja2.UndefinedError as exc:
         where = " ".join(" ".join(getattr(exc, "docx_context", []) or []).split())[:160]
         raise TemplateError(
