@@ -38,7 +38,7 @@ $(BUILT): $(RKT_DEPS) $(if $(BUILT_OK),,FORCE)
 
 FORCE:
 
-# speed and memory against the targets of issue 8 (benchmarks/README.md); BENCH_ARGS=--quick, --record
+# speed and memory against the targets of issue 16 (benchmarks/README.md); BENCH_ARGS=--quick, --record
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 

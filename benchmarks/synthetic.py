@@ -33,8 +33,7 @@ from pipeline.workbooks.xlsx import write_workbook
 
 YEAR = 2024
 STAFF, ROS, KROS, IKKS, GOALS = 68, 35, 11, 8, 2
-OFFICE = "Balai Kekarantinaan Kesehatan Kelas I Sintetis"
-SHORT = "BKK Kelas I Sintetis"
+PLACE = "Sintetis"
 PJS = ("Subbag Adum", "Substansi PRL&KLW", "PKSE")
 WILKER = ("Bandara Utama", "Pelabuhan Utama", "Pelabuhan Timur", "Pelabuhan Barat", "Pelabuhan Selatan",
           "PLBDN Perbatasan")
@@ -155,8 +154,13 @@ def _kro_codes(rng: random.Random, count: int) -> list[str]:
     return rng.sample(codes, count)
 
 
-def office_data(scale: int = 1, seed: int = 2024) -> dict:
-    """The five workbooks' contents (sheet -> rows) of a consistent office `scale` times the shipped one."""
+def office_data(scale: int = 1, seed: int = 2024, place: str = PLACE) -> dict:
+    """The five workbooks' contents (sheet -> rows) of a consistent office `scale` times the shipped one.
+
+    `place` names the office (`Balai Kekarantinaan Kesehatan Kelas I <place>`): a batch of
+    offices needs one name each.
+    """
+    office, short = f"Balai Kekarantinaan Kesehatan Kelas I {place}", f"BKK Kelas I {place}"
     if scale < 1:
         raise ValueError("scale must be 1 or more")
     rng = random.Random(f"{seed}-{scale}")
@@ -273,11 +277,11 @@ def office_data(scale: int = 1, seed: int = 2024) -> dict:
                 links.append({"ikk": no, "code": code, "name": None})
             allocations.append({"ikk": no, "amount": sum(amounts[code] for code in served[i])})
 
-    head_title = f"Kepala {OFFICE}"
+    head_title = f"Kepala {office}"
     return {
         "identitas": {
             "Identitas": {
-                "office_name": OFFICE, "office_short": SHORT, "address": "Jl. Pelabuhan Raya No. 1, Kota Sintetis",
+                "office_name": office, "office_short": short, "address": "Jl. Pelabuhan Raya No. 1, Kota Sintetis",
                 "postcode": "10110", "phone": "021-0000001", "fax": "021-0000002", "year": YEAR,
                 "edition": "Awal Tahun", "ministry": "Kementerian Kesehatan", "parent_unit": schema.DITJEN,
                 "head_name": head["name"], "head_nip": head["nip"], "head_title": head_title,
@@ -321,11 +325,11 @@ def office_data(scale: int = 1, seed: int = 2024) -> dict:
     }
 
 
-def write_office(folder: Path, scale: int = 1, seed: int = 2024) -> Path:
+def write_office(folder: Path, scale: int = 1, seed: int = 2024, place: str = PLACE) -> Path:
     """Write the five workbooks of a synthetic office `scale` times the shipped edition into `folder`."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    data = office_data(scale, seed)
+    data = office_data(scale, seed, place)
     for spec in schema.WORKBOOKS:
         write_workbook(folder / spec.filename, spec, data[spec.key])
     return folder
