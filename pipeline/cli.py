@@ -173,16 +173,19 @@ def _build_offices(results, quiet: bool) -> None:
 
 @cli.command()
 def rules() -> None:
-    """Daftar aturan pemeriksaan dengan id dan uraiannya.
+    """Daftar aturan pemeriksaan dan masalah input, dengan id dan uraiannya.
 
     \b
     Contoh:
       rkt rules
     """
     from pipeline.checks import RULES
+    from pipeline.inputs.problems import INPUT_PROBLEMS
 
     for r in RULES.values():
         click.echo(f"{r.id:32} {r.doc}")
+    for rule_id, doc in INPUT_PROBLEMS.items():
+        click.echo(f"{rule_id:32} {doc}")
 
 
 @cli.command()
@@ -250,7 +253,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
 
 def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict) -> None:
     """The tracked-changes .docx of `rkt diff --redline`, dated from the new edition; its path on stderr."""
-    import shutil
+    import contextlib
 
     from pipeline.document.render import TemplateError
     from pipeline.files import FileProblem
@@ -262,19 +265,16 @@ def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict
     compared |= {(p / wb.filename).resolve() for p in (old, new) if p.is_dir() for wb in WORKBOOKS}
     if out.resolve() in compared:
         _unusable(f"redline {out} akan menimpa salah satu yang dibandingkan; pilih nama file lain")
-    at_rev = None
     try:
-        if rev is not None:
-            old = at_rev = inputs_at_revision(old, rev)
-        path = write_redline(old, new, out, date=edition_date(int(after["office"]["year"])))
+        with contextlib.ExitStack() as stack:
+            if rev is not None:
+                old = stack.enter_context(inputs_at_revision(old, rev))
+            path = write_redline(old, new, out, date=edition_date(int(after["office"]["year"])))
     except InputError as exc:
         _emit(exc.findings, "text")
         sys.exit(EXIT_UNUSABLE)
     except (TemplateError, FileProblem) as exc:
         _unusable(f"redline tidak dapat ditulis: {exc}")
-    finally:
-        if at_rev is not None:
-            shutil.rmtree(at_rev, ignore_errors=True)
     click.echo(str(path), err=True)
 
 

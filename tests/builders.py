@@ -165,3 +165,64 @@ def write_inputs(folder: Path, data: dict | None = None) -> Path:
         if key in data:
             write_workbook(folder / spec.filename, spec, data[key])
     return folder
+
+
+def raw_inputs(data: dict | None = None) -> dict:
+    """The raw workbooks `write_inputs` would write and `read_inputs` read back, made in memory.
+
+    Cells sit where the workbook writer puts them (headers in row 1, a form's values in column
+    B), with the values and number formats openpyxl returns, so a rule test can check a plan
+    and name the exact cells without writing a single file (tests/test_builders.py keeps the
+    two paths equal).
+    """
+    from openpyxl.utils import get_column_letter
+
+    from pipeline.findings import Location
+    from pipeline.inputs.read import RawCell, RawForm, RawRow, RawTable, RawWorkbook
+    from pipeline.workbooks.xlsx import NUMBER_FORMATS, _cell_value, _percent_format
+
+    data = mini_data() if data is None else data
+
+    def cell(workbook, sheet, column, address, value, percent=False, label=""):
+        value = _cell_value(value)
+        fmt = "General"
+        if column.type in NUMBER_FORMATS and value is not None and not isinstance(value, str):
+            fmt = _percent_format(value) if percent else NUMBER_FORMATS[column.type]
+        return RawCell(value, fmt, Location(workbook, sheet, address), label)
+
+    raw = {}
+    for key, spec in SPECS.items():
+        if key not in data:
+            continue
+        sheets = {}
+        for sheet in spec.sheets:
+            content = data[key].get(sheet.name)
+            if isinstance(sheet, schema.FormSheet):
+                values = content or {}
+                sheets[sheet.name] = RawForm(sheet, spec.filename, {
+                    f.key: cell(spec.filename, sheet.name, f, f"B{r}", values.get(f.key), label=f.label)
+                    for r, f in enumerate(sheet.fields, start=2)})
+                continue
+            if content is None and not sheet.required:
+                continue
+            rows, total = [], None
+            for r, row in enumerate(content or [], start=2):
+                cells = {}
+                for i, col in enumerate(sheet.columns, start=1):
+                    value = "Jumlah" if row.get("_total") and i == 1 else row.get(col.key)
+                    cells[col.key] = cell(spec.filename, sheet.name, col, f"{get_column_letter(i)}{r}", value,
+                                          bool(row.get(f"_{col.key}_percent")), col.header)
+                if row.get("_total"):
+                    total = RawRow(r, cells)
+                elif any(c.value is not None and str(c.value).strip() for c in cells.values()):
+                    rows.append(RawRow(r, cells))
+            sheets[sheet.name] = RawTable(sheet, spec.filename, 1, rows, total)
+        raw[key] = RawWorkbook(spec, Path(spec.filename), "", sheets)
+    return raw
+
+
+def plan_of(data: dict | None = None):
+    """The plan of `data` as `load(write_inputs(folder, data))` would give it, without files."""
+    from pipeline.inputs.normalise import normalise
+
+    return normalise(raw_inputs(data))

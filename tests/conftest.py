@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,18 @@ def committed_inputs(tmp_path, monkeypatch):
     subprocess.run([*git, "commit", "-qm", "inputs"], cwd=repo, check=True)
     monkeypatch.chdir(repo)
     return folder
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """When every rule test ran and passed, every rule must have fired in one of them."""
+    from pipeline.checks import RULES
+    from tests.checks_support import FIRED
+
+    ran = {Path(str(item.fspath)).name for item in session.items}
+    families = {f"test_checks_{r.split('.')[0]}.py" for r in RULES}
+    if exitstatus == 0 and families <= ran:
+        silent = sorted(set(RULES) - FIRED)
+        if silent:
+            session.config.get_terminal_writer().line(
+                f"rules no rule test made fire (add a breaking case): {', '.join(silent)}", red=True)
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from pipeline.build import build, document_name, slug
+from pipeline.build import build, document_name
 from pipeline.cli import cli
 from pipeline.document import render
 from tests.builders import mini_data, write_inputs
@@ -29,10 +29,6 @@ def broken(data: dict) -> dict:
 ])
 def test_document_name(short, edition, draft, name):
     assert document_name(office(short_name=short, edition=edition), draft) == name
-
-
-def test_slug_keeps_letters_and_digits_only():
-    assert slug("  BKK Kelas II: Jambi (baru) ") == "BKK-Kelas-II-Jambi-baru"
 
 
 def test_build_writes_the_document(mini_inputs, tmp_path):

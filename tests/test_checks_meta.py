@@ -9,17 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.checks import RULES, rule, run_checks
+from pipeline.checks import RULES, rule
 from pipeline.cli import cli
-from pipeline.inputs.normalise import load
+from pipeline.inputs.problems import INPUT_PROBLEMS
 from tests.builders import write_inputs
 
 TESTS = Path(__file__).parent
 FAMILIES = ("identity", "staff", "codes", "money", "targets", "text")
-
-
-def test_mini_office_has_no_findings(mini_inputs):
-    assert run_checks(load(mini_inputs)) == []
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))
@@ -32,16 +28,17 @@ def test_rule_is_documented_and_named_by_family(rule_id):
     assert r.check.__module__ == f"pipeline.checks.{family}", f"{rule_id} lives in the module of its family"
 
 
+def test_every_input_problem_raised_is_catalogued_and_listed():
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (TESTS.parent / "pipeline").rglob("*.py"))
+    raised = set(re.findall(r'"(input\.[a-z-]+)"', source))
+    assert raised == set(INPUT_PROBLEMS)
+    listed = CliRunner().invoke(cli, ["rules"]).stdout.split()
+    assert all(rule_id in listed for rule_id in [*RULES, *INPUT_PROBLEMS])
+
+
 def test_rule_ids_are_unique():
     with pytest.raises(ValueError, match="duplicate"):
         rule(next(iter(RULES)))(lambda plan: [])
-
-
-def test_every_rule_has_a_test():
-    text = "\n".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_checks_*.py") if p.name != Path(
-        __file__).name)
-    untested = [rule_id for rule_id in RULES if f'"{rule_id}"' not in text]
-    assert untested == []
 
 
 def test_check_exits_0_on_the_mini_office(mini_inputs):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 
 from click.testing import CliRunner
 
@@ -105,7 +106,10 @@ def test_unusable_side_exits_2(tmp_path):
     assert result.exit_code == 2
 
 
-def test_rev_compares_committed_inputs_with_working_copy(committed_inputs):
+def test_rev_compares_committed_inputs_with_working_copy(committed_inputs, tmp_path, monkeypatch):
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    tempfile.tempdir = None  # read TMPDIR afresh
     data = mini_data()
     data["pendanaan"]["RO"][2]["next_volume"] = 13
     write_inputs(committed_inputs, {"pendanaan": data["pendanaan"]})  # the other workbooks keep their bytes
@@ -113,3 +117,7 @@ def test_rev_compares_committed_inputs_with_working_copy(committed_inputs):
     assert result.exit_code == 1, result.output
     assert "volume prakiraan maju: 12 -> 13 (selisih +1)" in result.output
     assert "Input berbeda: pendanaan.xlsx" in result.output
+    result = CliRunner().invoke(cli, ["diff", "--rev", "HEAD", "inputs", "--redline", str(tmp_path / "r.docx")])
+    assert result.exit_code == 1 and (tmp_path / "r.docx").is_file()
+    tempfile.tempdir = None
+    assert list((tmp_path / "tmp").iterdir()) == [], "--rev cleans up after itself"

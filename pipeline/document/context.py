@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from pipeline.findings import Finding
 from pipeline.formatting import count_phrase, month_name, number, percent, plain, words
-from pipeline.inputs.schema import MONTH_SHORT
+from pipeline.inputs.schema import MONTH_SHORT, revision
 from pipeline.plan import tables
 from pipeline.plan.model import Indicator, Office, Plan, Ro, Target
 
@@ -49,7 +49,7 @@ def edition_title(office: Office) -> str:
 
 
 def is_revision(office: Office) -> bool:
-    return office.edition.strip().casefold().startswith("revisi")
+    return bool(revision(office.edition))
 
 
 def sign_date(office: Office) -> str:

@@ -38,7 +38,7 @@ class _Cells:
         self.problems: list[Finding] = []
         self.duplicates: list[Finding] = []
 
-    def fail(self, cell: RawCell, message: str, rule: str = "input.bad-value") -> None:
+    def fail(self, cell: RawCell, message: str, rule: str) -> None:
         self.problems.append(error(rule, message, cell.location))
 
     def text(self, cell: RawCell | None, required: bool = False) -> str:

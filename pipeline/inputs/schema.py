@@ -6,6 +6,7 @@ generator and the planner's documentation, so the three cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MONTHS = (
@@ -43,7 +44,17 @@ GRADES = (*PNS_GRADES, *PPPK_GRADES)
 RO_UNITS = ("Orang", "Layanan", "Dokumen", "Unit", "Paket", "Kegiatan")
 IKK_UNITS = ("Indeks", "Persen", "Nilai")
 UNIT_KINDS = ("Subbagian", "Instalasi", "Wilayah Kerja", "Kelompok Jabatan Fungsional")
-EDITIONS = ("Awal Tahun", "Revisi 1", "Revisi 2", "Revisi 3")
+FIRST_EDITION = "Awal Tahun"
+EDITIONS = (FIRST_EDITION, "Revisi 1", "Revisi 2", "Revisi 3")  # the drop-down; any `Revisi N` is an edition
+EDITION = re.compile(r"^(?:Awal Tahun|Revisi ([1-9][0-9]*))$")
+
+
+def revision(edition: str) -> int | None:
+    """The edition's revision number: 0 for `Awal Tahun`, N for `Revisi N`, None for no edition."""
+    match = EDITION.match(" ".join(edition.split()).title())
+    if match is None:
+        return None
+    return int(match.group(1)) if match.group(1) else 0
 
 RO_NAME = "Layanan pemeriksaan orang, barang, alat angkut"
 DITJEN = "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit"

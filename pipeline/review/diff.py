@@ -6,10 +6,14 @@ Works on snapshots (`snapshot.py`), so either side can be an inputs folder or a 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from pipeline.formatting import plain
+from pipeline.inputs.read import LIMITS, Limits
 from pipeline.inputs.schema import MONTHS
 
 SECTION_TITLES = {
@@ -192,27 +196,27 @@ def format_text(changes: list[Change], old: dict, new: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_side(path, rev: str | None = None) -> dict:
+def load_side(path, rev: str | None = None, limits: Limits = LIMITS) -> dict:
     """A snapshot from an inputs folder (optionally at a git revision) or from a built .docx."""
-    from pathlib import Path
-
     from pipeline.document.package import read_snapshot
     from pipeline.inputs.normalise import load
     from pipeline.review.snapshot import snapshot
 
     path = Path(path)
     if rev is not None:
-        return snapshot(load(inputs_at_revision(path, rev)))
+        with inputs_at_revision(path, rev) as folder:
+            return snapshot(load(folder, limits))
     if path.is_dir():
-        return snapshot(load(path))
+        return snapshot(load(path, limits))
     return read_snapshot(path)
 
 
-def inputs_at_revision(folder, rev: str):
-    """The section workbooks of `folder` as committed at git revision `rev`, in a temporary folder."""
+@contextlib.contextmanager
+def inputs_at_revision(folder, rev: str) -> Iterator[Path]:
+    """The section workbooks of `folder` as committed at git revision `rev`, in a temporary folder
+    removed when the block ends."""
     import subprocess
     import tempfile
-    from pathlib import Path
 
     from pipeline.findings import InputError, Location, error
     from pipeline.inputs import schema
@@ -221,14 +225,15 @@ def inputs_at_revision(folder, rev: str):
     try:
         top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, check=True,
                                   capture_output=True, text=True).stdout.strip())
-    except (subprocess.CalledProcessError, FileNotFoundError):
+    except (subprocess.CalledProcessError, FileNotFoundError, NotADirectoryError):
         raise InputError([error("input.git", f"{folder} bukan bagian dari repositori git", Location(str(folder)))]) \
             from None
-    target = Path(tempfile.mkdtemp(prefix=f"rkt-{rev.replace('/', '_')}-"))
-    for wb in schema.WORKBOOKS:
-        rel = (folder / wb.filename).relative_to(top).as_posix()
-        done = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=top, capture_output=True)
-        if done.returncode != 0:
-            raise InputError([error("input.git", f"{rel} tidak ada pada revisi {rev}", Location(wb.filename))])
-        (target / wb.filename).write_bytes(done.stdout)
-    return target
+    with tempfile.TemporaryDirectory(prefix="rkt-rev-") as tmp:
+        target = Path(tmp)
+        for wb in schema.WORKBOOKS:
+            rel = (folder / wb.filename).relative_to(top).as_posix()
+            done = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=top, capture_output=True)
+            if done.returncode != 0:
+                raise InputError([error("input.git", f"{rel} tidak ada pada revisi {rev}", Location(wb.filename))])
+            (target / wb.filename).write_bytes(done.stdout)
+        yield target

@@ -37,7 +37,9 @@ def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -
     existing = existing_workbooks(folder)
     if existing and not force:
         raise WorkbooksExist(folder, existing)
-    identity = {"year": year, "edition": "Awal Tahun", "sign_date": f"Januari {year}"} if year else {}
+    identity = {}
+    if year:
+        identity = {"year": year, "edition": schema.FIRST_EDITION, "sign_date": f"{schema.MONTHS[0]} {year}"}
     data = {"identitas": {"Identitas": identity}}
     return [
         write_workbook(folder / spec.filename, spec, data.get(spec.key, {}), guide=True, year=year)

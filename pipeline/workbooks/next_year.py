@@ -15,6 +15,7 @@ from pipeline.findings import Location
 from pipeline.formatting import number
 from pipeline.inputs import schema
 from pipeline.inputs.normalise import load
+from pipeline.inputs.read import LIMITS, Limits
 from pipeline.plan.model import Plan, Ro, Target
 from pipeline.workbooks.blank import WorkbooksExist, existing_workbooks
 from pipeline.workbooks.xlsx import write_workbook
@@ -88,7 +89,7 @@ def split_sources(old: tuple[int, int, int], amount: int) -> tuple[tuple[int, in
     return (shares[0], shares[1], shares[2]), "proportional"
 
 
-def init_year(src: Path, dst: Path, year: int, *, force: bool = False) -> InitResult:
+def init_year(src: Path, dst: Path, year: int, *, force: bool = False, limits: Limits = LIMITS) -> InitResult:
     """Write next year's five workbooks from those in `src` into `dst`.
 
     Raises InputError when `src`'s workbooks cannot be read, WorkbooksExist when `dst`
@@ -103,7 +104,7 @@ def init_year(src: Path, dst: Path, year: int, *, force: bool = False) -> InitRe
     existing = existing_workbooks(dst)
     if existing and not force:
         raise WorkbooksExist(dst, existing)
-    plan = load(src)
+    plan = load(src, limits)
     if year != plan.office.year + 1:
         raise InitError(
             f"workbook di {src} adalah RKT {plan.office.year}; prakiraan majunya untuk tahun "
@@ -122,7 +123,7 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
     o = plan.office
     identity = {
         "office_name": o.name, "office_short": o.short_name, "address": o.address, "postcode": o.postcode,
-        "phone": o.phone, "fax": _opt(o.fax), "year": year, "edition": "Awal Tahun", "ministry": o.ministry,
+        "phone": o.phone, "fax": _opt(o.fax), "year": year, "edition": schema.FIRST_EDITION, "ministry": o.ministry,
         "parent_unit": o.parent_unit, "head_name": o.head.name, "head_nip": o.head.nip,
         "head_title": o.head.title, "sign_place": o.sign_place, "sign_date": f"{schema.MONTHS[0]} {year}",
     }
