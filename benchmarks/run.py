@@ -130,6 +130,8 @@ def machine() -> dict[str, str]:
         "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
         "Python": f"{platform.python_version()} ({platform.python_implementation()})",
         "OS": f"{platform.system()} {platform.release()}",
+        ".pyc files": "not written (PYTHONDONTWRITEBYTECODE): every import compiles its source"
+        if os.environ.get("PYTHONDONTWRITEBYTECODE") else "written and reused",
         "commit": (commit.stdout.strip() or "unknown") + (" + uncommitted changes" if dirty else ""),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
