@@ -24,24 +24,28 @@ def number(value: int | Decimal | None, nil: str = "-") -> str:
     return plain(value, nil)
 
 
-def plain(value: int | Decimal | None, nil: str = "-") -> str:
+def plain(value: int | Decimal | None, nil: str = "-", places: int | None = None) -> str:
     """Like `number` but 0 is shown as `0` (counts, where zero is a value, not nil).
 
-    Whole numbers, nearly every figure of the document, take the locale's group symbol
-    directly: Babel's pattern formatting cost more than the rest of the context together.
+    `places` shows exactly that many decimals (`95,50`), as a planner typed them; otherwise
+    only the decimals the value has. Whole numbers, nearly every figure of the document, take
+    the locale's group symbol directly: Babel's pattern formatting cost more than the rest of
+    the context together.
     """
     if value is None:
         return nil
+    if places:
+        return format_decimal(value, format="#,##0." + "0" * places, locale=LOCALE)
     if isinstance(value, int) or value == value.to_integral_value():
         return f"{int(value):,}".replace(",", _group())
     return format_decimal(value, format="#,##0.##########", locale=LOCALE)
 
 
-def percent(value: int | Decimal | None, nil: str = "-") -> str:
-    """`97` -> `97%` (the value is already on the 0-100 scale)."""
+def percent(value: int | Decimal | None, nil: str = "-", places: int | None = None) -> str:
+    """`97` -> `97%` (the value is already on the 0-100 scale); `places` as in `plain`."""
     if value is None:
         return nil
-    return f"{plain(value)}%"
+    return f"{plain(value, places=places)}%"
 
 
 def words(value: int) -> str:

@@ -96,15 +96,22 @@ def test_status_column_offers_asn_and_pppk_only(blank):
     assert f"{letter}2000" in dv.sqref
 
 
-@pytest.mark.parametrize(("workbook", "sheet", "key", "expected"), [
-    ("pegawai", "Pegawai", "position_type", ["Struktural", "JFT", "JFU"]),
-    ("pendanaan", "RO", "unit", ["Orang", "Layanan", "Dokumen", "Unit", "Paket", "Kegiatan"]),
-    ("kinerja", "IKK", "unit", ["Indeks", "Persen", "Nilai"]),
-    ("identitas", "Unit", "kind", ["Subbagian", "Instalasi", "Wilayah Kerja", "Kelompok Jabatan Fungsional"]),
+@pytest.mark.parametrize(("workbook", "sheet", "key", "expected", "style"), [
+    ("pegawai", "Pegawai", "position_type", ["Struktural", "JFT", "JFU"], "stop"),
+    ("pendanaan", "RO", "unit", ["Orang", "Layanan", "Dokumen", "Laporan", "Unit", "Paket", "Kegiatan",
+                                  "Bulan Layanan", "Sarana"], "warning"),
+    ("kinerja", "IKK", "unit", ["Indeks", "Persen", "Nilai", "Dokumen", "Laporan", "Kegiatan", "Layanan", "Orang",
+                                "Kali", "Unit"], "stop"),
+    ("identitas", "Unit", "kind", ["Bagian", "Bidang", "Subbagian", "Seksi", "Instalasi", "Wilayah Kerja",
+                                   "Kelompok Jabatan Fungsional"], "warning"),
 ])
-def test_controlled_columns_have_their_drop_down(blank, workbook, sheet, key, expected):
+def test_controlled_columns_have_their_drop_down(blank, workbook, sheet, key, expected, style):
+    """A value the check only warns about is accepted by Excel after a warning, never blocked."""
     wb = load_workbook(blank / SPECS[workbook].filename)
-    assert dropdown(wb, wb[sheet], f"{column_letter(SPECS[workbook].sheet(sheet), key)}2") == expected
+    cell = f"{column_letter(SPECS[workbook].sheet(sheet), key)}2"
+    assert dropdown(wb, wb[sheet], cell) == expected
+    (dv,) = [dv for dv in validations_at(wb[sheet], cell) if dv.type == "list"]
+    assert (dv.errorStyle or "stop") == style
 
 
 def test_golongan_offers_every_pns_and_pppk_grade_within_excel_limits(blank):
@@ -122,7 +129,9 @@ def test_golongan_offers_every_pns_and_pppk_grade_within_excel_limits(blank):
 def test_edition_is_a_drop_down_on_the_identity_form(blank):
     wb = load_workbook(blank / "identitas.xlsx")
     row = field_row(SPECS["identitas"].sheet("Identitas"), "edition")
-    assert dropdown(wb, wb["Identitas"], f"B{row}") == ["Awal Tahun", "Revisi 1", "Revisi 2", "Revisi 3"]
+    assert dropdown(wb, wb["Identitas"], f"B{row}") == ["Awal Tahun", *(f"Revisi {n}" for n in range(1, 10))]
+    (dv,) = [dv for dv in validations_at(wb["Identitas"], f"B{row}") if dv.type == "list"]
+    assert dv.errorStyle == "warning", "Revisi 12 is an edition too"
 
 
 VALUE_RULES = {"edition": "identity.edition", "kind": None, "status": "staff.status",
@@ -135,7 +144,7 @@ def test_every_drop_down_value_is_one_rkt_check_accepts(choice):
     """A value Excel offers is never one the rule on that column then rejects or warns about."""
     workbook, sheet, key = choice
     rules = VALUE_RULES[key]
-    for value in xlsx.CHOICES[choice]:
+    for value in xlsx.CHOICES[choice].values:
         data = mini_data()
         target = data[workbook][sheet] if sheet == "Identitas" else data[workbook][sheet][0]
         target[key] = value

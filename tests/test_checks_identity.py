@@ -130,3 +130,14 @@ def test_parent_unit_a_directorate_called_ditjen_elsewhere(data, tmp_path):
         "goal": "Meningkatnya dukungan manajemen"})
     assert flat(findings_for(tmp_path, data)) == [("identity.parent-unit", "Unit Organisasi", f"{ID}!B11"),
                                                   ("identity.parent-unit", "Unit Organisasi", "Kegiatan!A3")]
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("2020-2024", []),
+    ("2025-2029", [("identity.period", "Periode Renstra", "Identitas!B21"), ("identity.period", "Periode Renstra",
+                                                                            "Identitas!B8")]),
+    ("lima tahun", [("identity.period", "Periode Renstra", "Identitas!B21")]),
+])
+def test_typed_period_holds_the_year(data, tmp_path, period, expected):
+    data["identitas"]["Identitas"]["period"] = period
+    assert flat(findings_for(tmp_path, data), "identity.period") == sorted(expected)

@@ -124,3 +124,13 @@ def test_disbursement_after_december(data, tmp_path, value, found):
     result = flat(findings_for(tmp_path, data, set_cell("jadwal.xlsx", "Jadwal", "O2", value)))
     expected = [("money.after-december", "QAH.017", "Jadwal!N2"), ("money.after-december", "QAH.017", "Jadwal!O2")]
     assert result == (expected if found else [])
+
+
+def test_no_forward_estimate_at_all(data, tmp_path):
+    drop_totals(data)
+    for r in data["pendanaan"]["RO"]:
+        r.update(next_volume=None, next_amount=None)
+    found = findings_for(tmp_path, data)
+    assert flat(found) == [("money.no-forward-estimate", "Prakiraan Maju", "RO!J2"),
+                           ("money.no-forward-estimate", "Prakiraan Maju", "RO!K2")]
+    assert found[0].severity == "warning" and "2025" in found[0].message

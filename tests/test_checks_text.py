@@ -85,3 +85,27 @@ def test_wilker_count(data, tmp_path, location, found):
     data["pendanaan"]["RO"][0]["location"] = location
     expected = [("text.wilker-count", "QAH.017", "RO!H2"), ("text.wilker-count", "QAH.017", "Wilker")]
     assert flat(findings_for(tmp_path, data)) == (expected if found else [])
+
+
+def balai_besar(data: dict) -> dict:
+    data["identitas"]["Identitas"].update(
+        office_name="Balai Besar Kekarantinaan Kesehatan Tanjung Harapan", office_short="BBKK Tanjung Harapan",
+        head_title="Kepala Balai Besar Kekarantinaan Kesehatan Tanjung Harapan")
+    return data
+
+
+@pytest.mark.parametrize("duty, mention", [
+    ("membantu Balai Besar Kekarantinaan Kesehatan Teluk Biru", "Balai Besar Kekarantinaan Kesehatan Teluk Biru"),
+    ("membantu BBKK Teluk Biru", "BBKK Teluk Biru"),
+    ("sesuai tugas Kantor Kesehatan Pelabuhan Kelas I Teluk", "Kantor Kesehatan Pelabuhan Kelas I Teluk"),
+])
+def test_another_balai_besar_named(data, tmp_path, duty, mention):
+    balai_besar(data)["identitas"]["Unit"][0]["duty"] = duty
+    assert [(f.rule, f.subject) for f in findings_for(tmp_path, data)] == [("text.office-name", mention)]
+
+
+@pytest.mark.parametrize("duty", ["melakukan administrasi BBKK Tanjung Harapan", "sesuai tugas kepala BBKK sesuai",
+                                  "seperti Balai Besar Kekarantinaan Kesehatan lainnya"])
+def test_a_balai_besar_naming_itself_or_its_kind(data, tmp_path, duty):
+    balai_besar(data)["identitas"]["Unit"][0]["duty"] = duty
+    assert findings_for(tmp_path, data) == []

@@ -81,10 +81,13 @@ def test_staff_figures(plan):
     assert staff["total_phrase"] == "4 (empat) orang"
     assert staff["status_phrase"] == "3 orang ASN dan 1 orang PPPK"
     assert [p["count"] for p in staff["by_position"]] == ["1 orang", "2 orang", "1 orang"]
-    assert staff["unit_table"]["groups"] == [
+    (table,) = staff["unit_tables"]  # four work units fit the page in one part
+    assert [{k: g[k] for k in ("label", "span", "first")} for g in table["groups"]] == [
         {"label": "TU", "span": 2, "first": True}, {"label": "PRL dan KLW", "span": 4, "first": True},
         {"label": "PKSE", "span": 2, "first": True}]
-    assert [u["first"] for u in staff["unit_table"]["units"]] == [False, True, True, False]
+    assert [u["first"] for u in table["units"]] == [False, True, True, False]
+    assert table["last"] and not table["continued"]
+    assert staff["unit_legend"].startswith("TU = Tata Usaha; PRL = Pengendalian Risiko Lingkungan")
 
 
 def test_money_in_thousands_and_pagu(plan):

@@ -48,6 +48,40 @@ def tw(cm: float) -> int:
     return round(cm * 567)
 
 
+class W:
+    """A column width: the template's own (cm) and, when the build measures it, the Jinja expression of
+    the twips `pipeline.document.context` computed from the data (`layout.t5[2]`). Widths add up."""
+
+    def __init__(self, cm: float, expr: str | None = None):
+        self.cm, self.expr = cm, expr
+
+    def __add__(self, other):
+        other = other if isinstance(other, W) else W(other)
+        exprs = [e for e in (self.expr, other.expr) if e]
+        return W(self.cm + other.cm, " + ".join(exprs) if len(exprs) == 2 else None)
+
+    __radd__ = __add__
+
+    @property
+    def xml(self) -> str:
+        return f"{{{{ {self.expr} }}}}" if self.expr else str(tw(self.cm))
+
+
+def measured(name: str, widths: list[float]) -> list[W]:
+    """The widths of a table whose columns the build measures (`layout.<name>`), one per grid column."""
+    return [W(cm, f"{name}[{i}]") for i, cm in enumerate(widths)]
+
+
+def restyle(xml: str, name: str, base: str = "IsiTabel") -> str:
+    """A measured table's paragraphs in the type size the build chose for it (`<name>.style`, `.ro`)."""
+    xml = xml.replace(f'<w:pStyle w:val="{base}RO"/>', f'<w:pStyle w:val="{{{{ {name}.ro }}}}"/>')
+    return xml.replace(f'<w:pStyle w:val="{base}"/>', f'<w:pStyle w:val="{{{{ {name}.style }}}}"/>')
+
+
+def cm_of(width) -> float:
+    return width.cm if isinstance(width, W) else width
+
+
 # ---------------------------------------------------------------- paragraphs and runs
 
 def run(text: str, bold: bool = False, italic: bool = False, underline: bool = False, size: float | None = None,
@@ -155,7 +189,7 @@ def cell(content: str | list[str], width: float, span: int = 1, merge: str | Non
 
     `keep` keeps the row on the page of the next one (a KRO heading is never left at a page foot).
     """
-    tcpr = f'<w:tcW w:w="{tw(width)}" w:type="dxa"/>'
+    tcpr = f'<w:tcW w:w="{width.xml if isinstance(width, W) else tw(width)}" w:type="dxa"/>'
     if span > 1:
         tcpr += f'<w:gridSpan w:val="{span}"/>'
     if merge == "restart":
@@ -185,11 +219,12 @@ def row(cells: list[str], header: bool = False, cant_split: bool = True) -> str:
 
 def tag_row(text: str, widths: list[float], style: str = "IsiTabel") -> str:
     """A row holding only a docxtpl row tag (`{%tr for ... %}`), removed when rendering."""
-    return row([cell(text, sum(widths), span=len(widths), style=style)], cant_split=False)
+    return row([cell(text, sum(cm_of(w) for w in widths), span=len(widths), style=style)], cant_split=False)
 
 
-def table(widths: list[float], rows: list[str], borders: bool = True, jc: str = "center", margin: float = 0.1) -> str:
-    """A fixed-layout table; `widths` in cm, one per grid column."""
+def table(widths: list, rows: list[str], borders: bool = True, jc: str = "center", margin: float = 0.1) -> str:
+    """A fixed-layout table; `widths` in cm (or measured `W`), one per grid column."""
+    widths = [cm_of(w) for w in widths]
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
     kind = 'w:val="single" w:sz="4" w:space="0" w:color="000000"' if borders else 'w:val="nil"'
     tblpr = (
@@ -271,22 +306,23 @@ def foreword() -> list[str]:
     return [
         heading("KATA PENGANTAR", 1),
         prose(
-            "Sejalan dengan Visi Presiden Republik Indonesia Tahun 2020-2024 yaitu Terwujudnya Indonesia Maju yang "
-            "Berdaulat, Mandiri, dan Berkepribadian Berlandaskan Gotong-Royong, dimana peningkatan kualitas manusia "
+            "{% if texts.vision %}Sejalan dengan Visi Presiden Republik Indonesia Tahun {{ texts.period }} yaitu "
+            "{{ texts.vision }}{% else %}Sejalan dengan arah pembangunan nasional Tahun {{ texts.period }}{% endif %}, "
+            "dimana peningkatan kualitas manusia "
             "Indonesia menjadi prioritas utama dengan dukungan pembangunan kesehatan yang terarah, terukur, merata "
             "dan berkeadilan. Untuk mencapai derajat kesehatan masyarakat setinggi-tingginya, maka dibutuhkan program "
-            "kesehatan yang bersifat preventif dan promotif salah satunya adalah Program Pencegahan dan Pengendalian "
-            "Penyakit (P2P). Berbagai kegiatan dilakukan untuk mendukung pencegahan dan pengendalian penyakit, "
-            "diantaranya adalah upaya kekarantinaan yang dilakukan di pintu masuk negara."
+            "kesehatan yang bersifat preventif dan promotif{% if texts.program %} salah satunya adalah "
+            "{{ texts.program }}{% endif %}. Berbagai kegiatan dilakukan untuk mendukung pencegahan dan pengendalian "
+            "penyakit, diantaranya adalah upaya kekarantinaan yang dilakukan di pintu masuk negara."
         ),
         prose(
-            "{{ office.name }} merupakan Unit Pelaksana Teknis (UPT) dari Kementerian Kesehatan yang berada di bawah "
-            "dan bertanggung jawab kepada Direktur Jenderal Pencegahan dan Pengendalian Penyakit (P2P). Tugas pokok "
+            "{{ office.name }} merupakan Unit Pelaksana Teknis (UPT) dari {{ office.ministry }} yang berada di bawah "
+            "dan bertanggung jawab kepada {{ texts.superior }}. Tugas pokok "
             "{{ office.name }} adalah melaksanakan pencegahan masuk dan keluarnya penyakit, pengendalian dampak "
             "kesehatan lingkungan, serta pengamanan terhadap penyakit baru dan penyakit yang muncul kembali, "
             "bioterorisme, unsur biologi, kimia dan pengamanan radiasi di wilayah kerja pelabuhan dan bandara. "
-            "Pelaksanaan tugas {{ office.name }} merupakan bagian dari program Direktorat Jenderal Pencegahan dan "
-            "Pengendalian Penyakit yang dilaksanakan di lingkungan pelabuhan dan bandara dalam wilayah kerja "
+            "Pelaksanaan tugas {{ office.name }} merupakan bagian dari program {{ office.parent_unit }} "
+            "yang dilaksanakan di lingkungan pelabuhan dan bandara dalam wilayah kerja "
             "{{ office.name }} dilaksanakan oleh seluruh pegawai bekerjasama dengan unit-unit lintas program dan "
             "lintas sektor terkait."
         ),
@@ -296,9 +332,8 @@ def foreword() -> list[str]:
             "pelayanan kesehatan yang disebabkan oleh angkutan dan lingkungan pelabuhan dan bandara."
         ),
         prose(
-            "Sasaran strategis {{ office.name }} merupakan turunan dari Ditjen P2P yaitu (1) meningkatnya pelayanan "
-            "kekarantinaan di pintu masuk negara dan wilayah dan (2) meningkatnya dukungan manajemen dan pelaksanaan "
-            "tugas teknis lainnya pada program pencegahan dan pengendalian penyakit."
+            "Sasaran strategis {{ office.name }} merupakan turunan dari {{ texts.parent_unit_short }} yaitu "
+            "{{ texts.goals }}."
         ),
         prose(
             "Dengan disusunnya Rencana Kinerja Tahunan (RKT) {{ office.name }} Tahun {{ year }}, maka diharapkan "
@@ -344,42 +379,52 @@ def staff_tables() -> list[str]:
             + [num(f"{{{{ {s}.education_table.totals[{i}] }}}}", w, bold=True) for i, w in enumerate((1.8, 1.8, 2.2))]
             + [num(f"{{{{ {s}.education_table.total }}}}", 1.8, bold=True)]),
     ]))
-    # Tabel 3: education x work unit (JFU/JFT pairs, columns repeated per unit) + Struktural
-    t = f"{s}.unit_table"
+    # Tabel 3: education x work unit (JFU/JFT pairs, columns repeated per unit) + Struktural, in as many
+    # parts as the page needs (pipeline.document.context._unit_table); every width measured by the build.
+    t = "t"
     sm = "IsiTabelKecil"
-    no, name, tagw, sub, struct, total = 0.8, 3.9, 0.3, 0.95, 1.7, 1.3
-    w3 = [no, name, tagw, sub, sub, tagw, struct, total]
+    tagw = 0.3
+    no, name, struct, total = W(0.8, "t.w.no"), W(3.9, "t.w.name"), W(1.7, "t.w.structural"), W(1.3, "t.w.total")
+    group, unit = W(1.9, "g.w"), W(1.9, "u.w")
+    jfu, jft = W(0.95, "t.w.pairs[loop.index0].jfu"), W(0.95, "t.w.pairs[loop.index0].jft")
+    w3 = [no, name, tagw, jfu, jft, tagw, struct, total]
 
     def h(text, width, **kw):
         return hcell(text, width, style=sm, **kw)
 
+    def last(*cells: str) -> list[str]:
+        """Cells only the last part has (Struktural, Jumlah)."""
+        return [cell("{%tc if t.last %}", tagw, style=sm), *cells, cell("{%tc endif %}", tagw, style=sm)]
+
     t3 = table(w3, keep_together([
         row([h("No", no, merge="restart"), h("Kualifikasi Pendidikan", name, merge="restart"),
              cell(f"{{%tc for g in {t}.groups %}}", tagw, style=sm),
-             hcell("{% colspan g.span %}{% vmerge g.first %}{{ g.label }}", 2 * sub, span=2, style=sm),
+             hcell("{% colspan g.span %}{% vmerge g.first %}{{ g.label }}", group, span=2, style=sm),
              cell("{%tc endfor %}", tagw, style=sm),
-             h("Struktural", struct, merge="restart"), h("Jumlah", total, merge="restart")], header=True),
+             *last(h("Struktural", struct, merge="restart"), h("Jumlah", total, merge="restart"))], header=True),
         row([h("", no, merge="continue"), h("", name, merge="continue"),
              cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm),
-             hcell("{% colspan u.span %}{% vmerge u.first %}{{ u.label }}", 2 * sub, span=2, style=sm),
+             hcell("{% colspan u.span %}{% vmerge u.first %}{{ u.label }}", unit, span=2, style=sm),
              cell("{%tc endfor %}", tagw, style=sm),
-             h("", struct, merge="continue"), h("", total, merge="continue")], header=True),
+             *last(h("", struct, merge="continue"), h("", total, merge="continue"))], header=True),
         row([h("", no, merge="continue"), h("", name, merge="continue"),
-             cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm), h("JFU", sub), h("JFT", sub),
+             cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm), h("JFU", jfu), h("JFT", jft),
              cell("{%tc endfor %}", tagw, style=sm),
-             h("", struct, merge="continue"), h("", total, merge="continue")], header=True),
+             *last(h("", struct, merge="continue"), h("", total, merge="continue"))], header=True),
         tag_row(f"{{%tr for r in {t}.rows %}}", w3, style=sm),
         row([cell("{{ r.no }}", no, jc="center", style=sm), cell("{{ r.name }}", name, style=sm),
-             cell("{%tc for c in r.cells %}", tagw, style=sm), num("{{ c.jfu }}", sub, style=sm),
-             num("{{ c.jft }}", sub, style=sm), cell("{%tc endfor %}", tagw, style=sm),
-             num("{{ r.structural }}", struct, style=sm), num("{{ r.total }}", total, style=sm)]),
+             cell("{%tc for c in r.cells %}", tagw, style=sm), num("{{ c.jfu }}", jfu, style=sm),
+             num("{{ c.jft }}", jft, style=sm), cell("{%tc endfor %}", tagw, style=sm),
+             *last(num("{{ r.structural }}", struct, style=sm), num("{{ r.total }}", total, style=sm))]),
         tag_row("{%tr endfor %}", w3, style=sm),
         row([cell("Jumlah", no + name, span=2, jc="center", bold=True, style=sm),
-             cell(f"{{%tc for c in {t}.totals %}}", tagw, style=sm), num("{{ c.jfu }}", sub, style=sm, bold=True),
-             num("{{ c.jft }}", sub, style=sm, bold=True), cell("{%tc endfor %}", tagw, style=sm),
-             num(f"{{{{ {t}.structural }}}}", struct, style=sm, bold=True),
-             num(f"{{{{ {t}.total }}}}", total, style=sm, bold=True)]),
+             cell(f"{{%tc for c in {t}.totals %}}", tagw, style=sm), num("{{ c.jfu }}", jfu, style=sm, bold=True),
+             num("{{ c.jft }}", jft, style=sm, bold=True), cell("{%tc endfor %}", tagw, style=sm),
+             *last(num(f"{{{{ {t}.structural }}}}", struct, style=sm, bold=True),
+                   num(f"{{{{ {t}.total }}}}", total, style=sm, bold=True))]),
     ]))
+    legend = [tag("{%p if staff.unit_legend %}"),
+              para("Keterangan: {{ staff.unit_legend }}", style="Catatan"), tag("{%p endif %}")]
     return [
         para("a.\tMenurut Jabatan", style="Subjudul"),
         tag(f"{{%p for p in {s}.by_position %}}"),
@@ -400,10 +445,15 @@ def staff_tables() -> list[str]:
         para("d.\tMenurut Unit Kerja dan Jabatan", style="Subjudul"),
         para("Tahun {{ year }} ini, distribusi pegawai berdasarkan unit kerja dan jabatan, baik struktural maupun "
              "fungsional, adalah sebagai berikut:", style="Paragraf", keep_next=True),
-        caption("Tabel 3. Distribusi Pegawai Menurut Unit Kerja dan Jabatan {{ office.short }} Tahun {{ year }}"),
+        tag("{%p for t in staff.unit_tables %}"),
+        caption("Tabel 3{% if t.continued %} (lanjutan){% endif %}. Distribusi Pegawai Menurut Unit Kerja dan "
+                "Jabatan {{ office.short }} Tahun {{ year }}"),
         t3,
+        tag("{%p endfor %}"),
+        *legend,
         *figure("{{ charts.grafik_4|chart }}",
                 "Grafik 4. Distribusi Pegawai {{ office.short }} Menurut Unit Kerja dan Jabatan Tahun {{ year }}"),
+        *legend,
     ]
 
 
@@ -419,22 +469,12 @@ def chapter_one() -> list[str]:
             "yang cukup kritikal yang harus dijadikan fokus perhatian oleh manajemen Rencana Kinerja Tahunan (RKT) "
             "dan juga merupakan tahap penting dalam melaksanakan rencana strategis (Renstra) {{ office.name }}."
         ),
-        prose(
-            "Penyusunan RKT didasarkan pada Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan "
-            "Pembangunan Nasional (SPPN), Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan "
-            "Kinerja Instansi Pemerintah, Peraturan Menteri PAN dan Reformasi Birokrasi Republik Indonesia Nomor 53 "
-            "Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, dan Peraturan Menteri Negara Pemberdayaan "
-            "Aparatur Negara dan Reformasi Birokrasi Nomor 29 Tahun 2010 tentang Pedoman Penyusunan Penetapan Kinerja "
-            "dan Pelaporan Akuntabilitas Kinerja Instansi Pemerintah, Peraturan Menteri Kesehatan Republik Indonesia "
-            "Nomor 21 Tahun 2020 tentang Rencana Strategis Kementerian Kesehatan Tahun 2020-2024, Peraturan Menteri "
-            "Kesehatan Republik Indonesia Nomor 10 Tahun 2023 tentang Organisasi dan Tata Kerja Unit Pelaksana "
-            "Teknis Bidang Kekarantinaan Kesehatan."
-        ),
+        prose("Penyusunan RKT didasarkan pada {{ texts.legal_basis }}."),
         prose(
             "Rencana Kinerja Tahunan (RKT) ini disusun sebagai pedoman, pengendalian serta pengawasan dalam "
             "pencapaian sasaran dan target indikator kinerja tahun {{ year }}, mewujudkan keterpaduan arah kebijakan "
             "dan strategi serta keselarasan program dan kegiatan sesuai dengan sasaran yang ditetapkan oleh "
-            "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit, terwujudnya pelayanan prima dan kepuasan "
+            "{{ office.parent_unit }}, terwujudnya pelayanan prima dan kepuasan "
             "stakeholder, sebagai acuan {{ office.name }} dalam perencanaan kerja tahun berikutnya, untuk memberi "
             "kemudahan dalam melakukan evaluasi kinerja di akhir tahun anggaran {{ year }}."
         ),
@@ -453,8 +493,8 @@ def chapter_one() -> list[str]:
         ),
         heading("2. Struktur Organisasi", 2),
         prose(
-            "Berdasarkan Peraturan Menteri Kesehatan Republik Indonesia Nomor 10 Tahun 2023 tentang Organisasi dan "
-            "Tata Kerja Unit Pelaksana Teknis Bidang Kekarantinaan Kesehatan, Struktur Organisasi {{ office.name }} "
+            "{% if texts.organisation_regulation %}Berdasarkan {{ texts.organisation_regulation }}, "
+            "{% endif %}Struktur Organisasi {{ office.name }} "
             "dipimpin oleh seorang kepala dengan susunan organisasi yang terdiri dari:"
         ),
         tag("{%p for u in units %}"),
@@ -509,9 +549,9 @@ def matrix() -> str:
 
 
 def ikk_table() -> str:
-    w = [0.8, 6.3, 4.6, 1.5, 2.3]
+    w = measured("layout.t4.w", [0.8, 6.3, 4.6, 1.5, 2.3])
     first = "r.first"
-    return table(w, [
+    return restyle(table(w, [
         row([hcell("No", w[0]), hcell("Rincian Output", w[1]), hcell("Indikator Kinerja Kegiatan", w[2]),
              hcell("Target Tahun {{ year }}", w[3]), hcell("Alokasi {{ year }} (000)", w[4])], header=True),
         tag_row("{%tr for r in ikk_table.rows %}", w),
@@ -527,14 +567,14 @@ def ikk_table() -> str:
         tag_row("{%tr endfor %}", w),
         row([cell("Pagu {{ office.short }} Tahun {{ year }} (setiap Rincian Output dihitung satu kali)", sum(w[:4]),
                   span=4, bold=True), num("{{ pagu }}", w[4], bold=True)]),
-    ])
+    ]), "layout.t4", "IsiTabel")
 
 
 def funding_table() -> str:
-    w = [2.1, 3.4, 1.3, 1.4, 1.85, 0.85, 0.85, 1.85, 1.85]
+    w = measured("layout.t5.w", [2.1, 3.4, 1.3, 1.4, 1.85, 0.85, 0.85, 1.85, 1.85])
     f = "funding"
     first = "r.first"
-    return table(w, [
+    return restyle(table(w, [
         row([hcell("Indikator", w[0], merge="restart"), hcell("Rincian Output", w[1], merge="restart"),
              hcell("Tahun {{ year }}", sum(w[2:5]), span=3), hcell("Prakiraan Maju", sum(w[5:]), span=4)],
             header=True),
@@ -558,14 +598,14 @@ def funding_table() -> str:
              num(f"{{{{ {f}.total.amount }}}}", w[4], bold=True), cell("", w[5] + w[6], span=2),
              num(f"{{{{ {f}.total.amount }}}}", w[7], bold=True),
              num(f"{{{{ {f}.total.next_amount }}}}", w[8], bold=True)]),
-    ])
+    ]), "layout.t5", "IsiTabel")
 
 
 def sources_table() -> str:
-    w = [2.1, 1.4, 3.45, 1.85, 1.85, 1.2, 1.85, 1.7]
+    w = measured("layout.t6.w", [2.1, 1.4, 3.45, 1.85, 1.85, 1.2, 1.85, 1.7])
     s = "sources"
     first = "r.first"
-    return table(w, [
+    return restyle(table(w, [
         row([hcell("Indikator", w[0], merge="restart"), hcell("Rincian Output", w[1] + w[2], span=2, merge="restart"),
              hcell("Alokasi (000)", sum(w[3:6]), span=3), hcell("Jumlah", w[6], merge="restart"),
              hcell("Lokasi", w[7], merge="restart")], header=True),
@@ -586,7 +626,7 @@ def sources_table() -> str:
              num(f"{{{{ {s}.total.rm }}}}", w[3], bold=True), num(f"{{{{ {s}.total.pnbp }}}}", w[4], bold=True),
              num(f"{{{{ {s}.total.phln }}}}", w[5], bold=True), num(f"{{{{ {s}.total.amount }}}}", w[6], bold=True),
              cell("", w[7])]),
-    ])
+    ]), "layout.t6", "IsiTabel")
 
 
 def chapter_two() -> list[str]:
@@ -614,19 +654,24 @@ def chapter_three() -> list[str]:
             "Rencana Kinerja Tahunan (RKT) akan menjadi pedoman bagi {{ office.name }} dalam menyusun rencana kerja "
             "guna mencapai kinerja yang telah ditetapkan dan sebagai dasar penilaian keberhasilan/kegagalan dalam "
             "pencapaian Sasaran Strategis dan Indikator Kinerja serta menjadikan tolok ukur kinerja sebagai dasar "
-            "evaluasi kinerja {{ office.name }}."
+            "evaluasi kinerja {{ office.name }}, juga diharapkan dapat menjamin keselarasan kegiatan pada tahun "
+            "{{ year }}."
         ),
         prose(
             "Rencana Kinerja Tahunan (RKT) tahun {{ year }} merupakan penjabaran Renstra {{ office.name }} periode "
-            "2020-2024, sehingga Rencana Kinerja Tahunan (RKT) tahun {{ year }} memuat langkah-langkah awal untuk "
-            "mendukung pencapaian sasaran-sasaran strategis sebagaimana telah ditetapkan dalam Renstra "
+            "{{ texts.period }}, sehingga Rencana Kinerja Tahunan (RKT) tahun {{ year }} memuat langkah-langkah awal "
+            "untuk mendukung pencapaian sasaran-sasaran strategis sebagaimana telah ditetapkan dalam Renstra "
             "{{ office.name }}. Sasaran strategis tersebut dijabarkan secara lebih tajam dalam Rencana Kinerja "
-            "Tahunan (RKT), sehingga dapat terlihat sasaran tahunan yang akan dicapai oleh {{ office.name }}."
+            "Tahunan (RKT), sehingga dapat terlihat sasaran tahunan yang akan dicapai oleh {{ office.name }}. "
+            "Disamping sebagai penjabaran Renstra {{ office.name }} periode {{ texts.period }}, Rencana Kinerja "
+            "Tahunan (RKT) {{ year }} juga disusun dengan mempertimbangkan hasil telaahan pelaksanaan program dan "
+            "kegiatan selama tahun {{ texts.previous_year }} serta permasalahan dan tantangan yang diperkirakan "
+            "terjadi pada tahun {{ year }}."
         ),
         prose(
-            "Disamping sebagai penjabaran Renstra {{ office.name }}, Rencana Kinerja Tahunan (RKT) juga diharapkan "
-            "dapat mewujudkan keterpaduan arah kebijakan dan strategi serta keselarasan program dan kegiatan sesuai "
-            "dengan sasaran yang ditetapkan oleh Direktorat Jenderal Pencegahan dan Pengendalian Penyakit, "
+            "Rencana Kinerja Tahunan (RKT) juga diharapkan dapat mewujudkan keterpaduan arah kebijakan dan strategi "
+            "serta keselarasan program dan kegiatan sesuai dengan sasaran yang ditetapkan oleh "
+            "{{ office.parent_unit }}, "
             "meningkatkan kompetensi profesionalisme dan disiplin pegawai di lingkungan {{ office.name }}, "
             "mewujudkan pelayanan prima dan kepuasan stakeholder, dan sebagai acuan {{ office.name }} dalam "
             "perencanaan kerja tahun berikutnya."
@@ -651,7 +696,7 @@ def chapter_three() -> list[str]:
 
 def target_table() -> str:
     sm = "IsiTabelKecil"
-    w = [0.6, 2.2, 2.6, 3.6, 1.05, 1.25] + [1.2] * 12
+    w = measured("layout.target.w", [0.6, 2.2, 2.6, 3.6, 1.05, 1.25] + [1.2] * 12)
     heads = ["NO", "SASARAN KINERJA", "INDIKATOR KINERJA KEGIATAN", "DEFINISI OPERASIONAL IKK SATKER",
              "Target PK {{ year }}", "Target Absolut"]
 
@@ -665,7 +710,7 @@ def target_table() -> str:
         cells += [num(f"{{{{ r.months[{m}] }}}}", w[6 + m], style=sm) for m in range(12)]
         return keep_next_all(row(cells)) if keep else row(cells)
 
-    return table(w, [
+    return restyle(table(w, [
         row([hcell(x, w[i], merge="restart", style=sm) for i, x in enumerate(heads)]
             + [hcell("TARGET", sum(w[6:]), span=12, style=sm)], header=True),
         row([hcell("", w[i], merge="continue", style=sm) for i in range(6)]
@@ -678,15 +723,15 @@ def target_table() -> str:
         series(keep=False),
         tag_row("{%tr endif %}", w, style=sm),
         tag_row("{%tr endfor %}", w, style=sm),
-    ], margin=0.04)
+    ], margin=0.04), "layout.target", "IsiTabelKecil")
 
 
 def schedule_table() -> str:
     sm = "IsiTabelKecil"
-    w = [2.3, 1.2, 3.2, 0.9] + [1.2] * 12 + [1.4, 2.3]
+    w = measured("layout.schedule.w", [2.3, 1.2, 3.2, 0.9] + [1.2] * 12 + [1.4, 2.3])
     j = "schedule"
     first = "r.first"
-    return table(w, [
+    return restyle(table(w, [
         row([hcell("IKK", w[0], merge="restart", style=sm),
              hcell("Rincian Output", w[1] + w[2], span=2, merge="restart", style=sm),
              hcell("Target IKK", w[3], merge="restart", style=sm),
@@ -702,19 +747,24 @@ def schedule_table() -> str:
         tag_row("{%tr if r.heading %}", w, style=sm),
         row([vm(first, "{{ r.ikk }}", w[0], style=sm),
              cell("{{ r.kro }}", w[1] + w[2], span=2, bold=True, style=sm, keep=True),
-             vm(first, "{{ r.target }}", w[3], style=sm, jc="center"), cell("", sum(w[4:]), span=14, style=sm)]),
+             vm(first, "{{ r.target }}", w[3], style=sm, jc="center"), cell("", sum(w[4:]), span=14, style=sm)],
+            cant_split=False),
         tag_row("{%tr else %}", w, style=sm),
+        # Rows may split at a page foot: with rows merged down and kept whole, LibreOffice cannot move
+        # the last row to the signature's page and leaves the signature alone on a page of its own.
         row([vm(first, "{{ r.ikk }}", w[0], style=sm), cell("{{ r.code }}", w[1], style=sm),
              cell("{{ r.name }}", w[2], style=sm), vm(first, "{{ r.target }}", w[3], style=sm, jc="center")]
             + [num(f"{{{{ r.months[{m}] }}}}", w[4 + m], style=sm) for m in range(12)]
-            + [num("{{ r.amount }}", w[16], style=sm), cell("{{ r.pj }}", w[17], style=sm)]),
+            + [num("{{ r.amount }}", w[16], style=sm), cell("{{ r.pj }}", w[17], style=sm)], cant_split=False),
         tag_row("{%tr endif %}", w, style=sm),
         tag_row("{%tr endfor %}", w, style=sm),
-        row([cell("Jumlah penarikan satker (setiap Rincian Output dihitung satu kali)", sum(w[:4]), span=4,
-                  bold=True, style=sm, keep=True)]
-            + [num(f"{{{{ {j}.total.months[{m}] }}}}", w[4 + m], bold=True, style=sm) for m in range(12)]
-            + [num(f"{{{{ {j}.total.amount }}}}", w[16], bold=True, style=sm), cell("", w[17], style=sm)]),
-    ], margin=0.04)
+        # the total goes with the signature, which is never left alone on a page
+        keep_next_all(row([cell("Jumlah penarikan satker (setiap Rincian Output dihitung satu kali)", sum(w[:4]),
+                                span=4, bold=True, style=sm)]
+                          + [num(f"{{{{ {j}.total.months[{m}] }}}}", w[4 + m], bold=True, style=sm) for m in range(12)]
+                          + [num(f"{{{{ {j}.total.amount }}}}", w[16], bold=True, style=sm),
+                             cell("", w[17], style=sm)])),
+    ], margin=0.04), "layout.schedule", "IsiTabelKecil")
 
 
 def findings_table() -> str:
@@ -732,8 +782,7 @@ def annex() -> list[str]:
     return [
         para([run("LAMPIRAN", size=24)], style="Heading1", before=190),
         tag("{%p for g in target_annexes %}"),
-        heading("Lampiran {{ g.lampiran }}. Target Indikator Kinerja Tahun {{ year }}", 2, page_break=True,
-                jc="center"),
+        heading("Lampiran {{ g.lampiran }}. {{ g.title }} Tahun {{ year }}", 2, page_break=True, jc="center"),
         target_table(),
         SIGN,
         tag("{%p endfor %}"),
@@ -805,6 +854,8 @@ STYLES = [
      f'<w:ind w:left="{tw(0.75)}" w:hanging="{tw(0.75)}"/>', "<w:b/><w:bCs/>", {}),
     ("Keterangan", "Keterangan Tabel", '<w:keepNext/><w:spacing w:before="200" w:after="120" w:line="240" '
      'w:lineRule="auto"/><w:jc w:val="center"/>', "<w:b/><w:bCs/>" + sz(10), {}),
+    ("Catatan", "Catatan Tabel", '<w:spacing w:before="60" w:after="120" w:line="240" w:lineRule="auto"/>'
+     '<w:jc w:val="both"/>', sz(8.5), {}),
     ("Gambar", "Gambar RKT", '<w:keepNext/><w:spacing w:before="160" w:after="0" w:line="240" w:lineRule="auto"/>'
      '<w:jc w:val="center"/>', "", {}),
     ("KeteranganGambar", "Keterangan Gambar", '<w:keepNext w:val="0"/><w:spacing w:before="80" w:after="240"/>', "",
@@ -813,8 +864,14 @@ STYLES = [
      sz(8.5), {}),
     ("IsiTabelKecil", "Isi Tabel Kecil", '<w:spacing w:before="10" w:after="10" w:line="240" w:lineRule="auto"/>',
      sz(7), {}),
+    ("IsiTabelMini", "Isi Tabel Mini", '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
+     sz(6), {}),
     ("IsiTabelRO", "Isi Tabel Rincian Output", f'<w:ind w:left="{tw(0.3)}" w:hanging="{tw(0.25)}"/>', "",
      {"based_on": "IsiTabel"}),
+    ("IsiTabelROKecil", "Isi Tabel Rincian Output Kecil", f'<w:ind w:left="{tw(0.3)}" w:hanging="{tw(0.25)}"/>',
+     "", {"based_on": "IsiTabelKecil"}),
+    ("IsiTabelROMini", "Isi Tabel Rincian Output Mini", f'<w:ind w:left="{tw(0.3)}" w:hanging="{tw(0.25)}"/>',
+     "", {"based_on": "IsiTabelMini"}),
     ("Matriks", "Matriks BAB II", '<w:spacing w:before="20" w:after="40" w:line="260" w:lineRule="auto"/>', "", {}),
     ("MatriksDaftar", "Matriks BAB II Daftar", f'<w:ind w:left="{tw(0.6)}" w:hanging="{tw(0.6)}"/>', "",
      {"based_on": "Matriks"}),

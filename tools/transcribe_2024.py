@@ -72,6 +72,7 @@ IDENTITAS = {
     "edition": "Awal Tahun",
     "ministry": "Kementerian Kesehatan",
     "parent_unit": "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit",
+    "parent_unit_short": "Ditjen P2P",
     "head_name": HEAD_NAME,
     "head_nip": HEAD_NIP,
     "head_title": "Kepala Balai Kekarantinaan Kesehatan Kelas II Jambi",
@@ -720,7 +721,7 @@ def pendanaan_data(published: bool) -> dict:
         ikk_ro = [{"ikk": ikk, "code": code, "name": None} for ikk, codes in IKK_RO.items() for code in codes]
     data = {
         "KRO": [{"code": c, "name": n} for c, n in KRO],
-        "RO": [*ros, total],
+        "RO": [*ros, total] if published else ros,  # rkt computes the totals; only the published edition typed one
         "IKK-RO": ikk_ro,
     }
     if published:
@@ -804,7 +805,7 @@ def jadwal_data(published: bool) -> dict:
             name = names[code]
         rows.append({"code": code, "name": name, **months(values)})
     total = {"_total": True, **{k: sum(r[k] or 0 for r in rows) for k in MONTH_KEYS}}
-    return {"Jadwal": [*rows, total]}
+    return {"Jadwal": [*rows, total] if published else rows}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from pipeline.checks import rule
 from pipeline.checks.common import loose, loose_words, nip_problems, text_cells
-from pipeline.findings import Finding, Location, error
+from pipeline.findings import Finding, Location, error, warning
 from pipeline.inputs import schema
 from pipeline.plan.model import Plan
+from pipeline.plan.texts import parse_period
 
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 # Eselon I units: the level a ministry's budget names as "Unit Organisasi".
@@ -103,6 +104,23 @@ def year_plausible(plan: Plan) -> Iterator[Finding]:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         yield error("identity.year", f"tahun {year} tidak masuk akal (harus {FIRST_YEAR}-{LAST_YEAR})",
                     plan.office.loc("year"), subject="Tahun")
+
+
+@rule("identity.period")
+def period_holds_the_year(plan: Plan) -> Iterator[Finding]:
+    """A typed Periode Renstra is two years (`2025-2029`) and holds the plan year."""
+    office = plan.office
+    if not office.period:
+        return
+    period = parse_period(office.period)
+    if period is None:
+        yield error("identity.period", f"periode Renstra '{office.period}' tidak dikenali; tulis misalnya "
+                    "'2025-2029', atau kosongkan agar rkt menurunkannya dari Tahun", office.loc("period"),
+                    subject="Periode Renstra")
+    elif not period[0] <= office.year <= period[1]:
+        yield warning("identity.period", f"tahun {office.year} di luar periode Renstra {office.period}; periksa "
+                      "Periode Renstra, Visi Presiden dan Peraturan Renstra", office.loc("period"), office.loc("year"),
+                      subject="Periode Renstra")
 
 
 @rule("identity.sign-date")

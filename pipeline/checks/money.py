@@ -175,6 +175,16 @@ def forward_estimate_complete(plan: Plan) -> Iterator[Finding]:
                         "tetapi alokasinya kosong", *ro.locs("next_volume", "next_amount"), subject=ro.code)
 
 
+@rule("money.no-forward-estimate")
+def forward_estimates_given(plan: Plan) -> Iterator[Finding]:
+    """The forward estimate for the year after the plan is filled in for at least one RO."""
+    funded = [ro for ro in plan.ros if ro.amount]
+    if funded and not any(ro.next_amount or ro.next_volume for ro in plan.ros):
+        yield warning("money.no-forward-estimate", f"prakiraan maju {plan.office.year + 1} (Volume Maju, Alokasi "
+                      f"Maju) belum diisi untuk satu RO pun; Tabel 5 akan menampilkan kolom {plan.office.year + 1} "
+                      "kosong", *funded[0].locs("next_volume", "next_amount"), subject="Prakiraan Maju")
+
+
 @rule("money.ro-without-ikk")
 def ro_serves_an_ikk(plan: Plan) -> Iterator[Finding]:
     """Every RO serves at least one IKK (IKK-RO sheet)."""

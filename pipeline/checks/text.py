@@ -13,9 +13,12 @@ from pipeline.checks.common import correction, loose_words, misspellings, text_c
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.plan.model import Plan
 
-_LONG_MENTION = re.compile(r"\b(?:Balai|Kantor)\b(?:\s+\S+){0,5}?\s+Kelas\s+[IVX]+\b", re.IGNORECASE)
-_SHORT_MENTION = re.compile(r"\b(?:BBKK|BKK|KKP)\s+Kelas\s+[IVX]+\b", re.IGNORECASE)
-_CLASS = re.compile(r"\bKelas\s+[IVX]+\b(.*)$", re.IGNORECASE)
+# An office of the quarantine service by its long or short name, with its class if it has one:
+# Balai (Besar) Kekarantinaan Kesehatan [Kelas II], Kantor Kesehatan Pelabuhan [Kelas II] (the old
+# name), BBKK, BKK [Kelas II], KKP [Kelas II]. The place words follow.
+_LONG_MENTION = re.compile(r"\b(?:Balai\s+(?:Besar\s+)?\S*rantina\S*\s+Kesehatan|Kantor\s+Kesehatan\s+Pelabuhan)"
+                           r"(?:\s+Kelas\s+[IVX]+)?\b", re.IGNORECASE)
+_SHORT_MENTION = re.compile(r"\b(?:BBKK|(?:BKK|KKP)\s+Kelas\s+[IVX]+)\b", re.IGNORECASE)
 _WILKER = re.compile(r"(\d+)(?:wilker|wilayahkerja)")
 
 
@@ -27,16 +30,18 @@ def key_term_spelled(plan: Plan) -> Iterator[Finding]:
             yield error("text.spelling", f"'{word}' salah eja; seharusnya '{correction(word)}'", loc, subject=word)
 
 
-def _place_words(name: str) -> int:
-    """How many words name the place after `Kelas II` in the office's name."""
-    tail = _CLASS.search(name)
-    return len(tail.group(1).split()) if tail else 1
+def _place_words(name: str, pattern: re.Pattern) -> int:
+    """How many words name the place after the office's kind (and class) in its name."""
+    found = pattern.search(name)
+    return max(len(name[found.end():].split()), 1) if found else 1
 
 
 def _mentions(text: str, pattern: re.Pattern, name: str, place_words: int) -> Iterator[str]:
     """The office names mentioned in `text` by `pattern` that are not `name` (spelling slips forgiven)."""
     for m in pattern.finditer(text):
         place = [w.strip(".,;:()") for w in text[m.end():].split()[:place_words]]
+        if not place or not place[0][:1].isupper():  # "kepala BBKK sesuai ...": the kind of office, not one
+            continue
         mention = " ".join([m.group(0), *place]).strip()
         if loose_words(mention) != loose_words(name):
             yield mention
@@ -44,14 +49,15 @@ def _mentions(text: str, pattern: re.Pattern, name: str, place_words: int) -> It
 
 @rule("text.office-name")
 def office_called_by_its_name(plan: Plan) -> Iterator[Finding]:
-    """A text naming an office of some class (Balai/Kantor ... Kelas II X, BKK Kelas II X) names this office."""
+    """A text naming a quarantine office (Balai [Besar] Kekarantinaan Kesehatan X, BKK Kelas II X, BBKK X) is ours."""
     office = plan.office
-    names = [(pattern, name, cell, _place_words(name)) for pattern, name, cell in (
+    names = [(pattern, name, cell, _place_words(name, pattern)) for pattern, name, cell in (
         (_LONG_MENTION, office.name, "office_name"), (_SHORT_MENTION, office.short_name, "office_short"))]
     for key, text, loc in text_cells(plan):
         if key in ("office_name", "office_short", "head_title"):  # the names themselves; the title: identity.head-title
             continue
-        if "kelas" not in text.casefold():  # both patterns need it; most cells hold none
+        low = text.casefold()
+        if not any(k in low for k in ("rantina", "bkk", "kkp", "pelabuhan")):  # most cells name no office
             continue
         for pattern, name, cell, place_words in names:
             for mention in _mentions(text, pattern, name, place_words):

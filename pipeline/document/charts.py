@@ -322,20 +322,31 @@ def _row_xml(row: _Row, grid: Sequence[int]) -> str:
 
 
 def org_rows(bagan: Mapping, width: int) -> list[_Row]:
-    """The rows of Bagan 1: head, then each staff unit on a branch of the trunk, then the other units."""
+    """The rows of Bagan 1: head, then the structural units in pairs on branches either side of the
+    trunk (reading left to right; a unit left alone goes on the right), then the other units on a bus below."""
     centre = width // 2
     link = cm(0.4)
     units = list(bagan.get("units", ()))
+    side = list(bagan.get("side", ()))
     rows = [_Row(_fill(width, _box(centre - cm(4.3), centre + cm(4.3), {"name": bagan["head"]}, HEAD_FILL)))]
     x0, x1 = centre + cm(1.2), min(width, centre + cm(7.2))
-    for box in bagan.get("side", ()):
-        trunk = frozenset({"right"})
+    l0, l1 = max(0, centre - cm(7.2)), centre - cm(1.2)
+    for i in range(0, len(side), 2):
+        left, right = (side[i], side[i + 1]) if i + 1 < len(side) else (None, side[i])
+        on = bool(units) or i + 2 < len(side)  # the trunk goes on below this pair
         rows.append(_line(width, centre, link))
-        rows.append(_Row(_fill(width, _Cell(0, centre, trunk), _Cell(centre, x0, frozenset({"left", "bottom"})),
-                               _box(x0, x1, box, merge="restart")), cm(0.45)))
-        below = frozenset({"left", "top"}) if units else frozenset({"top"})
-        rows.append(_Row(_fill(width, _Cell(0, centre, trunk if units else frozenset()), _Cell(centre, x0, below),
-                               _Cell(x0, x1, ALL_SIDES, fill=BOX_FILL, merge="continue")), cm(0.45)))
+        upper = [_Cell(centre, x0, frozenset({"left", "bottom"})), _box(x0, x1, right, merge="restart")]
+        lower = [_Cell(centre, x0, frozenset({"left", "top"} if on else {"top"})),
+                 _Cell(x0, x1, ALL_SIDES, fill=BOX_FILL, merge="continue")]
+        if left is None:
+            upper.insert(0, _Cell(0, centre, frozenset({"right"})))
+            lower.insert(0, _Cell(0, centre, frozenset({"right"}) if on else frozenset()))
+        else:
+            upper[:0] = [_box(l0, l1, left, merge="restart"), _Cell(l1, centre, frozenset({"right", "bottom"}))]
+            lower[:0] = [_Cell(l0, l1, ALL_SIDES, fill=BOX_FILL, merge="continue"),
+                         _Cell(l1, centre, frozenset({"right", "top"} if on else {"top"}))]
+        rows.append(_Row(_fill(width, *upper), cm(0.45)))
+        rows.append(_Row(_fill(width, *lower), cm(0.45)))
     if not units:
         return rows
     n, gap = len(units), cm(0.35)

@@ -13,11 +13,13 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from pipeline.document import layout
 from pipeline.findings import Finding
 from pipeline.formatting import count_phrase, month_name, number, percent, plain, words
-from pipeline.inputs.schema import MONTH_SHORT, revision
+from pipeline.inputs.schema import MONTH_SHORT, STRUCTURAL_KINDS, revision
 from pipeline.plan import tables
 from pipeline.plan.model import Indicator, Office, Plan, Ro, Target
+from pipeline.plan.texts import texts
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEVERITY = {"error": "Galat", "warning": "Peringatan"}
@@ -33,12 +35,13 @@ def target_text(target: Target | None, nil: str = "") -> str:
     """`0,99`, `97%`, `87`; `nil` when there is no target."""
     if target is None:
         return nil
-    return percent(target.value) if target.percent else plain(target.value)
+    return percent(target.value, places=target.places) if target.percent else plain(target.value,
+                                                                                     places=target.places)
 
 
-def month_values(values: Sequence[Decimal | None], is_percent: bool = False) -> list[str]:
-    """Twelve monthly targets as shown: `0` is a value, an empty month is `-`."""
-    return [percent(v) if is_percent and v is not None else plain(v) for v in values]
+def month_values(values: Sequence[Decimal | None], is_percent: bool = False, places: int | None = None) -> list[str]:
+    """Twelve monthly targets as shown: `0` is a value, an empty month is `-`; `places` decimals if typed so."""
+    return [percent(v, places=places) if is_percent and v is not None else plain(v, places=places) for v in values]
 
 
 def edition_title(office: Office) -> str:
@@ -114,6 +117,45 @@ def _cover_and_identity(plan: Plan) -> dict:
     }
 
 
+def _lower_first(text_: str) -> str:
+    """`Meningkatnya pelayanan` -> `meningkatnya pelayanan` (an acronym such as `BMN` is left as it is)."""
+    return text_ if text_[:2].isupper() else text_[:1].lower() + text_[1:]
+
+
+def joined(items: Sequence[str], last: str = "dan") -> str:
+    """`a`, `a dan b`, `a, b, dan c`: a list as a sentence reads it."""
+    items = [i for i in items if i]
+    if len(items) <= 2:
+        return f" {last} ".join(items)
+    return ", ".join(items[:-1]) + f", {last} " + items[-1]
+
+
+def _year_texts(plan: Plan) -> dict:
+    """The texts bound to the parent unit and the strategic period (pipeline/plan/texts.py)."""
+    t = texts(plan)
+    o = plan.office
+    short = t.parent_unit_short
+    abbreviation = short.split(" ", 1)[1] if short.casefold().startswith("ditjen ") and " " in short else ""
+    program = next((p.program for p in plan.programs), "")
+    named_after = bool(program) and o.parent_unit.casefold().endswith(program.casefold())
+    goals = [_lower_first(text(g.name)) for g in sorted(plan.goals, key=lambda g: g.no)]
+    return {
+        "texts": {
+            "period": text(t.period),
+            "vision": text(t.vision),
+            "renstra_regulation": text(t.renstra_regulation),
+            "organisation_regulation": text(t.organisation_regulation),
+            "legal_basis": joined([text(b) for b in t.legal_basis]),
+            "parent_unit_short": text(short),
+            "superior": text(t.superior_title) + (f" ({abbreviation})" if abbreviation else ""),
+            "program": (f"Program {text(program)}" + (f" ({abbreviation})" if abbreviation and named_after else ""))
+            if program else "",
+            "goals": joined([f"({i}) {g}" for i, g in enumerate(goals, 1)]),
+            "previous_year": str(o.year - 1),
+        },
+    }
+
+
 def _organisation(plan: Plan) -> dict:
     wilker = sorted(plan.wilker, key=lambda w: w.no)
     units = []
@@ -132,11 +174,11 @@ def _organisation(plan: Plan) -> dict:
     }
 
 
-_STAFF_UNIT_KINDS = ("subbag", "bagian")
+_STRUCTURAL = tuple(k.casefold() for k in STRUCTURAL_KINDS) + ("subbag",)
 
 
 def _bagan(plan: Plan) -> dict:
-    """Bagan 1: the head, the staff units drawn beside the trunk (Subbagian), the others below it.
+    """Bagan 1: the head, the structural units (Bagian, Bidang, Subbagian, Seksi) on the trunk, the others below.
 
     The Wilayah Kerja unit lists the wilker in its box, lettered as in the text.
     """
@@ -145,7 +187,7 @@ def _bagan(plan: Plan) -> dict:
     for u in sorted(plan.units, key=lambda u: u.no):
         kind = u.kind.casefold().strip()
         box = {"name": text(u.name), "lines": wilker if kind == "wilayah kerja" else []}
-        (side if kind.startswith(_STAFF_UNIT_KINDS) else below).append(box)
+        (side if kind.startswith(_STRUCTURAL) else below).append(box)
     return {"head": text(plan.office.head.title) or "Kepala", "side": side, "units": below}
 
 
@@ -163,20 +205,20 @@ def _charts(plan: Plan) -> dict:
     """Grafik 1-4 as categories and series of counts, from the same crosstabs as Tabel 1-3.
 
     Grafik 1 leaves out position types nobody holds (a 0% slice has nothing to show);
-    Grafik 2 adds a series for grades without ruang (PPPK) when any is held; Grafik 3 shows
+    Grafik 2 shows the PNS golongan by ruang and the PPPK grades (their own scale) as a series
+    of their own, as Tabel 1 has them in rows of their own; Grafik 3 shows
     the qualifications Tabel 2 shows; Grafik 4 stacks JFU and JFT per work unit, with the
     structural posts as a column of their own, as Tabel 3 does.
     """
     counts = tables.headcount(plan)
     held = [t for t in tables.POSITION_TYPES if counts[t]]
     grade = tables.staff_by_grade(plan)
-    pppk = _pppk_ranks(plan)
-    labels = [f"{r} (PPPK)" if r in pppk else r for r in grade.rows]
+    labels = [grade_label(r) for r in grade.rows]
     grade_series = [(f"Ruang {c}", [grade.get(r, c) for r in grade.rows]) for c in ("A", "B", "C", "D")]
-    if grade.col_total(""):
-        unranked = {r for r in grade.rows if grade.get(r, "")}
-        name = "PPPK" if unranked <= pppk else "Tanpa ruang"
-        grade_series.append((name, [grade.get(r, "") for r in grade.rows]))
+    for name, wanted in (("PPPK", True), ("Tanpa ruang", False)):
+        values = [grade.get(r, "") if r.startswith("PPPK ") == wanted else 0 for r in grade.rows]
+        if any(values):
+            grade_series.append((name, values))
     education = tables.staff_by_education(plan)
     qualifications = [r for r in education.rows if education.row_total(r)]
     units = tables.staff_by_unit(plan)
@@ -196,23 +238,19 @@ def _charts(plan: Plan) -> dict:
     }
 
 
-def _pppk_ranks(plan: Plan) -> set[str]:
-    """Grade rows held only by PPPK staff, labelled as such in Tabel 1."""
-    statuses: dict[str, set[str]] = {}
-    for e in plan.staff:
-        statuses.setdefault(tables.split_grade(e.grade)[0], set()).add(e.status)
-    return {rank for rank, s in statuses.items() if s == {"PPPK"}}
+def grade_label(row: str) -> str:
+    """A Tabel 1 row as printed: `III`, or a PPPK grade as `VII (PPPK)`."""
+    return f"{row.removeprefix('PPPK ')} (PPPK)" if row.startswith("PPPK ") else row
 
 
 def _grade_table(plan: Plan) -> dict:
     """Tabel 1; nil shown as `-` as in the published edition."""
     tab = tables.staff_by_grade(plan)
     shown = ("A", "B", "C", "D")
-    pppk = _pppk_ranks(plan)
     return {
         "rows": [
             {
-                "label": f"{rank} (PPPK)" if rank in pppk else rank,
+                "label": grade_label(rank),
                 "cells": [number(tab.get(rank, c)) for c in shown],
                 "total": plain(tab.row_total(rank)),
             }
@@ -242,44 +280,94 @@ def _education_table(plan: Plan) -> dict:
     }
 
 
-def _unit_table(plan: Plan) -> dict:
-    """Tabel 3: three header rows (group, unit, JFU/JFT), then one row per qualification.
+PORTRAIT_CM, LANDSCAPE_CM = 15.5, 25.7  # the text width of the template's pages
+BODY_PT, SMALL_PT, MINI_PT = 8.5, 7.0, 6.0  # the type sizes of the template's table styles
+STYLES = {BODY_PT: "IsiTabel", SMALL_PT: "IsiTabelKecil", MINI_PT: "IsiTabelMini"}
+RO_STYLES = {BODY_PT: "IsiTabelRO", SMALL_PT: "IsiTabelROKecil", MINI_PT: "IsiTabelROMini"}
 
-    Columns come per work unit as a JFU/JFT pair. A unit without a group has its code
-    merged down over the first two header rows (`first` is False on its second-row cell).
+
+def _unit_table(plan: Plan) -> list[dict]:
+    """Tabel 3, in as many parts as the page needs: each the qualifications by its work units.
+
+    Each part has three header rows (group, unit, JFU/JFT), then one row per qualification; columns
+    come per work unit as a JFU/JFT pair. A unit without a group has its code merged down over the
+    first two header rows (`first` is False on its second-row cell). The last part carries the
+    Struktural and Jumlah columns. A part takes as many units as fit the page at widths measured
+    from its figures and codes; the rows are the same in every part, so a reader can follow them.
     """
     tab = tables.staff_by_unit(plan)
-    groups: list[dict] = []
-    units: list[dict] = []
-    for u in plan.work_units:
-        if u.group and groups and groups[-1]["grouped"] and groups[-1]["label"] == text(u.group):
-            groups[-1]["span"] += 2
-        else:
-            groups.append({"label": text(u.group or u.code), "span": 2, "grouped": bool(u.group)})
-        units.append({"label": text(u.code) if u.group else "", "span": 2, "first": bool(u.group)})
-    codes = [u.code for u in plan.work_units]
-
-    def pairs(value) -> list[dict]:
-        return [{"jfu": value(f"{c}|JFU"), "jft": value(f"{c}|JFT")} for c in codes]
-
     rows = [r for r in tab.rows if tab.row_total(r)]
-    return {
-        "groups": [{"label": g["label"], "span": g["span"], "first": True} for g in groups],
-        "units": units,
-        "rows": [
-            {
-                "no": f"{i}.",
-                "name": text(r),
-                "cells": pairs(lambda col, r=r: number(tab.get(r, col), nil="")),
-                "structural": number(tab.get(r, "Struktural"), nil=""),
-                "total": plain(tab.row_total(r)),
-            }
-            for i, r in enumerate(rows, 1)
-        ],
-        "totals": pairs(lambda col: number(tab.col_total(col))),
-        "structural": number(tab.col_total("Struktural")),
-        "total": plain(tab.total),
-    }
+    cell = lambda r, col: number(tab.get(r, col), nil="")  # noqa: E731
+    total = lambda col: number(tab.col_total(col))  # noqa: E731
+    names = [text(r) for r in rows]
+
+    def widths(units: Sequence, last: bool) -> list[int] | None:
+        cols = [layout.Column([f"{i}." for i in range(1, len(rows) + 1)], "No"),
+                layout.Column(names, "Kualifikasi Pendidikan", wrap=True, minimum=2.5)]
+        for u in units:
+            for kind in ("JFU", "JFT"):
+                figures = [cell(r, f"{u.code}|{kind}") for r in rows] + [total(f"{u.code}|{kind}")]
+                cols.append(layout.Column(figures, kind, minimum=layout.text_width(text(u.code), SMALL_PT, True)
+                                          / 2 / layout.TWIPS_PER_CM + 0.1))
+        if last:
+            cols.append(layout.Column([cell(r, "Struktural") for r in rows] + [total("Struktural")], "Struktural"))
+            cols.append(layout.Column([plain(tab.row_total(r)) for r in rows] + [plain(tab.total)], "Jumlah"))
+        return layout.fit(cols, PORTRAIT_CM, SMALL_PT)
+
+    parts, left = [], list(plan.work_units)
+    while left:
+        take = len(left)
+        while take > 1 and widths(left[:take], take == len(left)) is None:
+            take -= 1
+        parts.append(left[:take])
+        left = left[take:]
+    parts = parts or [[]]
+    out = []
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        found = widths(part, last) or layout.fit(
+            [layout.Column([""]) for _ in range(2 + 2 * len(part) + 2 * last)], PORTRAIT_CM, SMALL_PT)
+        sub = found[2:2 + 2 * len(part)]
+        pair_w = [{"jfu": sub[2 * i], "jft": sub[2 * i + 1], "both": sub[2 * i] + sub[2 * i + 1]}
+                  for i in range(len(part))]
+        groups: list[dict] = []
+        units: list[dict] = []
+        for u, w in zip(part, pair_w, strict=True):
+            if u.group and groups and groups[-1]["grouped"] and groups[-1]["label"] == text(u.group):
+                groups[-1]["span"] += 2
+                groups[-1]["w"] += w["both"]
+            else:
+                groups.append({"label": text(u.group or u.code), "span": 2, "grouped": bool(u.group),
+                               "first": True, "w": w["both"]})
+            units.append({"label": text(u.code) if u.group else "", "span": 2, "first": bool(u.group),
+                          "w": w["both"]})
+        codes = [u.code for u in part]
+
+        def pairs(value, codes=codes) -> list[dict]:
+            return [{"jfu": value(f"{c}|JFU"), "jft": value(f"{c}|JFT")} for c in codes]
+
+        out.append({
+            "continued": n > 0,
+            "last": last,
+            "w": {"no": found[0], "name": found[1], "pairs": pair_w,
+                  "structural": found[-2] if last else 0, "total": found[-1] if last else 0},
+            "groups": [{k: g[k] for k in ("label", "span", "first", "w")} for g in groups],
+            "units": units,
+            "rows": [
+                {"no": f"{i}.", "name": text(r), "cells": pairs(lambda col, r=r: cell(r, col)),
+                 "structural": cell(r, "Struktural"), "total": plain(tab.row_total(r))}
+                for i, r in enumerate(rows, 1)
+            ],
+            "totals": pairs(total),
+            "structural": total("Struktural"),
+            "total": plain(tab.total),
+        })
+    return out
+
+
+def _unit_legend(plan: Plan) -> str:
+    """`TU = Tata Usaha; PRL = Pengendalian Risiko Lingkungan; ...`: the work units Tabel 3 and Grafik 4 name."""
+    return "; ".join(f"{text(u.code)} = {text(u.name)}" for u in plan.work_units if u.name and u.name != u.code)
 
 
 def _staff(plan: Plan) -> dict:
@@ -296,7 +384,8 @@ def _staff(plan: Plan) -> dict:
         ],
         "grade_table": _grade_table(plan),
         "education_table": _education_table(plan),
-        "unit_table": _unit_table(plan),
+        "unit_tables": _unit_table(plan),
+        "unit_legend": _unit_legend(plan),
     }
 
 
@@ -401,7 +490,7 @@ def _target_rows(plan: Plan, ind: Indicator) -> list[dict]:
     sum_absolute = tables.component_absolute(comps)
     separate_sum = bool(comps) and bool(ind.sum_label)
     if own is not None:
-        head_months = month_values(own.months, own.percent)
+        head_months = month_values(own.months, own.percent, own.places)
         head_absolute = target_text(ind.absolute) or target_text(own.absolute)
     elif comps and not separate_sum:
         head_months = sums
@@ -415,7 +504,7 @@ def _target_rows(plan: Plan, ind: Indicator) -> list[dict]:
         rows.append(_series_row(False, "", text(ind.sum_label), "", plain(sum_absolute, nil=""), sums))
     for comp in comps:
         rows.append(_series_row(False, "", f"{comp.component}. {text(comp.name)}", "",
-                                target_text(comp.absolute), month_values(comp.months, comp.percent)))
+                                target_text(comp.absolute), month_values(comp.months, comp.percent, comp.places)))
     return rows
 
 
@@ -433,7 +522,9 @@ def _annex(plan: Plan) -> dict:
         rows = [row for ind in inds for row in _target_rows(plan, ind)]
         for i, row in enumerate(rows):
             row["goal_first"] = i == 0
-        targets.append({"lampiran": str(len(targets) + 1), "no": goal_no, "name": goal_name, "rows": rows})
+        title = f"Target Indikator Kinerja Sasaran {goal_no}" if goal_no else "Target Indikator Kinerja Tanpa Sasaran"
+        targets.append({"lampiran": str(len(targets) + 1), "no": goal_no, "name": goal_name, "title": title,
+                        "rows": rows})
 
     schedule = {s.code: s for s in plan.schedule}
 
@@ -470,11 +561,77 @@ def _findings(findings: Iterable[Finding]) -> list[dict]:
     ]
 
 
+def _layouts(ctx: dict) -> dict:
+    """Column widths (twips) of BAB II's tables and the annex, measured from what they print.
+
+    A column merged down over its rows (the IKK, the sasaran) takes a small share of the spare
+    width: its text wraps into lines that cost no height, while a wrapped RO name adds a line
+    to its row.
+    """
+    C = layout.Column  # noqa: N806
+    year = ctx["year"]
+
+    def values(rows: list[dict], key: str, heading: bool | None = False) -> list[str]:
+        return [r.get(key, "") for r in rows if heading is None or bool(r.get("heading")) == heading]
+
+    ikk = ctx["ikk_table"]["rows"]
+    t4 = [C(values(ikk, "no"), "No"), C(values(ikk, "name") + values(ikk, "kro", True), "Rincian Output",
+                                        wrap=True, indent=0.3, share=1.6),
+          C(values(ikk, "ikk"), "Indikator Kinerja Kegiatan", wrap=True, share=0.5),
+          C(values(ikk, "target"), f"Target Tahun {year}", minimum=1.3),
+          C([*values(ikk, "amount"), ctx["pagu"]], "Alokasi (000)")]
+    f, ft = ctx["funding"]["rows"], ctx["funding"]["total"]
+    t5 = [C(values(f, "ikk", None), "Indikator", wrap=True, share=0.4),
+          C(values(f, "name"), "Rincian Output", wrap=True, indent=0.3, share=1.6),
+          C(values(f, "volume"), "Volume"), C(values(f, "unit"), "Satuan", wrap=True, share=0.2),
+          C([*values(f, "amount"), ft["amount"]], "Alokasi (000)"), C(values(f, "volume"), year),
+          C(values(f, "next_volume"), ctx["next_year"]), C([*values(f, "amount"), ft["amount"]], year),
+          C([*values(f, "next_amount"), ft["next_amount"]], ctx["next_year"])]
+    src, st = ctx["sources"]["rows"], ctx["sources"]["total"]
+    t6 = [C(values(src, "ikk", None), "Indikator", wrap=True, share=0.4), C(values(src, "code"), "Kode"),
+          C(values(src, "name"), "Rincian Output", wrap=True, indent=0.3, share=1.6),
+          C([*values(src, "rm"), st["rm"]], "Rupiah Murni", minimum=1.4), C([*values(src, "pnbp"), st["pnbp"]], "PNBP"),
+          C([*values(src, "phln"), st["phln"]], "PHLN"), C([*values(src, "amount"), st["amount"]], "Jumlah"),
+          C(values(src, "location"), "Lokasi", wrap=True, share=0.5)]
+    annex = [r for g in ctx["target_annexes"] for r in g["rows"]]
+    goals = [g["name"] for g in ctx["target_annexes"]]
+    months = lambda rows, key="months": [  # noqa: E731
+        C([r[key][m] for r in rows], ctx["months_short"][m]) for m in range(12)]
+    target = [C([g["no"] for g in ctx["target_annexes"]], "NO"), C(goals, "SASARAN KINERJA", wrap=True, share=0.4),
+              C(values(annex, "ikk"), "INDIKATOR KINERJA KEGIATAN", wrap=True, share=0.6),
+              C(values(annex, "definition"), "DEFINISI OPERASIONAL IKK SATKER", wrap=True, share=1.5),
+              C(values(annex, "target"), f"Target PK {year}"), C(values(annex, "absolute"), "Target Absolut"),
+              *months(annex)]
+    sch, stot = ctx["schedule"]["rows"], ctx["schedule"]["total"]
+    ros = [r for r in sch if not r.get("heading")]
+    schedule = [C(values(sch, "ikk", None), "IKK", wrap=True, share=0.4), C(values(sch, "code"), "Kode"),
+                C(values(sch, "name") + values(sch, "kro", True), "Rincian Output", wrap=True, share=1.5),
+                C(values(sch, "target", None), "Target IKK"),
+                *[C([r["months"][m] for r in ros] + [stot["months"][m]], ctx["months_short"][m]) for m in range(12)],
+                C([*values(sch, "amount"), stot["amount"]], "Jumlah"), C(values(sch, "pj"), "PJ", wrap=True)]
+
+    def fitted(columns, width, sizes, margin=0.1) -> dict:
+        """The widths at the largest type size at which the columns fit, and that size's styles."""
+        for size in sizes:
+            widths = layout.fit(columns, width, size, margin)
+            if widths is not None:
+                break
+        else:  # nothing fits: even columns at the smallest size (the layout test names such a document)
+            widths = layout.fit([layout.Column([], wrap=True) for _ in columns], width, size, margin)
+        return {"w": widths, "style": STYLES[size], "ro": RO_STYLES[size]}
+
+    return {"t4": fitted(t4, PORTRAIT_CM, (BODY_PT, SMALL_PT)), "t5": fitted(t5, PORTRAIT_CM, (BODY_PT, SMALL_PT)),
+            "t6": fitted(t6, PORTRAIT_CM, (BODY_PT, SMALL_PT)),
+            "target": fitted(target, LANDSCAPE_CM, (SMALL_PT, MINI_PT), 0.04),
+            "schedule": fitted(schedule, LANDSCAPE_CM, (SMALL_PT, MINI_PT), 0.04)}
+
+
 def build_context(plan: Plan, findings: Iterable[Finding] = (), draft: bool = False) -> dict:
     """Everything the template shows, as plain values; `findings` are listed only in a draft."""
-    return {
+    ctx = {
         "draft": bool(draft),
         **_cover_and_identity(plan),
+        **_year_texts(plan),
         **_organisation(plan),
         "bagan": _bagan(plan),
         "staff": _staff(plan),
@@ -484,3 +641,5 @@ def build_context(plan: Plan, findings: Iterable[Finding] = (), draft: bool = Fa
         "findings": _findings(findings) if draft else [],
         "months_short": list(MONTH_SHORT),
     }
+    ctx["layout"] = _layouts(ctx)
+    return ctx

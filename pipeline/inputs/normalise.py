@@ -84,7 +84,7 @@ class _Cells:
             return None
         if parsed is None:
             return None
-        return model.Target(parsed.value, parsed.percent, cells={"value": cell.location})
+        return model.Target(parsed.value, parsed.percent, parsed.places, cells={"value": cell.location})
 
     def whole(self, cell: RawCell | None, required: bool = False, what: str = "bilangan bulat") -> int:
         target = self.number(cell)
@@ -187,7 +187,11 @@ def _office(raw: RawWorkbook | None, c: _Cells) -> model.Office:
         name=t("office_name"), short_name=t("office_short"), address=t("address"), postcode=t("postcode"),
         phone=t("phone"), fax=c.text(f.get("fax")), year=c.whole(f.get("year"), required=True),
         edition=t("edition"), ministry=t("ministry"), parent_unit=t("parent_unit"), head=head,
-        sign_place=t("sign_place"), sign_date=c.date(f.get("sign_date")), cells=cells,
+        sign_place=t("sign_place"), sign_date=c.date(f.get("sign_date")),
+        superior_nip=c.code(f.get("superior_nip")),
+        **{key: c.text(f.get(key)) for key in ("parent_unit_short", "superior_title", "superior_name", "period",
+                                                "vision", "renstra_regulation", "organisation_regulation")},
+        cells=cells,
     )
 
 
@@ -217,6 +221,7 @@ def _monthly(row: RawRow, c: _Cells) -> model.MonthlyTarget:
         absolute=c.number(row.cells.get("absolute")),
         months=tuple(t.value if t else None for t in targets),
         percent=any(t.percent for t in targets if t),
+        places=max((t.places or 0 for t in targets if t), default=0) or None,
         extra=_extra(row),
         cells=_cells(row),
         row=row.number,
@@ -294,6 +299,8 @@ def normalise(raw: dict[str, RawWorkbook], problems: list[Finding] | tuple[Findi
         schedule=_table(sched, "Jadwal", c, lambda row, c: model.ScheduleRow(
             code=c.code(row.cells["code"], required=True), name=c.text(row.cells.get("name")),
             months=_month_values(row, c, c.money), extra=_extra(row), cells=_cells(row), row=row.number)),
+        legal_basis=tuple(sorted(_table(idn, "Dasar Hukum", c, rec(model.LegalBasis, no=whole, text=text)),
+                                 key=lambda b: b.no)),
         totals=tuple(t for t in (_stated_total(fund, "RO", c), _stated_total(sched, "Jadwal", c)) if t),
         sources=tuple(model.Source(w.spec.filename, str(w.path), w.sha256) for w in raw.values()),
         input_findings=tuple(c.duplicates),

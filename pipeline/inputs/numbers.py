@@ -25,10 +25,15 @@ class TooLarge(NotANumber):
 
 @dataclass(frozen=True)
 class Number:
-    """A parsed number; `percent` is true when it was typed or formatted as a percentage."""
+    """A parsed number; `percent` is true when it was typed or formatted as a percentage.
+
+    `places` is how many decimals the planner gave it (`95,50%` has 2; a cell formatted `0.00%`
+    too), so it prints as typed; None when nothing says (a General cell, a whole number).
+    """
 
     value: Decimal
     percent: bool = False
+    places: int | None = None
 
 
 def parse_number(raw: object, number_format: str = "General") -> Number | None:
@@ -41,7 +46,17 @@ def parse_number(raw: object, number_format: str = "General") -> Number | None:
     number = _parse(raw, number_format)
     if number is not None and abs(number.value) >= MAX_EXACT:
         raise TooLarge(str(raw)[:40])
+    if number is not None and number.places is None and not isinstance(raw, str):
+        shown = _format_places(number_format)
+        if shown:
+            number = Number(number.value, number.percent, shown)
     return number
+
+
+def _format_places(number_format: str) -> int | None:
+    """The decimals a cell's number format shows: `0.00%` -> 2, `#,##0.0` -> 1, General -> None."""
+    match = re.search(r"\.(0+)", number_format.split(";")[0])
+    return len(match.group(1)) if match else None
 
 
 def _parse(raw: object, number_format: str) -> Number | None:
@@ -80,11 +95,13 @@ def _parse(raw: object, number_format: str) -> Number | None:
         value = Decimal(text)
     else:
         raise NotANumber(raw)
+    places = len(text.rsplit(",", 1)[1]) if "," in text else len(text.rsplit(".", 1)[1]) if _DOT_DECIMAL.match(
+        text) else None
     try:
         value = -value if negative else value
     except InvalidOperation as exc:  # pragma: no cover - Decimal of a matched pattern is valid
         raise NotANumber(raw) from exc
-    return Number(_tidy(value), percent)
+    return Number(_tidy(value), percent, places)
 
 
 def _tidy(value: Decimal) -> Decimal:

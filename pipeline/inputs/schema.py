@@ -31,7 +31,10 @@ MONEY = "money"  # whole thousands of rupiah, int; "-" or empty is 0
 TARGET = "target"  # Decimal, "0,99", "97%" (percent flag kept), "87"
 DATE = "date"  # Excel date or Indonesian text ("Januari 2024", "2 Januari 2024")
 
-# Controlled values: the drop-down lists of `rkt blank` and the sets the checks accept.
+# Controlled values: the one home of the drop-down lists of `rkt blank`, the sets the checks accept, the
+# Petunjuk sheets, docs/input-format.md and the categories of the staff tables. Each column that takes
+# them names them (`Column.choices`); `open_choices` lets Excel accept another value after a warning,
+# as the check does (an unusual RO satuan is a warning, any "Revisi N" is an edition).
 STATUSES = ("ASN", "PPPK")
 POSITION_TYPES = ("Struktural", "JFT", "JFU")
 PNS_GRADES = (
@@ -41,11 +44,13 @@ PNS_GRADES = (
 PPPK_GRADES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
                "XVI", "XVII")
 GRADES = (*PNS_GRADES, *PPPK_GRADES)
-RO_UNITS = ("Orang", "Layanan", "Dokumen", "Unit", "Paket", "Kegiatan")
-IKK_UNITS = ("Indeks", "Persen", "Nilai")
-UNIT_KINDS = ("Subbagian", "Instalasi", "Wilayah Kerja", "Kelompok Jabatan Fungsional")
+RO_UNITS = ("Orang", "Layanan", "Dokumen", "Laporan", "Unit", "Paket", "Kegiatan", "Bulan Layanan", "Sarana")
+SCALE_UNITS = ("Indeks", "Persen")  # an IKK on a scale: 0-1, 0-100
+IKK_UNITS = (*SCALE_UNITS, "Nilai", "Dokumen", "Laporan", "Kegiatan", "Layanan", "Orang", "Kali", "Unit")
+STRUCTURAL_KINDS = ("Bagian", "Bidang", "Subbagian", "Seksi")  # drawn on the structural line of Bagan 1
+UNIT_KINDS = (*STRUCTURAL_KINDS, "Instalasi", "Wilayah Kerja", "Kelompok Jabatan Fungsional")
 FIRST_EDITION = "Awal Tahun"
-EDITIONS = (FIRST_EDITION, "Revisi 1", "Revisi 2", "Revisi 3")  # the drop-down; any `Revisi N` is an edition
+EDITIONS = (FIRST_EDITION, *(f"Revisi {n}" for n in range(1, 10)))  # the drop-down; any `Revisi N` is an edition
 EDITION = re.compile(r"^(?:Awal Tahun|Revisi ([1-9][0-9]*))$")
 
 
@@ -72,6 +77,8 @@ class Column:
     aliases: tuple[str, ...] = ()
     example: str = ""
     note: str = ""
+    choices: tuple[str, ...] = ()  # the controlled values, if any
+    open_choices: bool = False  # another value is accepted (with a warning) rather than refused
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -139,22 +146,45 @@ IDENTITAS = Workbook(
         FormSheet(
             "Identitas",
             (
-                Field("office_name", "Nama Kantor", example="Balai Kekarantinaan Kesehatan Kelas II Jambi"),
-                Field("office_short", "Nama Singkat", example="BKK Kelas II Jambi"),
-                Field("address", "Alamat", example="Jl. Raya MTQ No.2 Kel.Talang Bakung Kec.Paal Merah, Kota Jambi"),
-                Field("postcode", "Kode Pos", example="36139"),
-                Field("phone", "Telepon", aliases=("Telp",), example="0741-573432"),
-                Field("fax", "Faks", aliases=("Fax", "Faksimile"), required=False, example="0741-571525"),
+                Field("office_name", "Nama Kantor", example="Balai Kekarantinaan Kesehatan Kelas II Contoh"),
+                Field("office_short", "Nama Singkat", example="BKK Kelas II Contoh"),
+                Field("address", "Alamat", example="Jl. Pelabuhan No. 1, Kota Contoh"),
+                Field("postcode", "Kode Pos", example="12345"),
+                Field("phone", "Telepon", aliases=("Telp",), example="0000-000001"),
+                Field("fax", "Faks", aliases=("Fax", "Faksimile"), required=False, example="0000-000002"),
                 Field("year", "Tahun", INT, example="2024"),
-                Field("edition", "Edisi", example="Awal Tahun", note="Awal Tahun, atau Revisi 1, Revisi 2, ..."),
+                Field("edition", "Edisi", example="Awal Tahun", choices=EDITIONS, open_choices=True,
+                      note="Awal Tahun, atau Revisi N (Revisi 1, Revisi 2, ...)"),
                 Field("ministry", "Kementerian", example="Kementerian Kesehatan"),
                 Field("parent_unit", "Unit Organisasi", example=DITJEN),
-                Field("head_name", "Nama Kepala", example="Rosyid Ridlo Prayogo, SE, MKM"),
-                Field("head_nip", "NIP Kepala", CODE, example="196901271993031001"),
-                Field("head_title", "Jabatan Kepala", example="Kepala Balai Kekarantinaan Kesehatan Kelas II Jambi"),
-                Field("sign_place", "Tempat Penandatanganan", aliases=("Tempat Tanda Tangan",), example="Jambi"),
+                Field("head_name", "Nama Kepala", example="Dr. Nama Kepala, SKM, MKM"),
+                Field("head_nip", "NIP Kepala", CODE, example="197001152000031002"),
+                Field("head_title", "Jabatan Kepala", example="Kepala Balai Kekarantinaan Kesehatan Kelas II Contoh"),
+                Field("sign_place", "Tempat Penandatanganan", aliases=("Tempat Tanda Tangan",), example="Contoh"),
                 Field("sign_date", "Tanggal Penandatanganan", DATE, aliases=("Tanggal Tanda Tangan",),
                       example="Januari 2024", note="tanggal Excel, atau teks 'Januari 2024' / '2 Januari 2024'"),
+                Field("parent_unit_short", "Singkatan Unit Organisasi", required=False, example="Ditjen P2P",
+                      note="kosong: nama lengkap Unit Organisasi"),
+                Field("superior_title", "Jabatan Atasan", required=False,
+                      example="Direktur Jenderal Pencegahan dan Pengendalian Penyakit",
+                      note="pihak kedua Perjanjian Kinerja; kosong: pimpinan Unit Organisasi"),
+                Field("superior_name", "Nama Atasan", required=False, example="Dr. Nama Pejabat, MPH",
+                      note="pihak kedua Perjanjian Kinerja"),
+                Field("superior_nip", "NIP Atasan", CODE, required=False, example="197001012000031001"),
+                Field("period", "Periode Renstra", required=False, example="2025-2029",
+                      note="kosong: periode lima tahunan yang memuat Tahun (2020-2024, 2025-2029, ...)"),
+                Field("vision", "Visi Presiden", required=False,
+                      example="Terwujudnya Indonesia Maju yang Berdaulat, Mandiri, dan Berkepribadian "
+                              "Berlandaskan Gotong-Royong",
+                      note="visi RPJMN periode ini; kosong: bawaan periode bila dikenal rkt"),
+                Field("renstra_regulation", "Peraturan Renstra", required=False,
+                      example="Peraturan Menteri Kesehatan Nomor ... Tahun ... tentang Rencana Strategis "
+                              "Kementerian Kesehatan Tahun 2025-2029",
+                      note="kosong: bawaan periode bila dikenal rkt"),
+                Field("organisation_regulation", "Peraturan Organisasi", required=False,
+                      example="Peraturan Menteri Kesehatan Republik Indonesia Nomor 10 Tahun 2023 tentang "
+                              "Organisasi dan Tata Kerja Unit Pelaksana Teknis Bidang Kekarantinaan Kesehatan",
+                      note="kosong: Permenkes 10/2023 (sejak 2024)"),
             ),
             purpose="Identitas kantor, edisi dokumen dan penandatangan.",
         ),
@@ -163,8 +193,8 @@ IDENTITAS = Workbook(
             (
                 Column("no", "No", INT, example="1"),
                 Column("name", "Nama Unit", example="Subbagian Administrasi Umum"),
-                Column("kind", "Jenis", example="Subbagian",
-                       note="Subbagian, Instalasi, Wilayah Kerja, atau Kelompok Jabatan Fungsional"),
+                Column("kind", "Jenis", example="Subbagian", choices=UNIT_KINDS, open_choices=True,
+                       note="Bagian, Bidang, Subbagian dan Seksi digambar sebagai unit struktural di Bagan 1"),
                 Column("duty", "Tugas", required=False, example="melakukan koordinasi penyusunan rencana, ..."),
             ),
             key=("no",),
@@ -174,7 +204,7 @@ IDENTITAS = Workbook(
             "Wilker",
             (
                 Column("no", "No", INT, example="1"),
-                Column("name", "Wilayah Kerja", aliases=("Nama Wilker", "Wilker"), example="Bandara Sultan Thaha"),
+                Column("name", "Wilayah Kerja", aliases=("Nama Wilker", "Wilker"), example="Bandara Contoh"),
             ),
             key=("name",),
             purpose="Wilayah kerja (pelabuhan, bandara, PLBDN).",
@@ -197,6 +227,17 @@ IDENTITAS = Workbook(
             ),
             key=("name",),
             purpose="Daftar penanggung jawab (PJ) yang boleh dipakai di Jadwal.",
+        ),
+        Sheet(
+            "Dasar Hukum",
+            (
+                Column("no", "No", INT, example="1"),
+                Column("text", "Peraturan", aliases=("Dasar Hukum",),
+                       example="Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional"),
+            ),
+            key=("no",),
+            required=False,
+            purpose="Opsional: dasar penyusunan RKT (Bab I). Kosong: daftar bawaan dengan Renstra periode ini.",
         ),
         Sheet(
             "Program",
@@ -225,13 +266,14 @@ PEGAWAI = Workbook(
         Sheet(
             "Pegawai",
             (
-                Column("nip", "NIP", CODE, aliases=("NIP/NI PPPK", "NI PPPK"), example="196901271993031001"),
-                Column("name", "Nama", example="Rosyid Ridlo Prayogo, SE, MKM"),
-                Column("status", "Status", example="ASN", note="ASN atau PPPK"),
-                Column("position_type", "Jenis Jabatan", example="Struktural", note="Struktural, JFT atau JFU"),
+                Column("nip", "NIP", CODE, aliases=("NIP/NI PPPK", "NI PPPK"), example="197001152000031002"),
+                Column("name", "Nama", example="Dr. Nama Kepala, SKM, MKM"),
+                Column("status", "Status", example="ASN", choices=STATUSES),
+                Column("position_type", "Jenis Jabatan", example="Struktural", choices=POSITION_TYPES),
                 Column("position", "Jabatan", example="Kepala Balai"),
                 Column("grade", "Golongan", aliases=("Gol", "Golongan/Ruang", "Pangkat/Golongan"), example="IV/b",
-                       note="PNS: II/a .. IV/e; PPPK: I .. XVII"),
+                       note="PNS: I/a .. IV/e; PPPK: I .. XVII (golongan PPPK terpisah dari golongan PNS)",
+                       choices=GRADES),
                 Column("education", "Pendidikan", example="S2 Kesehatan Masyarakat",
                        note="salah satu kualifikasi di sheet Pendidikan"),
                 Column("unit", "Unit Kerja", CODE, example="TU", note="kode di sheet Unit Kerja (identitas.xlsx)"),
@@ -275,7 +317,8 @@ KINERJA = Workbook(
                        example="Indeks deteksi faktor risiko di pelabuhan/bandara/PLBDN"),
                 Column("definition", "Definisi Operasional", required=False, example="Status kinerja deteksi dini ..."),
                 Column("target", "Target PK", TARGET, example="0,99"),
-                Column("unit", "Satuan", example="Indeks", note="Indeks (0-1), Persen (0-100) atau Nilai"),
+                Column("unit", "Satuan", example="Indeks", choices=IKK_UNITS,
+                       note="Indeks: 0-1; Persen: 0-100; satuan lain (Nilai, Dokumen, ...): bilangan"),
                 Column("absolute", "Target Absolut", TARGET, required=False, example="-"),
                 Column("sum_label", "Uraian Jumlah Komponen", required=False,
                        example="Kemungkinan jumlah faktor risiko yang ditemukan pada indikator 1 yang dikendalikan",
@@ -321,7 +364,7 @@ PENDANAAN = Workbook(
                 Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
                 Column("name", "Rincian Output", aliases=("Nama RO",), example=RO_NAME),
                 Column("volume", "Volume", INT, example="8"),
-                Column("unit", "Satuan", example="Layanan", note="Orang, Layanan, Dokumen, Unit, Paket, Kegiatan"),
+                Column("unit", "Satuan", example="Layanan", choices=RO_UNITS, open_choices=True),
                 Column("rm", "RM", MONEY, aliases=("Rupiah Murni",), example="-"),
                 Column("pnbp", "PNBP", MONEY, example="169.855"),
                 Column("phln", "PHLN", MONEY, example="-"),

@@ -39,6 +39,7 @@ class Target(Record):
 
     value: Decimal
     percent: bool = False
+    places: int | None = None  # decimals as the planner typed them (`95,50%`: 2)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,15 @@ class Office(Record):
     head: Head
     sign_place: str
     sign_date: SignDate
+    # optional, year- and parent-bound (pipeline/plan/texts.py gives each its default)
+    parent_unit_short: str = ""
+    superior_title: str = ""
+    superior_name: str = ""
+    superior_nip: str = ""
+    period: str = ""
+    vision: str = ""
+    renstra_regulation: str = ""
+    organisation_regulation: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,14 @@ class WorkUnit(Record):
 @dataclass(frozen=True)
 class Pj(Record):
     name: str
+
+
+@dataclass(frozen=True)
+class LegalBasis(Record):
+    """A regulation the RKT is based on (Bab I), in the order of the Dasar Hukum sheet."""
+
+    no: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -165,6 +183,7 @@ class MonthlyTarget(Record):
     absolute: Target | None
     months: tuple[Decimal | None, ...]
     percent: bool = False
+    places: int | None = None  # the most decimals typed in any month, so the series prints alike
     extra: tuple[tuple[Location, str], ...] = ()
 
 
@@ -270,6 +289,7 @@ class Plan:
     ikk_ros: tuple[IkkRo, ...]
     ikk_allocations: tuple[IkkAllocation, ...]
     schedule: tuple[ScheduleRow, ...]
+    legal_basis: tuple[LegalBasis, ...] = ()
     totals: tuple[StatedTotal, ...] = ()
     sources: tuple[Source, ...] = ()
     input_findings: tuple[Finding, ...] = ()  # problems of the rows as typed (a key typed twice)

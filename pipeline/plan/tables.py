@@ -67,17 +67,31 @@ def headcount(plan: Plan) -> Counter:
     return counts
 
 
+def grade_row(status: str, grade: str) -> str:
+    """The Tabel 1 row of a grade: a PNS golongan (`III`), or a PPPK grade on its own scale (`PPPK IV`).
+
+    PPPK grades I-XVII are a separate scale: a PPPK of grade IV is not golongan IV. A grade
+    without ruang held by someone who is not PPPK keeps its own row too.
+    """
+    rank, ruang = split_grade(grade)
+    if status == "PPPK" or not ruang:
+        return f"PPPK {rank}" if status == "PPPK" else rank
+    return rank
+
+
 def staff_by_grade(plan: Plan) -> CrossTab:
-    """Tabel 1: golongan x ruang; PPPK grades form their own rows with the count under `Jumlah`."""
+    """Tabel 1: PNS golongan x ruang, then each PPPK grade as a row with its count under `Jumlah`."""
     counts: Counter = Counter()
-    ranks: list[str] = []
+    rows: list[str] = []
     for e in plan.staff:
-        rank, ruang = split_grade(e.grade)
-        counts[(rank, ruang.upper() if ruang in RUANG else "")] += 1
-        if rank not in ranks:
-            ranks.append(rank)
-    pns = [r for r in PNS_RANKS if r in ranks]
-    others = sorted((r for r in ranks if r not in PNS_RANKS), key=_roman)
+        row = grade_row(e.status, e.grade)
+        ruang = split_grade(e.grade)[1]
+        counts[(row, ruang.upper() if ruang in RUANG and not row.startswith("PPPK") else "")] += 1
+        if row not in rows:
+            rows.append(row)
+    pns = [r for r in PNS_RANKS if r in rows]
+    others = sorted((r for r in rows if r not in PNS_RANKS),
+                    key=lambda r: (r.startswith("PPPK"), _roman(r.split()[-1])))
     return CrossTab(tuple(pns + others), ("A", "B", "C", "D", ""), dict(counts))
 
 

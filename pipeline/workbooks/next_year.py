@@ -17,6 +17,7 @@ from pipeline.inputs import schema
 from pipeline.inputs.normalise import load
 from pipeline.inputs.read import LIMITS, Limits
 from pipeline.plan.model import Plan, Ro, Target
+from pipeline.plan.texts import KNOWN, period_of
 from pipeline.workbooks.blank import WorkbooksExist, existing_workbooks
 from pipeline.workbooks.xlsx import write_workbook
 
@@ -126,7 +127,11 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
         "phone": o.phone, "fax": _opt(o.fax), "year": year, "edition": schema.FIRST_EDITION, "ministry": o.ministry,
         "parent_unit": o.parent_unit, "head_name": o.head.name, "head_nip": o.head.nip,
         "head_title": o.head.title, "sign_place": o.sign_place, "sign_date": f"{schema.MONTHS[0]} {year}",
+        **{key: _opt(getattr(o, key)) for key in ("parent_unit_short", "superior_title", "superior_name",
+                                                   "superior_nip", "organisation_regulation")},
     }
+    if period_of(year) == period_of(o.year):  # the period's own texts still hold; a new period takes its defaults
+        identity.update({key: _opt(getattr(o, key)) for key in ("period", "vision", "renstra_regulation")})
     ros, splits = [], []
     for ro in plan.ros:
         sources, basis = split_sources((ro.rm, ro.pnbp, ro.phln), ro.next_amount)
@@ -142,6 +147,7 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
             "Wilker": [{"no": w.no, "name": w.name} for w in plan.wilker],
             "Unit Kerja": [{"code": w.code, "name": w.name, "group": _opt(w.group)} for w in plan.work_units],
             "PJ": [{"name": p.name} for p in plan.pjs],
+            "Dasar Hukum": [{"no": b.no, "text": b.text} for b in plan.legal_basis] or None,
             "Program": [{"program": p.program, "goal": p.goal} for p in plan.programs],
             "Kegiatan": [{"activity": a.activity, "goal": a.goal} for a in plan.activities],
         },
@@ -163,7 +169,8 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
             ],
             # Rows stay so the planner sees what to fill; the months are next year's to plan.
             "Target Bulanan": [
-                {"ikk": m.ikk, "component": m.component, "name": _opt(m.name), **_target("absolute", m.absolute)}
+                {"ikk": m.ikk, "component": m.component, "name": _opt(m.name), **_target("absolute", m.absolute),
+                 "_months_percent": m.percent}
                 for m in plan.monthly
             ],
         },
@@ -269,4 +276,15 @@ def todo_list(plan: Plan, year: int, splits: tuple[Split, ...]) -> tuple[Todo, .
         f"perbarui {len(plan.staff)} pegawai bila ada mutasi, pensiun atau kenaikan golongan (disalin dari {old})")
     add("identity", "identitas.xlsx", "Identitas",
         f"periksa tanggal penandatanganan (diisi 'Januari {year}') serta nama dan NIP Kepala")
+    start, end = period_of(year)
+    new_period = period_of(year) != period_of(old)
+    add("year-texts", "identitas.xlsx", "Identitas",
+        f"periksa teks yang terikat periode {start}-{end}"
+        + (f" (periode baru: Periode Renstra, Visi Presiden dan Peraturan Renstra {old} tidak disalin; kosong berarti "
+           f"bawaan rkt{'' if start in KNOWN else ', yang hanya menyebut periodenya: isi teks resminya'})"
+           if new_period else "") + ", Peraturan Organisasi, Singkatan Unit Organisasi dan Jabatan Atasan")
+    if plan.legal_basis:
+        add("legal-basis", "identitas.xlsx", "Dasar Hukum",
+            f"periksa {len(plan.legal_basis)} dasar hukum (disalin dari {old})"
+            + (f", terutama peraturan Renstra periode {start}-{end}" if new_period else ""))
     return tuple(todo)

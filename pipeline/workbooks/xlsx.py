@@ -23,7 +23,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from pipeline.files import atomic_write
 from pipeline.inputs import schema
 from pipeline.inputs.guide import TYPE_NAMES
-from pipeline.plan.tables import POSITION_TYPES, STATUSES
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 HEADER_FONT = Font(bold=True)
@@ -43,19 +42,21 @@ TITLE_LIMIT = 32  # Excel's limit for the title of an input or error message
 LISTS_SHEET = "Daftar"
 GUIDE_SHEET = "Petunjuk"
 
-# Controlled values live in the schema, shared with the checks.
-GRADES, RO_UNITS, IKK_UNITS = schema.GRADES, schema.RO_UNITS, schema.IKK_UNITS
-UNIT_KINDS, EDITIONS = schema.UNIT_KINDS, schema.EDITIONS
 
-# (workbook key, sheet, column or field key) -> allowed values
-CHOICES: dict[tuple[str, str, str], tuple[str, ...]] = {
-    ("identitas", "Identitas", "edition"): EDITIONS,
-    ("identitas", "Unit", "kind"): UNIT_KINDS,
-    ("pegawai", "Pegawai", "status"): STATUSES,
-    ("pegawai", "Pegawai", "position_type"): POSITION_TYPES,
-    ("pegawai", "Pegawai", "grade"): GRADES,
-    ("kinerja", "IKK", "unit"): IKK_UNITS,
-    ("pendanaan", "RO", "unit"): RO_UNITS,
+
+@dataclass(frozen=True)
+class Choice:
+    """A drop-down of controlled values; an `open` one warns about another value instead of refusing it."""
+
+    values: tuple[str, ...]
+    open: bool = False
+
+
+# (workbook key, sheet, column or field key) -> its drop-down, from the schema (the values' one home)
+CHOICES: dict[tuple[str, str, str], Choice] = {
+    (wb.key, sheet.name, col.key): Choice(col.choices, col.open_choices)
+    for wb in schema.WORKBOOKS for sheet in wb.sheets
+    for col in (sheet.fields if isinstance(sheet, schema.FormSheet) else sheet.columns) if col.choices
 }
 
 
@@ -234,9 +235,11 @@ def _write_table(
         r = ws.max_row
         for i, col in enumerate(cols, start=1):
             cell = ws.cell(r, i)
+            pct = row.get(f"_{col.key}_percent") or col.key in MONTH_KEYS and row.get("_months_percent")
             if col.type in NUMBER_FORMATS and not isinstance(cell.value, str):
-                pct = row.get(f"_{col.key}_percent")
                 cell.number_format = _percent_format(cell.value) if pct else NUMBER_FORMATS[col.type]
+            elif pct and cell.value is None:  # an empty month of a percent series: a pasted 0,97 reads 97%
+                cell.number_format = "0%"
             if col.type == schema.TEXT:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         if row.get("_total"):
@@ -271,12 +274,19 @@ def _list_validation(allowed: Any, lists: _Lists, first_cell: str) -> DataValida
     """
     if isinstance(allowed, Lookup):
         return _lookup_validation(allowed, first_cell)
-    values = [str(v) for v in allowed]
+    choice = allowed if isinstance(allowed, Choice) else Choice(tuple(allowed))
+    values = [str(v) for v in choice.values]
     inline = ",".join(values)
     if len(inline) > LIST_LIMIT or any("," in v or '"' in v for v in values):
         formula = lists.add(values)
     else:
         formula = '"' + inline + '"'
+    if choice.open:
+        return DataValidation(
+            type="list", formula1=formula, allow_blank=True, showErrorMessage=True, errorStyle="warning",
+            errorTitle="Nilai tidak lazim",
+            error=_clip(f"Yang lazim: {', '.join(values)}. Tetap dipakai?", PROMPT_LIMIT),
+        )
     return DataValidation(
         type="list",
         formula1=formula,
@@ -502,7 +512,7 @@ def _unit(spec: schema.Workbook, sheet_name: str, item: schema.Column | schema.F
 def _explanation(spec: schema.Workbook, sheet_name: str, item: schema.Column | schema.Field) -> str:
     key = (spec.key, sheet_name, item.key)
     parts = [REFERENCE_NOTES.get(key) or item.note]
-    choices = CHOICES.get(key, ())
+    choices = CHOICES[key].values if key in CHOICES else ()
     if choices and not all(c in (parts[0] or "") for c in choices):
         parts.append(f"pilihan: {', '.join(choices)}")
     if item.type == schema.MONEY:
