@@ -180,10 +180,11 @@ def rules() -> None:
       rkt rules
     """
     from pipeline.checks import RULES
+    from pipeline.checks.uraian import URAIAN
     from pipeline.inputs.problems import INPUT_PROBLEMS
 
     for r in RULES.values():
-        click.echo(f"{r.id:32} {r.doc}")
+        click.echo(f"{r.id:32} {URAIAN[r.id]}")
     for rule_id, doc in INPUT_PROBLEMS.items():
         click.echo(f"{rule_id:32} {doc}")
 

@@ -28,6 +28,16 @@ def test_rule_is_documented_and_named_by_family(rule_id):
     assert r.check.__module__ == f"pipeline.checks.{family}", f"{rule_id} lives in the module of its family"
 
 
+def test_rkt_rules_describes_every_rule_in_bahasa_indonesia():
+    from pipeline.checks.uraian import URAIAN
+
+    assert set(URAIAN) == set(RULES)
+    listed = CliRunner().invoke(cli, ["rules"]).stdout
+    for rule_id, text in URAIAN.items():
+        assert f"{rule_id:32} {text}" in listed
+        assert RULES[rule_id].doc not in listed, "the English docstring is for developers"
+
+
 def test_every_input_problem_raised_is_catalogued_and_listed():
     source = "\n".join(p.read_text(encoding="utf-8") for p in (TESTS.parent / "pipeline").rglob("*.py"))
     raised = set(re.findall(r'"(input\.[a-z-]+)"', source))

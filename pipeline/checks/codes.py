@@ -159,7 +159,7 @@ def pj_given(plan: Plan) -> Iterator[Finding]:
 
 @rule("codes.ro-unit")
 def ro_unit_known(plan: Plan) -> Iterator[Finding]:
-    """Every RO's unit of measure is one of Orang, Layanan, Dokumen, Unit, Paket, Kegiatan."""
+    """Every RO's unit of measure is one the schema lists (Orang, Layanan, Dokumen, Laporan, ...); others warn."""
     for ro in plan.ros:
         if ro.unit not in RO_UNITS:
             near = next((u for u in RO_UNITS if same_text(u, ro.unit)), None)

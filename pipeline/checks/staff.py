@@ -26,7 +26,7 @@ def _grade(text: str) -> str:
 
 
 def grade_kind(grade: str) -> str | None:
-    """`PNS` for II/a..IV/e, `PPPK` for I..XVII, None for anything else."""
+    """`PNS` for I/a..IV/e, `PPPK` for I..XVII, None for anything else."""
     g = _grade(grade)
     if g in PNS_GRADES:
         return "PNS"
@@ -80,10 +80,10 @@ def position_type_known(plan: Plan) -> Iterator[Finding]:
 
 @rule("staff.grade")
 def grade_well_formed(plan: Plan) -> Iterator[Finding]:
-    """Every grade is a PNS golongan/ruang (II/a .. IV/e) or a PPPK grade (I .. XVII)."""
+    """Every grade is a PNS golongan/ruang (I/a .. IV/e) or a PPPK grade (I .. XVII)."""
     for e in plan.staff:
         if grade_kind(e.grade) is None:
-            yield error("staff.grade", f"golongan '{e.grade}' ({e.name}) tidak dikenal; PNS: II/a .. IV/e, "
+            yield error("staff.grade", f"golongan '{e.grade}' ({e.name}) tidak dikenal; PNS: I/a .. IV/e, "
                         "PPPK: I .. XVII", e.loc("grade"), subject=e.nip)
 
 
@@ -95,7 +95,7 @@ def grade_matches_status(plan: Plan) -> Iterator[Finding]:
         if kind is None or e.status not in STATUSES:
             continue
         if (e.status == "PPPK") != (kind == "PPPK"):
-            expected = "golongan PPPK (I .. XVII)" if e.status == "PPPK" else "golongan/ruang PNS (II/a .. IV/e)"
+            expected = "golongan PPPK (I .. XVII)" if e.status == "PPPK" else "golongan/ruang PNS (I/a .. IV/e)"
             yield error("staff.grade-status", f"{e.name} berstatus {e.status} dengan golongan '{e.grade}'; "
                         f"seharusnya {expected}", e.loc("grade"), e.loc("status"), subject=e.nip)
 

@@ -200,11 +200,11 @@ def persen_typed_as_percent(plan: Plan) -> Iterator[Finding]:
 
 @rule("targets.unit")
 def ikk_unit_known(plan: Plan) -> Iterator[Finding]:
-    """Every IKK's Satuan is Indeks, Persen or Nilai."""
+    """Every IKK's Satuan is one the schema lists (Indeks, Persen, Nilai, Dokumen, ...)."""
     for ikk in plan.indicators:
         if ikk.unit not in IKK_UNITS:
             what = f"'{ikk.unit}'" if ikk.unit else "kosong"
-            yield error("targets.unit", f"satuan IKK {ikk.no} {what}; tulis Indeks, Persen atau Nilai",
+            yield error("targets.unit", f"satuan IKK {ikk.no} {what}; tulis salah satu: {', '.join(IKK_UNITS)}",
                         ikk.loc("unit"), subject=f"IKK {ikk.no}")
 
 
