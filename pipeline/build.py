@@ -31,7 +31,7 @@ from pipeline.files import FileProblem
 from pipeline.findings import Finding, InputError, has_errors
 from pipeline.inputs.normalise import load
 from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
-from pipeline.outputs import OutputFolder, check_folders
+from pipeline.outputs import OutputFolder, OutputRefused, check_folders
 from pipeline.plan.model import Office, Plan
 
 REPORT_FOLDER = "pemeriksaan"
@@ -52,6 +52,7 @@ class BuildResult:
     written: tuple[Path, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
     problem: str = ""
+    issued: Path | None = None  # the archive folder of an edition issued with --final
 
     @property
     def has_errors(self) -> bool:
@@ -102,17 +103,27 @@ def owner(office: Office) -> str:
     return " ".join(office.name.split()) or "kantor tanpa nama"
 
 
+class EditionMismatch(ValueError):
+    """The edition asked for on the command line is not the identity workbook's."""
+
+
 def prepare(inputs: Path, edition: str | None = None, limits: Limits = LIMITS, clock: Clock | None = None) -> Plan:
-    """Read and normalise `inputs`; `edition` (from the command line) replaces the workbook's."""
+    """Read and normalise `inputs`; `edition` (from the command line), if given, must be the workbook's.
+
+    The workbook alone says which edition it is, so its cover, file name and archive agree;
+    `rkt revisi` raises it.
+    """
     with (clock or Clock()).stage("baca"):
         plan = load(inputs, limits)
-    if edition:
-        plan = replace(plan, office=replace(plan.office, edition=" ".join(edition.split())))
+    if edition and " ".join(edition.split()).casefold() != " ".join(plan.office.edition.split()).casefold():
+        raise EditionMismatch(
+            f"edisi di {Path(inputs) / 'identitas.xlsx'} adalah '{plan.office.edition}', bukan '{edition}'; untuk "
+            f"memulai revisi jalankan rkt revisi --inputs {inputs}")
     return plan
 
 
 def build(inputs: Path, output: Path, draft: bool = False, template: Path | None = None,
-          edition: str | None = None, limits: Limits = LIMITS) -> BuildResult:
+          edition: str | None = None, limits: Limits = LIMITS, final: bool = False) -> BuildResult:
     """Build the document of the workbooks in `inputs` into the folder `output`.
 
     Raises InputError when the workbooks cannot be read (after writing the report of what is
@@ -128,7 +139,7 @@ def build(inputs: Path, output: Path, draft: bool = False, template: Path | None
     except InputError as exc:
         exc.report = write_input_report(exc.findings, inputs, output, limits)
         raise
-    return build_plan(plan, inputs, output, draft, template, clock, limits)
+    return build_plan(plan, inputs, output, draft, template, clock, limits, final)
 
 
 def write_input_report(findings: list[Finding], inputs: Path, output: Path, limits: Limits = LIMITS) -> str:
@@ -138,7 +149,7 @@ def write_input_report(findings: list[Finding], inputs: Path, output: Path, limi
 
     stem = input_report_stem(inputs)
     out = OutputFolder(output, f"folder input {Path(inputs).resolve()}", inputs, _input_paths(inputs))
-    copies = marked_copies(findings, _sources(findings, inputs, None, limits))
+    copies = marked_copies(findings, _sources(_named(findings), inputs, None, limits))
     files = {f"{stem}-pemeriksaan.md": report_markdown(findings, None, str(inputs)).encode("utf-8", "replace"),
              **{f"{REPORT_FOLDER}/{stem}/{name}": data for name, data in copies.items()}}
     try:
@@ -157,15 +168,19 @@ def _input_paths(inputs: Path) -> list[Path]:
     return [Path(inputs) / wb.filename for wb in WORKBOOKS]
 
 
-def _sources(findings: list[Finding], inputs: Path, plan: Plan | None, limits: Limits) -> dict[str, bytes]:
-    """The bytes of each input workbook a finding names, for its marked copy.
+def _named(findings: list[Finding]) -> set[str]:
+    """The workbooks the findings name."""
+    return {loc.workbook for f in findings for loc in f.locations if loc.workbook.endswith(".xlsx")}
+
+
+def _sources(names: set[str], inputs: Path, plan: Plan | None, limits: Limits) -> dict[str, bytes]:
+    """The bytes of input workbooks `names`, for marked copies or the archive.
 
     Read again within the same limits as the first read; when the plan is known, a workbook
-    whose bytes changed since (a planner saved it meanwhile) is not copied: its marks would
-    land on the wrong cells.
+    whose bytes changed since (a planner saved it meanwhile) is left out: its marks would land
+    on the wrong cells, and an archive would not hold what the document was built from.
     """
     read = {s.workbook: s.sha256 for s in plan.sources} if plan is not None else {}
-    names = {loc.workbook for f in findings for loc in f.locations if loc.workbook.endswith(".xlsx")}
     found: dict[str, bytes] = {}
     for name in sorted(names):
         if Path(name).name != name:
@@ -180,8 +195,14 @@ def _sources(findings: list[Finding], inputs: Path, plan: Plan | None, limits: L
 
 
 def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, template: Path | None = None,
-               clock: Clock | None = None, limits: Limits = LIMITS) -> BuildResult:
-    """The rest of `build`, from a read plan: check -> report -> context -> render -> package -> write."""
+               clock: Clock | None = None, limits: Limits = LIMITS, final: bool = False) -> BuildResult:
+    """The rest of `build`, from a read plan: check -> report -> context -> render -> package -> write.
+
+    `final` issues the edition: its document, twin, report and input workbooks are also kept in
+    the archive (pipeline/archive.py); refused, before anything is written, when that edition was
+    issued from other workbooks.
+    """
+    from pipeline import archive
     from pipeline.checks.report import report_markdown
     from pipeline.document import render
     from pipeline.document.twin import docx_to_markdown
@@ -196,7 +217,7 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
     with clock.stage("laporan"):
         report = {f"{stem}-pemeriksaan.md": report_markdown(findings, plan, str(inputs)).encode("utf-8", "replace")}
         copies = {f"{REPORT_FOLDER}/{stem}/{wb}": data
-                  for wb, data in marked_copies(findings, _sources(findings, inputs, plan, limits)).items()}
+                  for wb, data in marked_copies(findings, _sources(_named(findings), inputs, plan, limits)).items()}
     document: dict[str, bytes] = {}
     if not has_errors(findings) or draft:
         with clock.stage("render"):
@@ -206,6 +227,14 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
             previous = out.read(name)
             if previous is not None and previous != docx:
                 document = {f"{PREVIOUS_FOLDER}/{name}": previous, **document}
+    issue = None
+    if final and document:
+        sources = _sources({s.workbook for s in plan.sources}, inputs, plan, limits)
+        if len(sources) < len(plan.sources):
+            raise OutputRefused("workbook input berubah selama build; ulangi rkt build --final")
+        edition = archive.edition_name(plan.office.year, plan.office.edition)
+        if not archive.check(output, edition, sources):
+            issue = (edition, sources)
     with clock.stage("tulis"):
         out.claim([*report, *copies, *document])
         written: dict[str, Path] = {}
@@ -220,10 +249,17 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
             problem = f"laporan pemeriksaan tidak ditulis: {exc}"
         for rel, data in document.items():
             written[rel] = out.write(rel, data)
+    issued = None
+    if final and document:
+        edition = archive.edition_name(plan.office.year, plan.office.edition)
+        issued = archive.folder(output, edition)
+        if issue is not None:
+            archive.issue(output, edition, {rel: data for rel, data in {**document, **report}.items()
+                                            if not rel.startswith(PREVIOUS_FOLDER + "/")}, issue[1])
     order = [r for r in (name, f"{stem}.md") if r in written] + [r for r in written if r not in (name, f"{stem}.md")]
     order = [r for r in order if not r.startswith(PREVIOUS_FOLDER + "/")]
     return BuildResult(written.get(name), findings, draft, tuple(written[r] for r in order), tuple(clock.stages),
-                       problem)
+                       problem, issued)
 
 
 def package(docx: bytes, plan: Plan) -> bytes:
@@ -274,7 +310,7 @@ def _prepare_one(args: tuple[Path, Path, str | None, Limits]) -> tuple[Path, Pla
         return inputs, prepare(inputs, edition, limits), None
     except InputError as exc:
         return inputs, None, OfficeResult(inputs, None, "input tidak dapat dibaca", tuple(exc.findings))
-    except FileProblem as exc:
+    except (FileProblem, EditionMismatch) as exc:
         return inputs, None, OfficeResult(inputs, None, str(exc))
 
 

@@ -88,39 +88,50 @@ def check(inputs: Path, fmt: str) -> None:
               help="Folder tujuan dokumen.")
 @click.option("--draft", is_flag=True,
               help="Tetap tulis dokumen walau ada galat: bertanda DRAF di setiap halaman, dengan lampiran temuan.")
-@click.option("--edition", help='Edisi dokumen, mis. "Revisi 1" (bawaan: isian Edisi di identitas.xlsx).')
+@click.option("--edition", help='Edisi yang diharapkan, mis. "Revisi 1"; dicocokkan dengan isian Edisi di '
+              "identitas.xlsx (naikkan edisi dengan rkt revisi).")
+@click.option("--final", is_flag=True,
+              help="Edisi yang akan ditandatangani: simpan juga dokumen, laporan dan workbook-nya di terbit/, "
+                   "baca-saja; ditolak bila edisi itu sudah terbit dari workbook lain.")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat.")
-def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: str | None, quiet: bool) -> None:
+def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: str | None, final: bool,
+                  quiet: bool) -> None:
     """Periksa workbook lalu tulis dokumen RKT (.docx) ke folder output.
 
     Setiap build menulis juga laporan pemeriksaan (RKT-...-pemeriksaan.md), salinan workbook
     bertanda di pemeriksaan/ bila ada temuan, dan kembaran teks dokumen (RKT-....md).
     Bila ada galat, dokumen tidak ditulis dan dokumen lama tidak berubah (keluar dengan 1).
     Dengan --draft dokumen tetap ditulis sebagai RKT-...-DRAF.docx (keluar dengan 1 bila ada galat).
-    Keluar dengan 2 bila input atau templat tidak dapat dipakai.
+    Dengan --final edisi ini diterbitkan: salinannya disimpan di terbit/<tahun>-<edisi>/ dan tidak
+    pernah ditimpa. Keluar dengan 2 bila input atau templat tidak dapat dipakai.
 
     \b
     Contoh:
       rkt build --inputs inputs --output output
-      rkt build --draft --edition "Revisi 1"
+      rkt build --draft
+      rkt build --final                      (edisi yang ditandatangani)
       rkt build --inputs jambi --inputs padang --inputs palembang --output semua
     """
-    from pipeline.build import build, build_many
+    from pipeline.build import EditionMismatch, build, build_many
     from pipeline.clock import timings_line
     from pipeline.document.render import TemplateError
     from pipeline.files import FileProblem
 
     inputs = inputs or (Path("inputs"),)
+    if final and draft:
+        raise click.UsageError("--final menerbitkan edisi yang ditandatangani; draf tidak dapat diterbitkan")
     if len(inputs) > 1:
+        if final:
+            raise click.UsageError("terbitkan setiap kantor dengan rkt build --final --inputs <folder> tersendiri")
         _build_offices(build_many(inputs, output, draft=draft, edition=edition), quiet)
     try:
-        result = build(inputs[0], output, draft=draft, edition=edition)
+        result = build(inputs[0], output, draft=draft, edition=edition, final=final)
     except InputError as exc:
         _emit(exc.findings, "text")
         if exc.report:
             click.echo(f"Laporan: {exc.report}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    except (TemplateError, FileProblem) as exc:
+    except (TemplateError, FileProblem, EditionMismatch) as exc:
         _unusable(str(exc))
     _emit([f for f in result.findings if not quiet or f.severity == "error"], "text", quiet=quiet)
     if not quiet:
@@ -130,6 +141,8 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
         sys.exit(EXIT_FINDINGS)
     if not quiet:
         click.echo(str(result.path))
+    if result.issued is not None:
+        click.echo(f"Edisi terbit: {result.issued}", err=True)
     if result.problem:
         _unusable(result.problem)
     sys.exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
@@ -205,19 +218,25 @@ def schema() -> None:
 @cli.command()
 @click.argument("sides", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rev", help="Bandingkan folder input pada revisi git ini dengan isinya sekarang.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Bentuk daftar perubahan.")
 @click.option("--redline", "redline_out", type=click.Path(path_type=Path, dir_okay=False),
               help="Tulis juga NEW sebagai .docx dengan lacak perubahan Word (w:ins/w:del) terhadap OLD.")
-def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path | None) -> None:
-    """Bandingkan dua edisi per kode RO, IKK, NIP dan sel tabel: rkt diff OLD NEW.
+@click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder output yang memuat arsip terbit/ (untuk sisi terbit:NAMA).")
+def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path | None, output: Path) -> None:
+    """Bandingkan dua edisi per sheet, kunci (kode RO, No IKK, NIP, ...) dan kolom: rkt diff OLD NEW.
 
-    OLD dan NEW masing-masing folder input atau .docx hasil rkt. Dengan --rev REV cukup satu
-    folder (bawaan inputs/): isinya pada revisi REV dibandingkan dengan isinya sekarang.
-    Keluar dengan 0 bila sama, 1 bila berbeda, 2 bila salah satu tidak dapat dibaca.
+    OLD dan NEW masing-masing folder input, .docx hasil rkt, atau edisi terbit (terbit:2025-Awal-Tahun).
+    Setiap nilai workbook yang sampai ke dokumen dibandingkan; teks templat yang berubah ditampilkan
+    sebagai teks. Dengan --rev REV cukup satu folder (bawaan inputs/): isinya pada revisi REV
+    dibandingkan dengan isinya sekarang. Keluar dengan 0 bila dokumennya sama, 1 bila berbeda, 2 bila
+    salah satu tidak dapat dibaca.
 
     \b
     Contoh:
-      rkt diff output/lama.docx output/RKT-2024-BKK-Kelas-II-Jambi.docx
+      rkt diff terbit:2024-Awal-Tahun inputs
+      rkt diff output/sebelumnya/RKT-2024-BKK-Kelas-II-Jambi.docx output/RKT-2024-BKK-Kelas-II-Jambi.docx
       rkt diff --rev HEAD~1            (inputs/ di commit sebelumnya vs sekarang)
       rkt diff --rev HEAD inputs --redline output/redline.docx
     """
@@ -228,34 +247,45 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
     else:
         raise click.UsageError("beri OLD dan NEW, atau --rev REV dengan satu folder input")
     from pipeline.document.package import NotAnRktDocument
+    from pipeline.document.render import TemplateError
     from pipeline.files import FileProblem
     from pipeline.review.diff import diff as compare
     from pipeline.review.diff import format_text, load_side
 
     try:
-        before = load_side(old, rev)
-        after = load_side(new)
+        before = load_side(old, rev, output=output)
+        after = load_side(new, output=output)
     except InputError as exc:
         _emit(exc.findings, "text")
         sys.exit(EXIT_UNUSABLE)
     except NotAnRktDocument as exc:
         _unusable(f"{exc}: bukan dokumen RKT buatan rkt (tidak ada snapshot)")
-    except FileProblem as exc:
+    except (FileProblem, TemplateError) as exc:
         _unusable(str(exc))
     changes = compare(before, after)
     if fmt == "json":
         click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
     else:
-        click.echo(format_text(changes, before, after), nl=False)
+        click.echo(format_text(changes, before.snapshot, after.snapshot), nl=False)
     if redline_out is not None:
-        _write_redline(old, new, rev, redline_out, after)
+        _write_redline(_resolved_side(old, output), _resolved_side(new, output), rev, redline_out, after.snapshot)
     sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
+
+
+def _resolved_side(side: Path, output: Path) -> Path:
+    """A `terbit:NAME` side as the path of its document."""
+    from pipeline.archive import issued_document
+    from pipeline.review.diff import ARCHIVE_PREFIX
+
+    text = str(side)
+    return issued_document(output, text.removeprefix(ARCHIVE_PREFIX)) if text.startswith(ARCHIVE_PREFIX) else side
 
 
 def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict) -> None:
     """The tracked-changes .docx of `rkt diff --redline`, dated from the new edition; its path on stderr."""
     import contextlib
 
+    from pipeline.archive import refuse_inside
     from pipeline.document.render import TemplateError
     from pipeline.files import FileProblem
     from pipeline.inputs.schema import WORKBOOKS
@@ -267,10 +297,11 @@ def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict
     if out.resolve() in compared:
         _unusable(f"redline {out} akan menimpa salah satu yang dibandingkan; pilih nama file lain")
     try:
+        refuse_inside(out, "redline")
         with contextlib.ExitStack() as stack:
             if rev is not None:
                 old = stack.enter_context(inputs_at_revision(old, rev))
-            path = write_redline(old, new, out, date=edition_date(int(after["office"]["year"])))
+            path = write_redline(old, new, out, date=edition_date(*after["office"]["sign_date"]))
     except InputError as exc:
         _emit(exc.findings, "text")
         sys.exit(EXIT_UNUSABLE)
@@ -283,6 +314,37 @@ def _unusable(message: str) -> None:
     """Stop with one line on stderr and exit code 2: the request or its inputs cannot be used."""
     click.echo(f"GALAT {message}", err=True)
     sys.exit(EXIT_UNUSABLE)
+
+
+@cli.command("revisi")
+@_inputs_option
+@click.option("--tanggal", prompt="Tanggal penandatanganan revisi (mis. 2 Juli 2024)",
+              help="Tanggal penandatanganan edisi revisi, mis. '2 Juli 2024' (ditanyakan bila tidak diberi).")
+def revisi_command(inputs: Path, tanggal: str) -> None:
+    """Mulai revisi: naikkan Edisi di identitas.xlsx (Awal Tahun -> Revisi 1 -> Revisi 2) dan isi tanggalnya.
+
+    Hanya dua sel itu yang diubah, sehingga workbook, sampul dan nama file selalu sama edisinya.
+    Edisi sebelumnya yang sudah diterbitkan (rkt build --final) tetap di terbit/. Keluar dengan 2
+    bila workbook tidak dapat dibaca atau tanggalnya tidak sah.
+
+    \b
+    Contoh:
+      rkt revisi --inputs inputs --tanggal "2 Juli 2024"
+      rkt build --final --inputs inputs
+    """
+    from pipeline.files import FileProblem
+    from pipeline.workbooks.revision import RevisionError, start_revision
+
+    try:
+        done = start_revision(inputs, tanggal)
+    except InputError as exc:
+        for f in exc.findings:
+            click.echo(f"GALAT [{f.rule}] {f}", err=True)
+        _unusable(f"workbook di {inputs} tidak dapat dibaca: perbaiki masalah di atas, lalu ulangi")
+    except (RevisionError, FileProblem) as exc:
+        _unusable(str(exc))
+    click.echo(f"{done.path}: Edisi {done.old_edition} -> {done.new_edition}; Tanggal Penandatanganan "
+               f"{done.old_date} -> {done.new_date}")
 
 
 @cli.command("init")

@@ -53,6 +53,9 @@ def _resolved(path: Path) -> Path:
 
 def check_folders(inputs: Path, output: Path) -> None:
     """Refuse an output folder that is the input folder, or an input folder inside rkt's own folders."""
+    from pipeline.archive import refuse_inside
+
+    refuse_inside(output, "folder output")
     src, out = _resolved(inputs), _resolved(output)
     if src == out:
         raise OutputRefused(

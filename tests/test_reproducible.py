@@ -98,8 +98,8 @@ def test_diff_of_two_built_documents(tmp_path):
     assert result.exit_code == 1
     import json
 
-    assert [(c["key"], c["field"], c["old"], c["new"]) for c in json.loads(result.stdout)] == [
-        ("QAH.017", "Mei", 10_000, 9_000), ("QAH.017", "Juni", 10_000, 11_000)]
+    jadwal = [(c["key"], c["field"], c["old"], c["new"]) for c in json.loads(result.stdout) if c["section"] == "Jadwal"]
+    assert jadwal == [("QAH.017", "Mei", "10.000", "9.000"), ("QAH.017", "Jun", "10.000", "11.000")]
     text = CliRunner().invoke(cli, ["diff", str(old), str(new)]).stdout
     assert text.startswith("Input berbeda: jadwal.xlsx")
     same = CliRunner().invoke(cli, ["diff", str(old), str(old)])
@@ -116,13 +116,18 @@ def test_diff_refuses_a_document_not_built_by_rkt(tmp_path, mini_inputs):
     assert "bukan dokumen RKT buatan rkt" in result.output
 
 
-def test_edition_option_names_the_revision(mini_inputs, tmp_path):
+def test_a_revision_is_named_by_the_workbook_and_the_option_must_agree(mini_inputs, tmp_path):
+    mismatch = CliRunner().invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(tmp_path),
+                                        "--edition", "Revisi 1"])
+    assert mismatch.exit_code == 2 and "rkt revisi" in mismatch.output
+    assert CliRunner().invoke(cli, ["revisi", "--inputs", str(mini_inputs), "--tanggal", "2 Juli 2024"]).exit_code == 0
     result = CliRunner().invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(tmp_path),
                                       "--edition", "Revisi 1", "-q"])
     assert result.exit_code == 0, result.output
     path = tmp_path / "RKT-2024-Revisi-1-BKK-Kelas-II-Contoh.docx"
     assert result.stdout == ""
-    assert "RKT REVISI 1 TAHUN 2024" in (tmp_path / "RKT-2024-Revisi-1-BKK-Kelas-II-Contoh.md").read_text().upper()
+    twin = (tmp_path / "RKT-2024-Revisi-1-BKK-Kelas-II-Contoh.md").read_text()
+    assert "RKT REVISI 1 TAHUN 2024" in twin.upper() and "Contoh, 2 Juli 2024" in twin
     assert path.is_file() and not (tmp_path / f"{NAME}.docx").exists()
 
 

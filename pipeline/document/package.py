@@ -59,7 +59,7 @@ def _custom_xml(props: dict[str, str]) -> bytes:
 
 
 def _snapshot_xml(snap: dict[str, Any]) -> bytes:
-    text = json.dumps(snap, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(snap, ensure_ascii=False, separators=(",", ":"))  # in the order made: the schema's
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<rkt:snapshot xmlns:rkt="urn:rkt:snapshot:1">{escape(text)}</rkt:snapshot>'

@@ -107,23 +107,31 @@ class _Cells:
         if value is None:
             self.fail(cell, f"'{cell.label}' wajib diisi", "input.empty")
             return model.SignDate(0, 0)
-        if isinstance(value, (dt.datetime, dt.date)):
-            return model.SignDate(value.year, value.month, value.day)
-        words = str(value or "").replace(",", " ").split()
-        try:
-            if len(words) == 2:
-                return model.SignDate(int(words[1]), MONTH_NUMBERS[words[0].casefold()])
-            if len(words) == 3:
-                year, month, day = int(words[2]), MONTH_NUMBERS[words[1].casefold()], int(words[0])
-                dt.date(year, month, day)  # "31 Februari 2024" is no date
-                return model.SignDate(year, month, day)
-            day, month, year = (int(p) for p in re.split(r"[/.-]", str(value).strip()))
-            dt.date(year, month, day)
-            return model.SignDate(year, month, day)
-        except (KeyError, ValueError):
+        parsed = sign_date(value)
+        if parsed is None:
             self.fail(cell, f'"{_show(value)}" bukan tanggal (contoh: "Januari 2024" atau "2 Januari 2024")',
                       "input.not-a-date")
             return model.SignDate(0, 0)
+        return parsed
+
+
+def sign_date(value: Any) -> model.SignDate | None:
+    """An Excel date, `Januari 2024`, `2 Januari 2024` or `2/1/2024` as a signing date; None if it is none."""
+    if isinstance(value, (dt.datetime, dt.date)):
+        return model.SignDate(value.year, value.month, value.day)
+    words = str(value or "").replace(",", " ").split()
+    try:
+        if len(words) == 2:
+            return model.SignDate(int(words[1]), MONTH_NUMBERS[words[0].casefold()])
+        if len(words) == 3:
+            year, month, day = int(words[2]), MONTH_NUMBERS[words[1].casefold()], int(words[0])
+            dt.date(year, month, day)  # "31 Februari 2024" is no date
+            return model.SignDate(year, month, day)
+        day, month, year = (int(p) for p in re.split(r"[/.-]", str(value).strip()))
+        dt.date(year, month, day)
+        return model.SignDate(year, month, day)
+    except (KeyError, ValueError):
+        return None
 
 
 def _cells(row: RawRow) -> model.Cells:

@@ -1,43 +1,33 @@
-"""Semantic diff of two editions, keyed by RO code, IKK number, NIP and table cell.
+"""The diff of two editions: every value that reaches the document, by its sheet, key and column.
 
-Works on snapshots (`snapshot.py`), so either side can be an inputs folder or a built
-.docx that carries its snapshot. A change is data: where (section, key, field), old, new.
+Either side is an inputs folder (optionally at a git revision), a built .docx that carries its
+snapshot, or an issued edition in the archive (`terbit:2025-Awal-Tahun`). Values come from the
+snapshot (pipeline/review/snapshot.py), so nothing a workbook puts in the document can change
+unseen. Whether anything changed is decided by the document itself: two sides are the same
+exactly when their text twins are; prose of the template that changed is shown as text. A change
+is data: where (section, key, field), old, new.
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline.formatting import plain
+from pipeline.inputs import schema
+from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.inputs.read import LIMITS, Limits
-from pipeline.inputs.schema import MONTHS
 
-SECTION_TITLES = {
-    "office": "Identitas",
-    "ro": "Rincian Output",
-    "ikk": "Indikator Kinerja Kegiatan",
-    "staff": "Sumber Daya Manusia",
-    "nip": "Pegawai",
-    "totals": "Total",
-}
-FIELD_NAMES = {
-    "name": "nama", "volume": "volume", "unit": "satuan", "rm": "RM", "pnbp": "PNBP", "phln": "PHLN",
-    "amount": "alokasi", "location": "lokasi", "pj": "PJ", "next_volume": "volume prakiraan maju",
-    "next_amount": "alokasi prakiraan maju", "kro": "KRO", "target": "target PK", "absolute": "target absolut",
-    "goal": "sasaran", "allocation": "alokasi", "ros": "RO", "status": "status", "position_type": "jenis jabatan",
-    "position": "jabatan", "grade": "golongan", "education": "pendidikan", "head_nip": "NIP kepala",
-    "head_name": "nama kepala", "head_title": "jabatan kepala", "year": "tahun", "edition": "edisi",
-    "total": "jumlah pegawai", "rm_total": "RM",
-}
+ARCHIVE_PREFIX = "terbit:"
 
 
 @dataclass(frozen=True)
 class Change:
-    """One difference. `field` is empty when a whole item was added (old None) or removed (new None)."""
+    """One difference. `field` is empty when a whole record was added (old None) or removed (new None)."""
 
     section: str
     key: str
@@ -49,93 +39,75 @@ class Change:
         return asdict(self)
 
 
-def _months(section: str, key: str, prefix: str, old: list | None, new: list | None) -> list[Change]:
-    old, new = old or [None] * 12, new or [None] * 12
-    return [
-        Change(section, key, f"{prefix}{MONTHS[m]}", old[m], new[m])
-        for m in range(12) if old[m] != new[m]
-    ]
+@dataclass(frozen=True)
+class Side:
+    """One side of a diff: its snapshot and the text twin of its document."""
+
+    snapshot: dict[str, Any]
+    twin: str
 
 
-def _fields(section: str, key: str, old: dict, new: dict, skip: tuple[str, ...] = ()) -> list[Change]:
-    out = []
-    for field in sorted(set(old) | set(new)):
-        if field in skip:
-            continue
-        if old.get(field) != new.get(field):
-            out.append(Change(section, key, field, old.get(field), new.get(field)))
-    return out
-
-
-def _keyed(section: str, old: dict, new: dict, compare) -> list[Change]:
+def _records(section: str, old: dict, new: dict) -> list[Change]:
+    """Changes of one sheet's records; a record whose key alone changed (a corrected NIP) is one change."""
+    gone = {k: v for k, v in old.items() if k not in new}
+    came = {k: v for k, v in new.items() if k not in old}
+    renamed = {}
+    for key, values in gone.items():
+        match = next((k for k, v in came.items() if v == values and k not in renamed.values()), None)
+        if match is not None:
+            renamed[key] = match
     out = []
     for key in sorted(set(old) | set(new), key=_natural):
-        if key not in new:
+        if key in renamed:
+            out.append(Change(section, renamed[key], "kunci", key, renamed[key]))
+        elif key in renamed.values():
+            continue
+        elif key not in new:
             out.append(Change(section, key, "", old[key], None))
         elif key not in old:
             out.append(Change(section, key, "", None, new[key]))
         else:
-            out.extend(compare(key, old[key], new[key]))
+            a, b = old[key], new[key]
+            out += [Change(section, key, f, a.get(f), b.get(f)) for f in _fields(a, b) if a.get(f) != b.get(f)]
     return out
 
 
+def _fields(a: dict, b: dict) -> list[str]:
+    """The labels of both records in the order the sheet has them."""
+    return list(dict.fromkeys([*a, *b]))
+
+
 def _natural(key: str) -> tuple:
-    return (0, int(key), "") if key.isdigit() else (1, 0, key)
+    parts = key.split(" / ")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
-def _series(section, key, label, old, new) -> list[Change]:
-    if old is None or new is None:
-        return [] if old == new else [Change(section, key, label, old, new)]
-    out = _fields(section, key, {k: v for k, v in old.items() if k != "months"},
-                  {k: v for k, v in new.items() if k != "months"})
-    out = [Change(c.section, c.key, f"{label} {c.field}".strip(), c.old, c.new) for c in out]
-    return out + _months(section, key, f"{label} " if label else "", old["months"], new["months"])
+def diff(old: Side, new: Side) -> list[Change]:
+    """Every change between two sides, in the order of the workbooks; none when their documents read alike.
+
+    When the values are the same but the documents are not (the template's prose changed), the
+    changed lines of the text twins are the changes (section `Teks dokumen`).
+    """
+    if old.twin == new.twin:
+        return []
+    a, b = old.snapshot["values"], new.snapshot["values"]
+    changes = []
+    for section in dict.fromkeys([*a, *b]):
+        changes += _records(section, a.get(section, {}), b.get(section, {}))
+    return changes or _text_changes(old.twin, new.twin)
 
 
-def diff(old: dict, new: dict) -> list[Change]:
-    """Every change between two snapshots, in a stable order."""
-    changes = _fields("office", "", old["office"], new["office"])
-
-    def ro(key, a, b):
-        return _fields("ro", key, a, b, skip=("months",)) + _months("ro", key, "", a["months"], b["months"])
-
-    changes += _keyed("ro", old["ro"], new["ro"], ro)
-
-    def ikk(key, a, b):
-        out = _fields("ikk", key, a, b, skip=("monthly", "components"))
-        out += _series("ikk", key, "", a["monthly"], b["monthly"])
-        for comp in sorted(set(a["components"]) | set(b["components"]), key=_natural):
-            out += _series("ikk", key, f"komponen {comp}", a["components"].get(comp), b["components"].get(comp))
-        return out
-
-    changes += _keyed("ikk", old["ikk"], new["ikk"], ikk)
-    for table in ("by_status", "by_position_type", "tabel1", "tabel2", "tabel3"):
-        a, b = old["staff"][table], new["staff"][table]
-        for cell in sorted(set(a) | set(b)):
-            if a.get(cell, 0) != b.get(cell, 0):
-                changes.append(Change("staff", table, cell, a.get(cell, 0), b.get(cell, 0)))
-    if old["staff"]["total"] != new["staff"]["total"]:
-        changes.append(Change("staff", "", "total", old["staff"]["total"], new["staff"]["total"]))
-    changes += _nip_changes(old["nip"], new["nip"])
-    changes += _fields("totals", "", old["totals"], new["totals"], skip=("months",))
-    return changes
-
-
-def _nip_changes(old: dict, new: dict) -> list[Change]:
-    """Staff keyed by NIP; a person whose NIP alone changed shows as one NIP change."""
-    gone = {n: old[n] for n in old if n not in new}
-    came = {n: new[n] for n in new if n not in old}
+def _text_changes(old: str, new: str) -> list[Change]:
+    """The lines of the document that differ, paired where they were replaced."""
     out = []
-    for nip_old, person in sorted(gone.items()):
-        match = next((n for n, p in sorted(came.items()) if p == person), None)
-        if match:
-            out.append(Change("nip", person["name"], "nip", nip_old, match))
-            del came[match]
-        else:
-            out.append(Change("nip", nip_old, "", person, None))
-    out += [Change("nip", n, "", None, p) for n, p in sorted(came.items())]
-    for nip in sorted(set(old) & set(new)):
-        out += _fields("nip", nip, old[nip], new[nip])
+    a, b = old.splitlines(), new.splitlines()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        removed, added = a[i1:i2], b[j1:j2]
+        for k in range(max(len(removed), len(added))):
+            out.append(Change("Teks dokumen", "", "baris", removed[k] if k < len(removed) else None,
+                              added[k] if k < len(added) else None))
     return out
 
 
@@ -145,28 +117,47 @@ def provenance_note(old: dict, new: dict) -> list[str]:
     return [wb for wb in sorted(set(a) | set(b)) if a.get(wb) != b.get(wb)]
 
 
-def _show(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return plain(value)
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "-"
-    if isinstance(value, dict):
-        return value.get("name", "")
-    return str(value)
+def _number(text: Any) -> int | None:
+    try:
+        parsed = parse_number(text) if isinstance(text, str) and text not in ("", "-") else None
+    except NotANumber:
+        return None
+    return int(parsed.value) if parsed is not None and not parsed.percent and parsed.value == int(parsed.value) \
+        else None
 
 
 def _signed(value: int) -> str:
     return f"+{plain(value)}" if value > 0 else plain(value)
 
 
+def _record_text(values: Any) -> str:
+    if not isinstance(values, dict):
+        return str(values)
+    return "; ".join(f"{k}: {v}" for k, v in values.items() if v) or "(kosong)"
+
+
+def _heading(section: str, key: str) -> str:
+    """`RO QAH.017`, `Target Bulanan: No IKK 1 / Komponen 2`, `Identitas`."""
+    if not key:
+        return section
+    sheet = next((s for wb in schema.WORKBOOKS for s in wb.sheets if s.name == section), None)
+    if isinstance(sheet, schema.Sheet) and sheet.key:
+        labels = [sheet.column(k).header for k in sheet.key]
+        parts = key.split(" / ")
+        return f"{section}: " + " / ".join(f"{label} {part}".strip() for label, part in zip(labels, parts,
+                                                                                               strict=False))
+    return f"{section}: baris {key}"
+
+
 def format_text(changes: list[Change], old: dict, new: dict) -> str:
-    """The diff for people, in Bahasa Indonesia, grouped by section and key."""
+    """The diff for people, in Bahasa Indonesia, grouped by sheet and record."""
     lines: list[str] = []
     differing = provenance_note(old, new)
+    if not changes:
+        lines.append("Tidak ada perubahan pada dokumen.")
+        if differing:
+            lines.append("(Workbook berbeda: " + ", ".join(differing) + "; tidak ada yang sampai ke dokumen.)")
+        return "\n".join(lines) + "\n"
     if differing:
         lines.append("Input berbeda: " + ", ".join(differing))
     current = None
@@ -174,41 +165,58 @@ def format_text(changes: list[Change], old: dict, new: dict) -> str:
         head = (c.section, c.key)
         if head != current:
             current = head
-            title = SECTION_TITLES.get(c.section, c.section)
-            label = {"ro": f"RO {c.key}", "ikk": f"IKK {c.key}", "nip": f"NIP {c.key}" if c.key.isdigit()
-                     else c.key, "staff": c.key}.get(c.section, "")
-            lines.append(f"{title}: {label}".rstrip(": ") if label else title)
+            lines.append(_heading(c.section, c.key))
         if not c.field:
             verb = "ditambah" if c.old is None else "dihapus"
-            item = c.new if c.old is None else c.old
-            extra = f" (alokasi {plain(item['amount'])})" if isinstance(item, dict) and "amount" in item else ""
-            lines.append(f"  {verb}: {_show(item)}{extra}")
+            lines.append(f"  {verb}: {_record_text(c.new if c.old is None else c.old)}")
+        elif c.section == "Teks dokumen":
+            if c.old is not None:
+                lines.append(f"  - {c.old}")
+            if c.new is not None:
+                lines.append(f"  + {c.new}")
         else:
-            name = FIELD_NAMES.get(c.field, c.field)
-            delta = ""
-            if isinstance(c.old, int) and isinstance(c.new, int) and not isinstance(c.old, bool):
-                delta = f" (selisih {_signed(c.new - c.old)})"
-            lines.append(f"  {name}: {_show(c.old)} -> {_show(c.new)}{delta}")
-    a, b = old["totals"]["amount"], new["totals"]["amount"]
-    lines.append(f"Pagu: {plain(a)} -> {plain(b)} (selisih {_signed(b - a)})")
-    if not changes:
-        lines.insert(0, "Tidak ada perubahan.")
+            a, b = _number(c.old), _number(c.new)
+            delta = f" (selisih {_signed(b - a)})" if a is not None and b is not None else ""
+            lines.append(f"  {c.field}: {c.old or '(kosong)'} -> {c.new or '(kosong)'}{delta}")
     return "\n".join(lines) + "\n"
 
 
-def load_side(path, rev: str | None = None, limits: Limits = LIMITS) -> dict:
-    """A snapshot from an inputs folder (optionally at a git revision) or from a built .docx."""
-    from pipeline.document.package import read_snapshot
-    from pipeline.inputs.normalise import load
-    from pipeline.review.snapshot import snapshot
+def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Path | None = None) -> Side:
+    """One side of a diff: an inputs folder (optionally at git revision `rev`), a built .docx, or an
+    issued edition `terbit:NAME` of the archive in `output`."""
+    from pipeline.document.package import read_docx, read_snapshot
+    from pipeline.document.twin import docx_to_markdown
 
+    text = str(path)
+    if text.startswith(ARCHIVE_PREFIX):
+        from pipeline.archive import issued_document
+
+        path = issued_document(Path(output or "output"), text.removeprefix(ARCHIVE_PREFIX))
     path = Path(path)
     if rev is not None:
         with inputs_at_revision(path, rev) as folder:
-            return snapshot(load(folder, limits))
+            return _folder_side(folder, limits)
     if path.is_dir():
-        return snapshot(load(path, limits))
-    return read_snapshot(path)
+        return _folder_side(path, limits)
+    snap = read_snapshot(path)
+    snap.setdefault("values", {})  # a document of an rkt before snapshot 2: its text alone is compared
+    office = snap.setdefault("office", {})
+    office.setdefault("sign_date", [int(office.get("year") or 2000), 1, 1])
+    return Side(snap, docx_to_markdown(read_docx(path)))
+
+
+def _folder_side(folder: Path, limits: Limits) -> Side:
+    """An inputs folder: its snapshot, and the twin of the document it gives (drafts too)."""
+    from pipeline.document import render
+    from pipeline.document.context import build_context
+    from pipeline.document.twin import docx_to_markdown
+    from pipeline.inputs.normalise import load
+    from pipeline.ooxml import write_zip
+    from pipeline.review.snapshot import snapshot
+
+    plan = load(folder, limits)
+    twin = docx_to_markdown(write_zip(render.render(build_context(plan))))
+    return Side(snapshot(plan), twin)
 
 
 @contextlib.contextmanager
@@ -219,7 +227,6 @@ def inputs_at_revision(folder, rev: str) -> Iterator[Path]:
     import tempfile
 
     from pipeline.findings import InputError, Location, error
-    from pipeline.inputs import schema
 
     folder = Path(folder).resolve()
     try:

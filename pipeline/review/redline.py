@@ -65,9 +65,9 @@ _FOREIGN = etree.XPath(
 )
 
 
-def edition_date(year: int, month: int = 1) -> str:
-    """The w:date of the marks: the 1st of the edition's month (January unless told), never the clock."""
-    return f"{year:04d}-{month:02d}-01T00:00:00Z"
+def edition_date(year: int, month: int = 1, day: int = 1) -> str:
+    """The w:date of the marks: the new edition's signing date (the 1st when it names no day), never the clock."""
+    return f"{year:04d}-{max(month, 1):02d}-{max(day, 1):02d}T00:00:00Z"
 
 
 def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | None = None) -> bytes:
@@ -138,7 +138,7 @@ def _side_date(side: Path) -> str | None:
     from pipeline.review.diff import load_side
 
     try:
-        return edition_date(int(load_side(side)["office"]["year"]))
+        return edition_date(*load_side(side).snapshot["office"]["sign_date"])
     except (NotAnRktDocument, KeyError, TypeError, ValueError):
         return None
 

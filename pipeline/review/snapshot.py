@@ -1,95 +1,128 @@
-"""A canonical, JSON-ready view of a Plan keyed by code, for diffs and for embedding in the .docx.
+"""Every value a document shows, as its workbook cells name it, for diffs and for embedding in the .docx.
 
-Everything a reviewer compares between two editions is here, keyed by what does not move
-(RO code, IKK number, NIP, table cell), never by position. Decimals are written as
-canonical strings so the JSON is stable byte for byte.
+The snapshot is made from the schema, not from a list of chosen fields: every column of every
+sheet that reaches the document is in it, so a diff is complete by construction. Each record is
+keyed by what does not move (its sheet's key: RO code, IKK number, NIP, unit number), each value
+labelled with its column's header (Indonesian, as the planner reads it) and written as the
+document prints it. The derived figures (pagu, totals, headcounts) follow as a summary.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from pipeline import __version__
+from pipeline.formatting import number, plain
+from pipeline.inputs import schema
 from pipeline.plan import tables
-from pipeline.plan.model import MonthlyTarget, Plan, Target
+from pipeline.plan.model import MonthlyTarget, Plan, Record, Target
 
-SNAPSHOT_VERSION = 1
-
-
-def _num(value: Decimal | int | None) -> str | int | None:
-    if value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    return int(value) if value == value.to_integral_value() else format(value.normalize(), "f")
-
-
-def _target(t: Target | None) -> str | None:
-    if t is None:
-        return None
-    return f"{_num(t.value)}%" if t.percent else str(_num(t.value))
+SNAPSHOT_VERSION = 2
+# Sheets (or columns) that never reach the document: they are cross-checked only.
+NOT_SHOWN = {("PJ", None), ("Alokasi IKK", None), ("IKK-RO", "name")}
+# Where each table sheet's records live in the plan
+RECORDS = {
+    "Unit": "units", "Wilker": "wilker", "Unit Kerja": "work_units", "PJ": "pjs", "Dasar Hukum": "legal_basis",
+    "Program": "programs", "Kegiatan": "activities", "Pegawai": "staff", "Pendidikan": "educations",
+    "Sasaran": "goals", "IKK": "indicators", "Target Bulanan": "monthly", "KRO": "kros", "RO": "ros",
+    "IKK-RO": "ikk_ros", "Alokasi IKK": "ikk_allocations", "Jadwal": "schedule",
+}
+MONTH_KEYS = tuple(f"m{i:02d}" for i in range(1, 13))
 
 
-def _series(m: MonthlyTarget | None) -> dict[str, Any] | None:
-    if m is None:
-        return None
-    return {"name": m.name, "absolute": _target(m.absolute), "months": [_num(v) for v in m.months]}
+def shown(value: Any, column: schema.Column, record: Record | None = None) -> str:
+    """A value as the document prints it."""
+    if isinstance(value, Target):
+        from pipeline.document.context import target_text
+
+        return target_text(value)
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    if value is None or value == "":
+        return ""
+    if column.type == schema.MONEY:
+        return number(value)
+    if column.type in (schema.INT, schema.TARGET) and not isinstance(value, str):
+        if isinstance(record, MonthlyTarget) and record.percent:
+            return f"{plain(value, places=record.places)}%"
+        return plain(value, places=getattr(record, "places", None) if isinstance(record, MonthlyTarget) else None)
+    return str(value)
 
 
-def _crosstab(tab: tables.CrossTab) -> dict[str, int]:
-    return {f"{r}|{c}" if c else r: n for (r, c), n in sorted(tab.counts.items())}
+def _value(record: Record, column: schema.Column) -> Any:
+    if column.key in MONTH_KEYS:
+        return record.months[MONTH_KEYS.index(column.key)]
+    return getattr(record, column.key, None)
+
+
+def _office(plan: Plan) -> dict[str, str]:
+    """The Identitas form: every field by its label."""
+    from pipeline.document.context import sign_date
+
+    office = plan.office
+    values = {}
+    for f in schema.IDENTITAS.sheet("Identitas").fields:
+        if f.key.startswith("head_"):
+            value = getattr(office.head, f.key.removeprefix("head_"))
+        elif f.key == "sign_date":
+            value = sign_date(office)
+        else:
+            value = getattr(office, {"office_name": "name", "office_short": "short_name"}.get(f.key, f.key))
+        values[f.label] = shown(value, f)
+    return values
+
+
+def _key(sheet: schema.Sheet, record: Record, position: int) -> str:
+    """`QAH.017`, `1`, `1 / 2`: the record's key columns as typed; its row order where the sheet has none."""
+    if not sheet.key:
+        return str(position)
+    parts = []
+    for key in sheet.key:
+        value = getattr(record, key)
+        parts.append("" if value is None else str(value))
+    return " / ".join(parts)
+
+
+def _table(plan: Plan, sheet: schema.Sheet) -> dict[str, dict[str, str]]:
+    columns = [c for c in sheet.columns if (sheet.name, c.key) not in NOT_SHOWN and c.key not in sheet.key]
+    out: dict[str, dict[str, str]] = {}
+    for i, record in enumerate(getattr(plan, RECORDS[sheet.name]), start=1):
+        out[_key(sheet, record, i)] = {c.header: shown(_value(record, c), c, record) for c in columns}
+    return out
+
+
+def _figures(plan: Plan) -> dict[str, str]:
+    """What the tables add up to, as the document prints it."""
+    totals = tables.source_totals(plan)
+    counts = tables.headcount(plan)
+    months = tables.schedule_totals(plan)
+    return {
+        "Pagu": number(totals["amount"]), "RM": number(totals["rm"]), "PNBP": number(totals["pnbp"]),
+        "PHLN": number(totals["phln"]), f"Prakiraan maju {plan.office.year + 1}": number(totals["next_amount"]),
+        "Jumlah pegawai": plain(counts["total"]),
+        **{f"Pegawai {s}": plain(counts[s]) for s in tables.STATUSES},
+        **{f"Pegawai {t}": plain(counts[t]) for t in tables.POSITION_TYPES},
+        **{f"Penarikan {schema.MONTHS[m]}": number(v) for m, v in enumerate(months)},
+        **{f"Alokasi IKK {i.no}": number(tables.ikk_allocation(plan, i.no))
+           for i in sorted(plan.indicators, key=lambda i: i.no)},
+    }
 
 
 def snapshot(plan: Plan) -> dict[str, Any]:
-    """The plan as nested dicts of plain values, keyed by stable identifiers."""
-    schedule = {s.code: s for s in plan.schedule}
-    kros = {k.code: k.name for k in plan.kros}
-    ros = {}
-    for ro in sorted(plan.ros, key=lambda r: r.code):
-        row = schedule.get(ro.code)
-        ros[ro.code] = {
-            "name": ro.name, "kro": kros.get(ro.kro, ""), "volume": ro.volume, "unit": ro.unit,
-            "rm": ro.rm, "pnbp": ro.pnbp, "phln": ro.phln, "amount": ro.amount,
-            "location": ro.location, "pj": ", ".join(ro.pj),
-            "next_volume": ro.next_volume, "next_amount": ro.next_amount,
-            "months": list(row.months) if row else None,
-        }
-    ikks = {}
-    for ikk in sorted(plan.indicators, key=lambda i: i.no):
-        own, comps = tables.series_of(plan, ikk)
-        ikks[str(ikk.no)] = {
-            "name": ikk.name, "goal": ikk.goal, "target": _target(ikk.target), "unit": ikk.unit,
-            "absolute": _target(ikk.absolute), "ros": [r.code for r in tables.ros_of(plan, ikk.no)],
-            "allocation": tables.ikk_allocation(plan, ikk.no),
-            "monthly": _series(own),
-            "components": {str(c.component): _series(c) for c in comps},
-        }
-    counts = tables.headcount(plan)
+    """The plan as nested dicts of printed values: section -> key -> label -> value."""
     office = plan.office
+    values: dict[str, dict[str, dict[str, str]]] = {"Identitas": {"": _office(plan)}}
+    for wb in schema.WORKBOOKS:
+        for sheet in wb.sheets:
+            if isinstance(sheet, schema.Sheet) and (sheet.name, None) not in NOT_SHOWN:
+                values[sheet.name] = _table(plan, sheet)
+    values["Ringkasan"] = {"": _figures(plan)}
+    d = office.sign_date
     return {
         "snapshot": SNAPSHOT_VERSION,
         "rkt": __version__,
-        "office": {
-            "name": office.name, "short_name": office.short_name, "year": office.year, "edition": office.edition,
-            "address": office.address, "head_name": office.head.name, "head_nip": office.head.nip,
-            "head_title": office.head.title, "sign_place": office.sign_place,
-        },
-        "ro": ros,
-        "ikk": ikks,
-        "staff": {
-            "total": counts["total"],
-            "by_status": {s: counts[s] for s in tables.STATUSES},
-            "by_position_type": {p: counts[p] for p in tables.POSITION_TYPES},
-            "tabel1": _crosstab(tables.staff_by_grade(plan)),
-            "tabel2": _crosstab(tables.staff_by_education(plan)),
-            "tabel3": _crosstab(tables.staff_by_unit(plan)),
-        },
-        "nip": {
-            e.nip: {"name": e.name, "status": e.status, "position_type": e.position_type, "position": e.position,
-                    "grade": e.grade, "education": e.education, "unit": e.unit}
-            for e in sorted(plan.staff, key=lambda e: e.nip)
-        },
-        "totals": {**tables.source_totals(plan), "months": list(tables.schedule_totals(plan))},
+        "office": {"name": office.name, "short_name": office.short_name, "year": office.year,
+                   "edition": office.edition, "sign_date": [d.year, d.month, d.day or 1]},
+        "values": values,
         "sources": {s.workbook: s.sha256 for s in sorted(plan.sources, key=lambda s: s.workbook)},
     }

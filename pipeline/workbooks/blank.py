@@ -33,7 +33,10 @@ def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -
     the signing date "Januari <year>"; without it every value is left for the planner.
     Refuses (WorkbooksExist) when `folder` holds any of them, unless `force`.
     """
+    from pipeline.archive import refuse_inside
+
     folder = Path(folder)
+    refuse_inside(folder, "folder")
     existing = existing_workbooks(folder)
     if existing and not force:
         raise WorkbooksExist(folder, existing)

@@ -97,7 +97,10 @@ def init_year(src: Path, dst: Path, year: int, *, force: bool = False, limits: L
     already holds workbooks (unless `force`), InitError when `src` is no folder, `dst` is
     `src`, or `year` is not the year after `src`'s (its forward estimates are for that year).
     """
+    from pipeline.archive import refuse_inside
+
     src, dst = Path(src), Path(dst)
+    refuse_inside(dst, "folder tujuan")
     if not src.is_dir():
         raise InitError(f"folder sumber {src} tidak ada")
     if dst.exists() and src.exists() and dst.resolve() == src.resolve():

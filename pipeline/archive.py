@@ -1,0 +1,104 @@
+"""The archive of issued editions: what was signed, kept whole, read-only and never replaced.
+
+`rkt build --final` (the edition about to be signed) copies the document, its text twin, its
+check report and the input workbooks it was built from into `<output>/terbit/<year>-<edition>/`
+and makes them read-only. The same edition issued again from the same workbooks is already
+there; from other workbooks it is refused: a signed edition changes only by a revision
+(`rkt revisi`). Ordinary builds never write here, and nothing in rkt removes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from pipeline.files import FileProblem, problem, write_bytes
+from pipeline.outputs import OutputRefused
+
+ARCHIVE = "terbit"
+INPUTS = "input"
+MARK = ".rkt-terbit"  # in every issued edition's folder: nothing rkt runs may write inside it
+
+
+def inside(path: Path) -> Path | None:
+    """The issued edition `path` is in (or is), if any: no command writes or edits there."""
+    try:
+        path = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return None
+    return next((p for p in (path, *path.parents) if (p / MARK).exists()), None)
+
+
+def refuse_inside(path: Path, what: str) -> None:
+    """OutputRefused when `path` lies in an issued edition."""
+    edition = inside(path)
+    if edition is not None:
+        raise OutputRefused(f"{what} {path} berada di dalam edisi terbit {edition}, yang tidak pernah diubah; "
+                            "salin dulu ke folder lain")
+
+
+def edition_name(year: int, edition: str) -> str:
+    """`2025-Awal-Tahun`, `2025-Revisi-1`: the archive folder of an edition."""
+    from pipeline.build import EDITION_CHARS, slug
+
+    return f"{year}-{slug(edition, EDITION_CHARS) or 'edisi'}"
+
+
+def folder(output: Path, name: str) -> Path:
+    return Path(output) / ARCHIVE / name
+
+
+def _digests(path: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.glob("*.xlsx"))}
+
+
+def check(output: Path, name: str, sources: dict[str, bytes]) -> bool:
+    """Whether the edition is already issued from exactly these workbooks (True), or not at all (False).
+
+    Raises OutputRefused when it was issued from other workbooks.
+    """
+    where = folder(output, name)
+    if not (where / MARK).exists():  # never issued, or an issue interrupted before it was complete
+        return False
+    try:
+        issued = _digests(where / INPUTS)
+    except OSError as exc:
+        raise problem(exc, where) from None
+    wanted = {n: hashlib.sha256(data).hexdigest() for n, data in sorted(sources.items())}
+    if issued == wanted:
+        return True
+    changed = sorted(n for n in set(issued) | set(wanted) if issued.get(n) != wanted.get(n))
+    edition = name.split("-", 1)[1].replace("-", " ")
+    raise OutputRefused(
+        f"edisi {edition} {name.split('-', 1)[0]} sudah terbit ({where}) dari workbook lain (berbeda: "
+        f"{', '.join(changed)}); edisi yang sudah ditandatangani tidak ditimpa. Untuk perubahan, mulai revisi: "
+        "rkt revisi --inputs <folder>, lalu rkt build --final")
+
+
+def issue(output: Path, name: str, files: dict[str, bytes], sources: dict[str, bytes]) -> Path:
+    """Write the issued edition: `files` (document, twin, report) and the input workbooks, all read-only."""
+    where = folder(output, name)
+    try:
+        for rel, data in [*files.items(), *((f"{INPUTS}/{n}", d) for n, d in sources.items()), (MARK, b"")]:
+            write_bytes(where / rel, data)
+        for path in sorted(where.rglob("*"), reverse=True):
+            os.chmod(path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH | (
+                stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH if path.is_dir() else 0))
+        os.chmod(where, 0o555)
+    except OSError as exc:
+        raise problem(exc, where) from None
+    return where
+
+
+def issued_document(output: Path, name: str) -> Path:
+    """The document of issued edition `name` (`rkt diff terbit:2025-Awal-Tahun ...`)."""
+    where = folder(output, name)
+    docs = sorted(where.glob("*.docx")) if where.is_dir() else []
+    if not docs:
+        known = sorted(p.name for p in (Path(output) / ARCHIVE).iterdir() if p.is_dir()) \
+            if (Path(output) / ARCHIVE).is_dir() else []
+        shown = ", ".join(known) if known else "belum ada"
+        raise FileProblem(f"tidak ada edisi terbit '{name}' di {Path(output) / ARCHIVE} (yang ada: {shown})")
+    return docs[0]

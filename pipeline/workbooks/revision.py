@@ -1,0 +1,77 @@
+"""Starting a revision in one step: the identity workbook's edition raised and its signing date set.
+
+So the workbook, the cover and the file name always agree: `Awal Tahun` -> `Revisi 1` ->
+`Revisi 2`, each with the date the revision is signed. Only the two cells change; the rest of
+identitas.xlsx is saved as it was (atomically: a failure leaves the workbook whole).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.files import atomic_write
+from pipeline.inputs.normalise import load, sign_date
+from pipeline.inputs.read import norm_header, workbook_bytes
+from pipeline.inputs.schema import FIRST_EDITION, MONTHS, revision
+
+
+class RevisionError(ValueError):
+    """The revision cannot be started as asked (an unknown edition, a date that is none)."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    path: Path
+    old_edition: str
+    new_edition: str
+    old_date: str
+    new_date: str
+
+
+def next_edition(edition: str) -> str:
+    """`Awal Tahun` -> `Revisi 1`, `Revisi 1` -> `Revisi 2`."""
+    n = revision(edition)
+    if n is None:
+        raise RevisionError(f"edisi '{edition}' tidak dikenal; tulis '{FIRST_EDITION}' atau 'Revisi N' di "
+                            "identitas.xlsx lebih dulu")
+    return f"Revisi {n + 1}"
+
+
+def start_revision(inputs: Path, date: str) -> Revision:
+    """Raise the edition of `inputs`/identitas.xlsx and set its signing date to `date`.
+
+    Raises InputError when the workbooks cannot be read, RevisionError for a date that is none or
+    outside the plan year (or the year before), FileProblem when the workbook cannot be written.
+    """
+    from openpyxl import load_workbook
+
+    from pipeline.archive import refuse_inside
+    from pipeline.document.context import sign_date as shown_date
+
+    refuse_inside(Path(inputs), "folder input")
+    plan = load(inputs)
+    office = plan.office
+    when = sign_date(date)
+    if when is None:
+        raise RevisionError(f'"{date}" bukan tanggal (contoh: "2 Juli {office.year}")')
+    if when.year not in (office.year, office.year - 1):
+        raise RevisionError(f"tanggal {date} di luar tahun rencana {office.year}")
+    new = next_edition(office.edition)
+    text = f"{when.day} {MONTHS[when.month - 1]} {when.year}" if when.day else f"{MONTHS[when.month - 1]} {when.year}"
+    path = Path(inputs) / "identitas.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = load_workbook(io.BytesIO(workbook_bytes(path, path.name)))
+    for key, value in (("edition", new), ("sign_date", text)):
+        loc = office.loc(key)
+        sheet = next(ws for ws in wb.worksheets if norm_header(ws.title) == norm_header(loc.sheet))
+        cell = sheet[loc.cell]
+        cell.value = value
+        cell.data_type = "s"
+        cell.number_format = "@"
+    with atomic_write(path) as tmp:
+        wb.save(tmp)
+    return Revision(path, office.edition, new, shown_date(office), text)

@@ -1,0 +1,134 @@
+"""An issued edition is never lost: rkt build --final archives it read-only, a revision is one command."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from pipeline.cli import cli
+from tests.builders import mini_data, write_inputs
+from tests.test_reproducible import move_1000
+
+STEM = "RKT-2024-BKK-Kelas-II-Contoh"
+
+
+def rkt(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def issued(tmp_path):
+    """The mini office's Awal Tahun 2024 issued with --final: (inputs, output, archive folder)."""
+    inputs, out = write_inputs(tmp_path / "inputs"), tmp_path / "output"
+    result = rkt("build", "--final", "--inputs", inputs, "--output", out)
+    assert result.exit_code == 0, result.output
+    return inputs, out, out / "terbit" / "2024-Awal-Tahun"
+
+
+def test_final_keeps_the_document_report_and_workbooks_read_only(issued):
+    inputs, out, archive = issued
+    names = sorted(p.name for p in archive.iterdir() if not p.name.startswith("."))
+    assert names == [f"{STEM}-pemeriksaan.md", f"{STEM}.docx", f"{STEM}.md", "input"]
+    assert (archive / f"{STEM}.docx").read_bytes() == (out / f"{STEM}.docx").read_bytes()
+    assert digests(archive / "input") == digests(inputs)
+    for path in archive.rglob("*"):
+        assert not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH), path
+
+
+def test_issuing_the_same_edition_again_from_the_same_workbooks_changes_nothing(issued):
+    inputs, out, archive = issued
+    before = digests(archive)
+    assert rkt("build", "--final", "--inputs", inputs, "--output", out).exit_code == 0
+    assert digests(archive) == before
+
+
+def test_a_signed_edition_is_never_replaced_from_other_workbooks(issued):
+    inputs, out, archive = issued
+    before, document = digests(archive), (out / f"{STEM}.docx").read_bytes()
+    data = mini_data()
+    move_1000(data)
+    write_inputs(inputs, data)
+    result = rkt("build", "--final", "--inputs", inputs, "--output", out)
+    assert result.exit_code == 2
+    assert "edisi Awal Tahun 2024 sudah terbit" in result.output and "rkt revisi" in result.output
+    assert digests(archive) == before and (out / f"{STEM}.docx").read_bytes() == document, "refused before writing"
+    assert rkt("build", "--inputs", inputs, "--output", out).exit_code == 0, "an ordinary build is free"
+    assert digests(archive) == before, "and never touches the archive"
+
+
+@pytest.mark.parametrize("command", [
+    lambda a, t: ("build", "--inputs", t / "inputs", "--output", a),
+    lambda a, t: ("revisi", "--inputs", a / "input", "--tanggal", "2 Juli 2024"),
+    lambda a, t: ("init", "--year", "2025", "--from", t / "inputs", "--to", a / "input", "--force"),
+    lambda a, t: ("blank", a / "input", "--force"),
+])
+def test_no_command_writes_into_an_issued_edition(issued, tmp_path, command):
+    _, _, archive = issued
+    before = digests(archive)
+    result = rkt(*command(archive, tmp_path))
+    assert result.exit_code == 2, result.output
+    assert digests(archive) == before
+
+
+def test_an_issued_edition_rebuilds_elsewhere_byte_for_byte(issued, tmp_path):
+    _, _, archive = issued
+    before = digests(archive)
+    assert rkt("build", "--inputs", archive / "input", "--output", tmp_path / "again").exit_code == 0
+    assert (tmp_path / "again" / f"{STEM}.docx").read_bytes() == (archive / f"{STEM}.docx").read_bytes()
+    assert digests(archive) == before
+
+
+def test_a_revision_is_one_command_and_issues_beside_the_first(issued):
+    inputs, out, archive = issued
+    result = rkt("revisi", "--inputs", inputs, "--tanggal", "2 Juli 2024")
+    assert result.exit_code == 0, result.output
+    assert "Edisi Awal Tahun -> Revisi 1; Tanggal Penandatanganan Januari 2024 -> 2 Juli 2024" in result.output
+    form = {r[0].value: r[1].value for r in load_workbook(inputs / "identitas.xlsx")["Identitas"].iter_rows()}
+    assert form["Edisi"] == "Revisi 1" and form["Tanggal Penandatanganan"] == "2 Juli 2024"
+    data = mini_data()
+    move_1000(data)
+    write_inputs(inputs, {k: v for k, v in data.items() if k != "identitas"})
+    assert rkt("build", "--final", "--inputs", inputs, "--output", out).exit_code == 0
+    assert (out / "terbit" / "2024-Revisi-1" / "RKT-2024-Revisi-1-BKK-Kelas-II-Contoh.docx").is_file()
+    assert (archive / f"{STEM}.docx").is_file()
+    again = rkt("revisi", "--inputs", inputs, "--tanggal", "1 Agustus 2024")
+    assert again.exit_code == 0 and "Revisi 1 -> Revisi 2" in again.output
+
+
+def test_a_revision_date_outside_the_plan_year_is_refused(issued):
+    inputs = issued[0]
+    result = rkt("revisi", "--inputs", inputs, "--tanggal", "2 Juli 2030")
+    assert result.exit_code == 2 and "di luar tahun rencana" in result.output
+    assert rkt("revisi", "--inputs", inputs, "--tanggal", "31 Juni 2024").exit_code == 2
+
+
+def test_diff_against_an_issued_edition_and_a_redline_dated_from_the_new_signing(issued, tmp_path):
+    inputs, out, _ = issued
+    rkt("revisi", "--inputs", inputs, "--tanggal", "2 Juli 2024")
+    data = mini_data()
+    move_1000(data)
+    write_inputs(inputs, {k: v for k, v in data.items() if k != "identitas"})
+    redline = tmp_path / "redline.docx"
+    result = rkt("diff", "terbit:2024-Awal-Tahun", inputs, "--output", out, "--redline", redline)
+    assert result.exit_code == 1, result.output
+    assert "Edisi: Awal Tahun -> Revisi 1" in result.output and "Mei: 10.000 -> 9.000" in result.output
+    with zipfile.ZipFile(redline) as zf:
+        assert 'w:date="2024-07-02T00:00:00Z"' in zf.read("word/document.xml").decode()
+    missing = rkt("diff", "terbit:2023-Awal-Tahun", inputs, "--output", out)
+    assert missing.exit_code == 2 and "yang ada: 2024-Awal-Tahun" in missing.output
+
+
+def test_final_is_not_for_drafts(tmp_path):
+    result = rkt("build", "--final", "--draft", "--inputs", write_inputs(tmp_path / "in"), "--output", tmp_path / "o")
+    assert result.exit_code == 2 and "draf tidak dapat diterbitkan" in result.output
