@@ -244,3 +244,16 @@ def test_indonesian_formats_are_template_filters(tmp_path, mini_context):
     assert body_text(open_docx(render({"year": "2024"}, path))) == (
         "2024|1.240.458|-|97%|68 (enam puluh delapan) orang|Agustus")
 
+
+
+def test_a_line_break_in_a_value_is_still_a_line_break(tmp_path):
+    """docxtpl's listing pass runs only when a value holds a tab or newline; then it still does its work."""
+    from docx import Document
+
+    tpl = Document()
+    tpl.add_paragraph("{{ x }}")
+    path = tmp_path / "listing.docx"
+    tpl.save(path)
+    body = render({"x": "baris satu\nbaris dua"}, path)["word/document.xml"].decode()
+    assert "baris satu</w:t><w:br/>" in body and "baris dua" in body
+    assert "<w:br/>" not in render({"x": "satu baris"}, path)["word/document.xml"].decode()
