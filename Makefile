@@ -42,7 +42,7 @@ FORCE:
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# the PDF beside each built document, table of contents filled (LibreOffice headless, see pipeline/document/pdf.py)
+# the PDF beside each built document (RKT and PK), table of contents filled (LibreOffice headless, see pipeline/document/pdf.py)
 pdf: rkt
 	$(BIN)/python -m pipeline.document.pdf $(OUTPUT)
 
@@ -58,7 +58,7 @@ diff: rkt
 ifdef REV
 	$(RKT) diff --rev $(REV) $(INPUTS) --redline $(OUTPUT)/redline.docx || test $$? -eq 1
 else
-	@for new in $(OUTPUT)/RKT-*.docx; do \
+	@for new in $(wildcard $(OUTPUT)/RKT-*.docx $(OUTPUT)/PK-*.docx); do \
 	  old=$(OUTPUT)/sebelumnya/$$(basename "$$new"); \
 	  if [ -f "$$old" ]; then \
 	    $(RKT) diff "$$old" "$$new" --redline $(OUTPUT)/redline-$$(basename "$$new") || test $$? -eq 1 || exit 2; \

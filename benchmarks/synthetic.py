@@ -286,6 +286,7 @@ def office_data(scale: int = 1, seed: int = 2024, place: str = PLACE) -> dict:
                 "edition": "Awal Tahun", "ministry": "Kementerian Kesehatan", "parent_unit": schema.DITJEN,
                 "head_name": head["name"], "head_nip": head["nip"], "head_title": head_title,
                 "sign_place": "Sintetis", "sign_date": f"Januari {YEAR}",
+                "superior_name": "dr. Pejabat Sintetis, MPH", "superior_nip": "197001012000031001",
             },
             "Unit": [
                 {"no": 1, "name": "Subbagian Administrasi Umum", "kind": "Subbagian", "duty": "melakukan koordinasi"},

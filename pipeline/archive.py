@@ -1,7 +1,7 @@
 """The archive of issued editions: what was signed, kept whole, read-only and never replaced.
 
-`rkt build --final` (the edition about to be signed) copies the document, its text twin, its
-check report and the input workbooks it was built from into `<output>/terbit/<year>-<edition>/`
+`rkt build --final` (the edition about to be signed) copies the documents (RKT and PK), their text
+twins, the check report and the input workbooks it was built from into `<output>/terbit/<year>-<edition>/`
 and makes them read-only. The same edition issued again from the same workbooks is already
 there; from other workbooks it is refused: a signed edition changes only by a revision
 (`rkt revisi`). Ordinary builds never write here, and nothing in rkt removes it.
@@ -92,13 +92,23 @@ def issue(output: Path, name: str, files: dict[str, bytes], sources: dict[str, b
     return where
 
 
-def issued_document(output: Path, name: str) -> Path:
-    """The document of issued edition `name` (`rkt diff terbit:2025-Awal-Tahun ...`)."""
+def issued_documents(output: Path, name: str) -> dict[str, Path]:
+    """The documents of issued edition `name` by kind, the RKT first (`rkt diff terbit:2025-Awal-Tahun ...`)."""
+    from pipeline.build import PK, RKT
+
     where = folder(output, name)
-    docs = sorted(where.glob("*.docx")) if where.is_dir() else []
-    if not docs:
+    docs = {kind: doc for kind in (RKT, PK) for doc in sorted(where.glob(f"{kind}-*.docx"))[:1]} \
+        if where.is_dir() else {}
+    if RKT not in docs:
         known = sorted(p.name for p in (Path(output) / ARCHIVE).iterdir() if p.is_dir()) \
             if (Path(output) / ARCHIVE).is_dir() else []
         shown = ", ".join(known) if known else "belum ada"
         raise FileProblem(f"tidak ada edisi terbit '{name}' di {Path(output) / ARCHIVE} (yang ada: {shown})")
-    return docs[0]
+    return docs
+
+
+def issued_document(output: Path, name: str) -> Path:
+    """The RKT of issued edition `name` (for `rkt diff --redline`)."""
+    from pipeline.build import RKT
+
+    return issued_documents(output, name)[RKT]

@@ -12,6 +12,10 @@ Everything a build writes is made in memory first, then checked against the outp
 (pipeline/outputs.py: nothing rkt did not write is replaced or removed), then written, each
 file atomically. The report and the marked copies go first: when they cannot be written, the
 document is not written either, except in a draft.
+
+Two documents come from one plan: the RKT and the Perjanjian Kinerja (PK), each from its own
+template, each with its twin. They are made and written together: errors stop both, a template
+that cannot be filled stops both, and an issued edition keeps both.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from pipeline.plan.model import Office, Plan
 REPORT_FOLDER = "pemeriksaan"
 PREVIOUS_FOLDER = "sebelumnya"  # the document a rebuild replaced, kept for `make diff`
 OFFICE_CHARS, EDITION_CHARS = 80, 30  # longer names are shortened (file systems allow 255 bytes)
+RKT, PK = "RKT", "PK"  # the documents of a build, by the prefix of their file names
+TITLES = {RKT: "Rencana Kinerja Tahunan", PK: "Perjanjian Kinerja"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class BuildResult:
     """What a build did: the document written (None when errors stopped it), every finding, every file.
 
     `problem` is set when a draft was written although its report or marked copies could not be.
+    `path` is the RKT, `agreement` the PK written beside it.
     """
 
     path: Path | None
@@ -53,6 +60,7 @@ class BuildResult:
     timings: tuple[tuple[str, float], ...] = ()
     problem: str = ""
     issued: Path | None = None  # the archive folder of an edition issued with --final
+    agreement: Path | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -76,13 +84,13 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()[:8]
 
 
-def document_name(office: Office, draft: bool = False) -> str:
-    """`RKT-2024-BKK-Kelas-II-Jambi.docx`; a revision adds its edition, a draft `-DRAF`.
+def document_name(office: Office, draft: bool = False, kind: str = RKT) -> str:
+    """`RKT-2024-BKK-Kelas-II-Jambi.docx` (`kind` PK: `PK-2024-...`); a revision adds its edition, a draft `-DRAF`.
 
     A name with no letter or digit of the Latin alphabet is named `kantor-<hash>`, so two such
     offices still get two documents.
     """
-    parts = ["RKT", str(office.year)]
+    parts = [kind, str(office.year)]
     if is_revision(office):
         parts.append(slug(office.edition, EDITION_CHARS))
     name = office.short_name or office.name
@@ -204,8 +212,6 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
     """
     from pipeline import archive
     from pipeline.checks.report import report_markdown
-    from pipeline.document import render
-    from pipeline.document.twin import docx_to_markdown
     from pipeline.workbooks.marked import marked_copies
 
     clock = clock or Clock()
@@ -221,12 +227,8 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
     document: dict[str, bytes] = {}
     if not has_errors(findings) or draft:
         with clock.stage("render"):
-            context = build_context(plan, findings, draft=draft)
-            docx = package(render.render(context, template or render.TEMPLATE), plan)
-            document = {name: docx, f"{stem}.md": docx_to_markdown(docx).encode("utf-8", "replace")}
-            previous = out.read(name)
-            if previous is not None and previous != docx:
-                document = {f"{PREVIOUS_FOLDER}/{name}": previous, **document}
+            for kind, docx in documents(plan, findings, draft, template).items():
+                document.update(_with_twin(document_name(plan.office, draft, kind), docx, out))
     issue = None
     if final and document:
         sources = _sources({s.workbook for s in plan.sources}, inputs, plan, limits)
@@ -256,13 +258,40 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
         if issue is not None:
             archive.issue(output, edition, {rel: data for rel, data in {**document, **report}.items()
                                             if not rel.startswith(PREVIOUS_FOLDER + "/")}, issue[1])
-    order = [r for r in (name, f"{stem}.md") if r in written] + [r for r in written if r not in (name, f"{stem}.md")]
-    order = [r for r in order if not r.startswith(PREVIOUS_FOLDER + "/")]
+    pk = document_name(plan.office, draft, PK)
+    first = [r for r in (name, f"{stem}.md", pk, f"{pk.removesuffix('.docx')}.md") if r in written]
+    order = first + [r for r in written if r not in first and not r.startswith(PREVIOUS_FOLDER + "/")]
     return BuildResult(written.get(name), findings, draft, tuple(written[r] for r in order), tuple(clock.stages),
-                       problem, issued)
+                       problem, issued, written.get(pk))
 
 
-def package(docx: bytes, plan: Plan) -> bytes:
+def documents(plan: Plan, findings: Sequence[Finding] = (), draft: bool = False,
+              template: Path | None = None) -> dict[str, bytes]:
+    """The RKT (from `template`, default templates/rkt.docx) and the PK of `plan`, rendered and packaged.
+
+    render.TemplateError when either template cannot be filled: then neither is written.
+    """
+    from pipeline.document import render
+    from pipeline.document.agreement import agreement_context
+
+    return {
+        RKT: package(render.render(build_context(plan, findings, draft=draft), template or render.TEMPLATE), plan),
+        PK: package(render.render(agreement_context(plan, draft=draft), render.AGREEMENT), plan, PK),
+    }
+
+
+def _with_twin(name: str, docx: bytes, out: OutputFolder) -> dict[str, bytes]:
+    """A document and its text twin; and the document it replaces, kept in `sebelumnya/`."""
+    from pipeline.document.twin import docx_to_markdown
+
+    files = {name: docx, f"{name.removesuffix('.docx')}.md": docx_to_markdown(docx).encode("utf-8", "replace")}
+    previous = out.read(name)
+    if previous is not None and previous != docx:
+        files = {f"{PREVIOUS_FOLDER}/{name}": previous, **files}
+    return files
+
+
+def package(docx: bytes, plan: Plan, kind: str = RKT) -> bytes:
     """Rendered bytes made reproducible, with provenance and the plan's snapshot embedded."""
     from pipeline.document.package import finalize
     from pipeline.review.snapshot import snapshot
@@ -270,12 +299,12 @@ def package(docx: bytes, plan: Plan) -> bytes:
     office = plan.office
     return finalize(
         docx,
-        title=f"Rencana Kinerja Tahunan {office.year} {office.name}",
-        subject=f"RKT {office.edition} {office.year}",
+        title=f"{TITLES[kind]} {office.year} {office.name}",
+        subject=f"{kind} {office.edition} {office.year}",
         year=office.sign_date.year or office.year,
         month=office.sign_date.month or 1,
         properties={f"sha256 {s.workbook}": s.sha256 for s in plan.sources},
-        snap=snapshot(plan),
+        snap=snapshot(plan, kind),
     )
 
 

@@ -96,12 +96,13 @@ def check(inputs: Path, fmt: str) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat.")
 def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: str | None, final: bool,
                   quiet: bool) -> None:
-    """Periksa workbook lalu tulis dokumen RKT (.docx) ke folder output.
+    """Periksa workbook lalu tulis dokumen RKT dan Perjanjian Kinerja (.docx) ke folder output.
 
-    Setiap build menulis juga laporan pemeriksaan (RKT-...-pemeriksaan.md), salinan workbook
-    bertanda di pemeriksaan/ bila ada temuan, dan kembaran teks dokumen (RKT-....md).
-    Bila ada galat, dokumen tidak ditulis dan dokumen lama tidak berubah (keluar dengan 1).
-    Dengan --draft dokumen tetap ditulis sebagai RKT-...-DRAF.docx (keluar dengan 1 bila ada galat).
+    Setiap build menulis RKT-....docx dan PK-....docx, kembaran teks keduanya (RKT-....md,
+    PK-....md), laporan pemeriksaan (RKT-...-pemeriksaan.md) dan salinan workbook bertanda di
+    pemeriksaan/ bila ada temuan. Bila ada galat, kedua dokumen tidak ditulis dan dokumen lama
+    tidak berubah (keluar dengan 1). Dengan --draft dokumen tetap ditulis sebagai RKT-...-DRAF.docx
+    dan PK-...-DRAF.docx (keluar dengan 1 bila ada galat).
     Dengan --final edisi ini diterbitkan: salinannya disimpan di terbit/<tahun>-<edisi>/ dan tidak
     pernah ditimpa. Keluar dengan 2 bila input atau templat tidak dapat dipakai.
 
@@ -141,6 +142,8 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
         sys.exit(EXIT_FINDINGS)
     if not quiet:
         click.echo(str(result.path))
+        if result.agreement is not None:
+            click.echo(str(result.agreement))
     if result.issued is not None:
         click.echo(f"Edisi terbit: {result.issued}", err=True)
     if result.problem:

@@ -55,6 +55,18 @@ def words(value: int) -> str:
     return num2words(int(value), lang="id")
 
 
+def rupiah(thousands: int) -> str:
+    """An amount in thousands of rupiah in full: `14530796` -> `Rp14.530.796.000`."""
+    from babel.numbers import format_currency
+
+    return format_currency(int(thousands) * 1000, "IDR", format="\u00a4#,##0", locale=LOCALE, currency_digits=False)
+
+
+def rupiah_words(thousands: int) -> str:
+    """An amount in thousands of rupiah in words: `14530796` -> `empat belas miliar ... ribu rupiah`."""
+    return f"{words(int(thousands) * 1000)} rupiah"
+
+
 def count_phrase(value: int, noun: str = "orang") -> str:
     """`68` -> `68 (enam puluh delapan) orang`."""
     return f"{plain(value)} ({words(value)}) {noun}"

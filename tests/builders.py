@@ -23,6 +23,8 @@ def _months(*values):
     return {f"m{i + 1:02d}": v for i, v in enumerate(values)}
 
 
+SUPERIOR_NIP = "197001012000031001"  # the second party of the Perjanjian Kinerja
+
 MINI = {
     "identitas": {
         "Identitas": {
@@ -41,6 +43,8 @@ MINI = {
             "head_title": "Kepala Balai Kekarantinaan Kesehatan Kelas II Contoh",
             "sign_place": "Contoh",
             "sign_date": "Januari 2024",
+            "superior_name": "dr. Andi Wijaya, MPH",
+            "superior_nip": SUPERIOR_NIP,
         },
         "Unit": [
             {"no": 1, "name": "Subbagian Administrasi Umum", "kind": "Subbagian", "duty": "melakukan administrasi"},

@@ -353,6 +353,7 @@ class Office:
     goals: tuple[str, ...]
     indicators: tuple[Ikk, ...]
     parent_unit: str = DITJEN_P2P
+    superior: tuple[str, str] = ("dr. Rina Kartika, MKM", "197203152000032001")  # the PK's second party
     programs: tuple[tuple[str, str], ...] = (
         ("Pencegahan dan Pengendalian Penyakit", "Meningkatnya upaya pencegahan dan pengendalian penyakit"),
         ("Dukungan Manajemen", "Meningkatnya koordinasi pelaksanaan tugas dan dukungan manajemen"),
@@ -377,6 +378,7 @@ def _assemble(o: Office) -> dict:
                 "phone": o.phone, "fax": o.fax, "year": o.year, "edition": o.edition, "ministry": MINISTRY,
                 "parent_unit": o.parent_unit, "head_name": head["name"], "head_nip": head["nip"],
                 "head_title": f"Kepala {o.name}", "sign_place": o.place, "sign_date": o.sign_date,
+                "superior_name": o.superior[0], "superior_nip": o.superior[1],
             },
             "Unit": [{"no": i, "name": n, "kind": k, "duty": d} for i, (n, k, d) in enumerate(o.units, start=1)],
             "Wilker": [{"no": i, "name": w} for i, w in enumerate(o.wilker, start=1)],

@@ -39,8 +39,10 @@ def issued(tmp_path):
 def test_final_keeps_the_document_report_and_workbooks_read_only(issued):
     inputs, out, archive = issued
     names = sorted(p.name for p in archive.iterdir() if not p.name.startswith("."))
-    assert names == [f"{STEM}-pemeriksaan.md", f"{STEM}.docx", f"{STEM}.md", "input"]
-    assert (archive / f"{STEM}.docx").read_bytes() == (out / f"{STEM}.docx").read_bytes()
+    pk = STEM.replace("RKT-", "PK-", 1)
+    assert names == [f"{pk}.docx", f"{pk}.md", f"{STEM}-pemeriksaan.md", f"{STEM}.docx", f"{STEM}.md", "input"]
+    for name in (f"{STEM}.docx", f"{pk}.docx"):
+        assert (archive / name).read_bytes() == (out / name).read_bytes()
     assert digests(archive / "input") == digests(inputs)
     for path in archive.rglob("*"):
         assert not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH), path

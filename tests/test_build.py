@@ -37,10 +37,13 @@ def test_build_writes_the_document(mini_inputs, tmp_path):
     doc = Document(str(result.path))
     assert "sebanyak 4 (empat) orang" in body_text(doc)
     assert "DRAF" not in header_text(doc)
-    stem = NAME.removesuffix(".docx")
+    stem, pk = NAME.removesuffix(".docx"), NAME.replace("RKT-", "PK-", 1).removesuffix(".docx")
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name != ".rkt") == [
-        f"{stem}-pemeriksaan.md", NAME, f"{stem}.md"]
-    assert result.written == (result.path, tmp_path / "out" / f"{stem}.md", tmp_path / "out" / f"{stem}-pemeriksaan.md")
+        f"{pk}.docx", f"{pk}.md", f"{stem}-pemeriksaan.md", NAME, f"{stem}.md"]
+    out = tmp_path / "out"
+    assert result.written == (result.path, out / f"{stem}.md", out / f"{pk}.docx", out / f"{pk}.md",
+                              out / f"{stem}-pemeriksaan.md")
+    assert result.agreement == out / f"{pk}.docx"
 
 
 def test_errors_write_nothing_and_keep_the_previous_document(tmp_path):
@@ -51,7 +54,7 @@ def test_errors_write_nothing_and_keep_the_previous_document(tmp_path):
     assert result.path is None and result.has_errors
     assert "money.schedule-sum" in {f.rule for f in result.findings}
     assert good.path.read_bytes() == before
-    assert sorted(p.name for p in out.glob("*.docx")) == [NAME]
+    assert sorted(p.name for p in out.glob("*.docx")) == [NAME.replace("RKT-", "PK-", 1), NAME]
     report = (out / NAME.replace(".docx", "-pemeriksaan.md")).read_text()
     assert "money.schedule-sum" in report and "**2 galat, 0 peringatan.**" in report
     assert (out / "pemeriksaan" / NAME.removesuffix(".docx") / "jadwal.xlsx").is_file()
@@ -89,7 +92,7 @@ def test_cli_build(mini_inputs, tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip().endswith(NAME)
+    assert result.stdout.splitlines() == [str(out / NAME), str(out / NAME.replace("RKT-", "PK-", 1))]
     assert (out / NAME).is_file()
 
 
@@ -101,7 +104,8 @@ def test_cli_build_with_errors_exits_1_and_prints_the_findings(tmp_path):
     assert not (tmp_path / "out" / NAME).exists()
     draft = CliRunner().invoke(cli, ["build", "--inputs", str(inputs), "--output", str(tmp_path / "out"), "--draft"])
     assert draft.exit_code == 1, "a draft is written, but the errors still fail the command"
-    assert draft.stdout.strip().endswith("-DRAF.docx")
+    assert [line.rsplit("/", 1)[1] for line in draft.stdout.splitlines()[-2:]] == [
+        NAME.replace(".docx", "-DRAF.docx"), NAME.replace("RKT-", "PK-", 1).replace(".docx", "-DRAF.docx")]
 
 
 def test_cli_build_unreadable_inputs_exit_2(tmp_path):

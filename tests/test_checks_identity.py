@@ -1,4 +1,4 @@
-"""Identity rules: the head's NIP, the head in the roster, the title, edition, year and signing date."""
+"""Identity rules: the head's NIP, the head in the roster, the title, edition, year, signing date, PK parties."""
 
 from __future__ import annotations
 
@@ -141,3 +141,17 @@ def test_parent_unit_a_directorate_called_ditjen_elsewhere(data, tmp_path):
 def test_typed_period_holds_the_year(data, tmp_path, period, expected):
     data["identitas"]["Identitas"]["period"] = period
     assert flat(findings_for(tmp_path, data), "identity.period") == sorted(expected)
+
+
+def test_a_perjanjian_kinerja_without_its_second_party_is_a_warning(data, tmp_path):
+    del identity(data)["superior_name"]
+    found = findings_for(tmp_path, data)
+    assert flat(found) == [("identity.superior", "Nama Atasan", f"{ID}!B19")]
+    assert found[0].severity == "warning" and "pihak kedua Perjanjian Kinerja" in found[0].message
+
+
+def test_a_malformed_superior_nip_is_an_error(data, tmp_path):
+    identity(data)["superior_nip"] = "197001012000131001"
+    found = findings_for(tmp_path, data)
+    assert flat(found) == [("identity.superior", "197001012000131001", f"{ID}!B20")]
+    assert found[0].severity == "error" and "bulan pengangkatan 13" in found[0].message

@@ -147,6 +147,7 @@ def test_many_offices_one_broken(tmp_path):
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2, "an office whose inputs cannot be read makes the batch unusable"
     assert sorted(p.name for p in (tmp_path / "out").glob("*.docx")) == [
+        "PK-2024-BKK-Kelas-II-Bengkulu.docx", "PK-2024-BKK-Kelas-II-Jambi.docx",
         "RKT-2024-BKK-Kelas-II-Bengkulu.docx", "RKT-2024-BKK-Kelas-II-Jambi.docx"]
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["Input", "Status", "Galat", "Dokumen"]

@@ -1,6 +1,7 @@
-"""Build templates/rkt.docx: the Word template of the RKT, with docxtpl (Jinja) tags in its text.
+"""Build templates/rkt.docx and templates/pk.docx: the Word templates of the RKT and of the
+Perjanjian Kinerja, with docxtpl (Jinja) tags in their text.
 
-    .venv/bin/python tools/make_template.py        # writes templates/rkt.docx
+    .venv/bin/python tools/make_template.py        # writes templates/rkt.docx and templates/pk.docx
 
 The template holds all prose of the published RKT (Kata Pengantar, Latar Belakang, Struktur
 Organisasi, Sumber Daya Manusia, BAB II, BAB III, captions), the page set-up (A4, a landscape
@@ -13,7 +14,13 @@ merged down while `cond` is false; an rkt extension, see pipeline/document/rende
 The generated .docx is committed. A planner may open it in Word or LibreOffice and edit prose,
 styles or margins, keeping the tags intact; `rkt build` then uses the edited file. Re-running
 this script overwrites such edits, so port them here first (this script is the reproducible
-source; the contract test in tests/test_render.py checks both agree with the context).
+source; the contract tests in tests/test_render.py and tests/test_agreement.py check both agree
+with their contexts).
+
+The Perjanjian Kinerja follows PermenPAN-RB 53/2014: the parties (head of office, and the
+superior who leads the parent unit), the two promises, both signatures, and a lampiran with the
+sasaran, IKK and targets, the activities and the budget in figures and words. Its values come
+from `pipeline.document.agreement.agreement_context`, from the same model as the RKT's.
 """
 
 from __future__ import annotations
@@ -888,8 +895,9 @@ STYLES = [
 ]
 
 
-def set_styles(doc) -> None:
-    """Arial everywhere (Liberation Sans in LibreOffice: same metrics), Indonesian language, black headings."""
+def set_styles(doc, table: list | None = None) -> None:
+    """The styles of `table` (default STYLES): Arial everywhere (Liberation Sans in LibreOffice: same
+    metrics), Indonesian language, black headings."""
     styles = doc.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     styles.remove(defaults)
@@ -899,7 +907,7 @@ def set_styles(doc) -> None:
         '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="300" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
         "</w:docDefaults>"
     ))
-    for style_id, name, ppr, rpr, extra in STYLES:
+    for style_id, name, ppr, rpr, extra in STYLES if table is None else table:
         for old in styles.findall(qn("w:style")):
             if old.get(qn("w:styleId")) == style_id:
                 styles.remove(old)
@@ -1011,7 +1019,12 @@ def set_settings(doc) -> None:
         compat.addprevious(el)
     else:
         settings.append(el)
-    lang = settings.find(qn("w:themeFontLang"))
+    set_language(doc)
+
+
+def set_language(doc) -> None:
+    """Indonesian as the theme's language, so Word checks spelling in Bahasa Indonesia."""
+    lang = doc.settings.element.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:val"), "id-ID")
 
@@ -1052,13 +1065,179 @@ def build() -> bytes:
     return out.getvalue()
 
 
+# ---------------------------------------------------------------- the Perjanjian Kinerja (templates/pk.docx)
+
+PK_OUT = ROOT / "templates" / "pk.docx"
+PK_WIDTHS = (1.0, 5.3, 7.2, 2.0)  # No | Sasaran | Indikator Kinerja | Target: the portrait text width
+
+
+def pk_signatures() -> list[str]:
+    """Both parties' signature blocks side by side, defined once: the agreement and its lampiran are both signed.
+
+    One table row per line, so the names stay level however the two titles wrap.
+    """
+    half = PORTRAIT_WIDTH / 2
+
+    def line(left: str, right: str, **run_props) -> str:
+        return row([cell([para(text, style="TTD", jc="center", **run_props)], half, style="TTD")
+                    for text in (left, right)])
+
+    nip = "{{% if pk.{0}.nip %}}NIP {{{{ pk.{0}.nip }}}}{{% endif %}}"
+    rows = [
+        line("", "{{ sign.place }}, {{ sign.date }}"),
+        line("Pihak Kedua,", "Pihak Pertama,"),
+        line("{{ pk.second.title }}", "{{ pk.first.title }}"),
+        row([cell([para(style="TTD")] * 4, half, style="TTD"), cell([para(style="TTD")] * 4, half, style="TTD")]),
+        line("{{ pk.second.name }}", "{{ pk.first.name }}", bold=True, underline=True),
+        line(nip.format("second"), nip.format("first")),
+    ]
+    return [
+        tag("{#p Tanda tangan kedua pihak: satu definisi (identitas.xlsx), di perjanjian dan lampirannya #}"),
+        tag("{%p macro tanda_tangan_pk() %}"),
+        para("", style="TTD", before=12, after=0),
+        table([half, half], rows, borders=False, margin=0),
+        tag("{%p endmacro %}"),
+    ]
+
+
+def pk_party(party: str) -> str:
+    """Nama and Jabatan of one party, label : value, without borders."""
+    widths = [2.5, 0.5, PORTRAIT_WIDTH - 3.0]
+    return table(widths, [
+        row([cell(label, widths[0], style="IsiPK"), cell(":", widths[1], style="IsiPK"),
+             cell(f"{{{{ pk.{party}.{key} }}}}", widths[2], style="IsiPK")])
+        for label, key in (("Nama", "name"), ("Jabatan", "title"))
+    ], borders=False, jc="left", margin=0)
+
+
+def pk_title(first: str) -> list[str]:
+    return [
+        para(first, jc="center", bold=True, size=12, after=0),
+        para("{{ office.name_upper }}", jc="center", bold=True, size=12, after=0),
+        tag("{%p if pk.edition %}"),
+        para("{{ pk.edition }}", jc="center", bold=True, size=12, after=0),
+        tag("{%p endif %}"),
+        para("", after=12),
+    ]
+
+
+def pk_agreement() -> list[str]:
+    """The agreement itself (PermenPAN-RB 53/2014, lampiran I): parties, promises, signatures."""
+    return [
+        *pk_title("PERJANJIAN KINERJA TAHUN {{ year }}"),
+        para("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta "
+             "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:", style="PasalPK"),
+        pk_party("first"),
+        para("selanjutnya disebut pihak pertama", style="PasalPK", before=6),
+        pk_party("second"),
+        para("selaku atasan pihak pertama, selanjutnya disebut pihak kedua", style="PasalPK", before=6),
+        para("Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian "
+             "ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam "
+             "dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung "
+             "jawab kami.", style="PasalPK"),
+        para("Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap "
+             "capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian "
+             "penghargaan dan sanksi.", style="PasalPK"),
+        tag("{{p tanda_tangan_pk() }}"),
+    ]
+
+
+def pk_table() -> str:
+    """Lampiran: No | Sasaran | Indikator Kinerja | Target, the sasaran merged down over its IKK."""
+    no, goal, ikk, target = PK_WIDTHS
+    header = row([hcell("No", no, style="IsiPK"), hcell("Sasaran", goal, style="IsiPK"),
+                  hcell("Indikator Kinerja", ikk, style="IsiPK"), hcell("Target", target, style="IsiPK")],
+                 header=True)
+    return table(list(PK_WIDTHS), [
+        header,
+        tag_row("{%tr for r in pk.rows %}", list(PK_WIDTHS), style="IsiPK"),
+        row([vm("r.first", "{{ r.no }}", no, style="IsiPK", jc="center"),
+             vm("r.first", "{{ r.goal }}", goal, style="IsiPK"),
+             cell("{{ r.ikk }}", ikk, style="IsiPK"),
+             cell("{{ r.target }}", target, style="IsiPK", jc="center")]),
+        tag_row("{%tr endfor %}", list(PK_WIDTHS), style="IsiPK"),
+    ])
+
+
+def pk_annex() -> list[str]:
+    """Lampiran: the targets, the activities and the budget that funds them, signed again."""
+    return [
+        para("", page_break=True, after=0),
+        *pk_title("PERJANJIAN KINERJA TAHUN {{ year }}"),
+        pk_table(),
+        para("", after=6),
+        tag("{%p if pk.activities %}"),
+        para("Kegiatan:", style="PasalPK", after=2),
+        tag("{%p for a in pk.activities %}"),
+        para("{{ a.no }}\t{{ a.name }}", style="DaftarPK"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        para("Jumlah anggaran untuk mencapai target kinerja tersebut pada Tahun Anggaran {{ year }} sebesar "
+             "{{ pk.budget.figure }} ({{ pk.budget.words }}){{ pk.budget.sources }}.", style="PasalPK", before=6),
+        tag("{{p tanda_tangan_pk() }}"),
+    ]
+
+
+PK_STYLES = [
+    ("PasalPK", "Paragraf PK", '<w:spacing w:before="0" w:after="120" w:line="300" w:lineRule="auto"/>'
+     '<w:jc w:val="both"/>', sz(11), {}),
+    ("DaftarPK", "Daftar PK", f'<w:spacing w:after="40"/><w:ind w:left="{tw(0.6)}" w:hanging="{tw(0.6)}"/>'
+     '<w:jc w:val="both"/>', sz(11), {}),
+    ("IsiPK", "Isi Tabel PK", '<w:spacing w:before="40" w:after="40" w:line="252" w:lineRule="auto"/>', sz(10.5),
+     {}),
+]
+
+
+def set_header(section) -> None:
+    """The draft mark (the same words and watermark as the RKT's) in a one-section document's header."""
+    header = section.header._element
+    for p in list(header):
+        header.remove(p)
+    for block in (
+        tag("{%p if draft %}", style="Header"),
+        para([WATERMARK, run("DRAF \u2013 belum final, tidak untuk ditandatangani", bold=True, color="C00000")],
+             style="Header"),
+        tag("{%p endif %}", style="Header"),
+        para(style="Header"),
+    ):
+        header.append(parse_xml(_ns(block)))
+
+
+def build_pk() -> bytes:
+    """templates/pk.docx: the Perjanjian Kinerja, one portrait section, its lampiran on the second page."""
+    import io
+
+    doc = Document()
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    set_styles(doc, STYLES + PK_STYLES)
+    set_language(doc)
+    append(doc, pk_signatures() + pk_agreement() + pk_annex())
+    set_page(doc.sections[0], landscape=False)
+    set_header(doc.sections[0])
+    props = doc.core_properties
+    props.title = "Perjanjian Kinerja"
+    props.subject = "Templat Perjanjian Kinerja (docxtpl)"
+    props.author = "rkt"
+    props.keywords = "PK"
+    props.comments = "Dibuat oleh tools/make_template.py; tag Jinja diisi oleh rkt build."
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
 def main(argv: list[str]) -> int:
-    target = Path(argv[1]) if len(argv) > 1 else OUT
+    """Write both templates into the folder `argv[1]` (default templates/)."""
+    folder = Path(argv[1]) if len(argv) > 1 else OUT.parent
     sys.path.insert(0, str(ROOT))
     from pipeline.files import write_bytes
+    from pipeline.ooxml import read_zip, write_zip
 
-    write_bytes(target, build())
-    print(target)
+    for name, data in ((OUT.name, build()), (PK_OUT.name, build_pk())):
+        write_bytes(folder / name, write_zip(read_zip(data)))  # fixed zip times: a rerun changes no byte
+        print(folder / name)
     return 0
 
 

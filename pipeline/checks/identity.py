@@ -1,4 +1,5 @@
-"""Identity rules: one office, one head with one well-formed NIP, one year and edition throughout."""
+"""Identity rules: one office, one head with one well-formed NIP, one year and edition throughout, a named
+second party for the Perjanjian Kinerja."""
 
 from __future__ import annotations
 
@@ -135,3 +136,17 @@ def sign_date_in_year(plan: Plan) -> Iterator[Finding]:
             f"(harus {office.year - 1} atau {office.year})",
             office.loc("sign_date"), office.loc("year"), subject="Tanggal Penandatanganan",
         )
+
+
+@rule("identity.superior")
+def superior_named(plan: Plan) -> Iterator[Finding]:
+    """The Perjanjian Kinerja's second party has a name, and a well-formed NIP if one is typed."""
+    office = plan.office
+    if not office.superior_name:
+        yield warning("identity.superior", "Nama Atasan (pihak kedua Perjanjian Kinerja) kosong: PK dicetak dengan "
+                      "titik-titik di tempat namanya", office.loc("superior_name"), subject="Nama Atasan")
+    if office.superior_nip:
+        problems = nip_problems(office.superior_nip, office.year)
+        if problems:
+            yield error("identity.superior", f"NIP atasan {office.superior_nip} tidak sah: {'; '.join(problems)}",
+                        office.loc("superior_nip"), subject=office.superior_nip)

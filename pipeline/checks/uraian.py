@@ -47,6 +47,9 @@ URAIAN: dict[str, str] = {
         "Periode Renstra, bila diisi, ditulis tahun awal-tahun akhir (contoh: 2025-2029) dan mencakup tahun rencana."
     ),
     "identity.sign-date": "Tanggal penandatanganan jatuh pada tahun rencana atau satu tahun sebelumnya.",
+    "identity.superior": (
+        "Pihak kedua Perjanjian Kinerja (Nama Atasan) diisi, dan NIP-nya sah bila ditulis."
+    ),
     "identity.year": "Tahun rencana adalah tahun yang masuk akal (2000-2099).",
     "money.after-december": (
         "Tidak ada penarikan yang diketik di sebelah kanan kolom Desember (bulan di luar tahun anggaran)."

@@ -83,7 +83,8 @@ def unit_sentence(name: str, duty: str) -> str:
     return f"{text(name)}, {duty}."
 
 
-def _cover_and_identity(plan: Plan) -> dict:
+def identity(plan: Plan) -> dict:
+    """The office, edition and signatory as the cover and every signature show them (RKT and PK alike)."""
     o = plan.office
     phone = f"Telp. {text(o.phone)}" if o.phone else ""
     fax = f"Fax. {text(o.fax)}" if o.fax else ""
@@ -630,7 +631,7 @@ def build_context(plan: Plan, findings: Iterable[Finding] = (), draft: bool = Fa
     """Everything the template shows, as plain values; `findings` are listed only in a draft."""
     ctx = {
         "draft": bool(draft),
-        **_cover_and_identity(plan),
+        **identity(plan),
         **_year_texts(plan),
         **_organisation(plan),
         "bagan": _bagan(plan),

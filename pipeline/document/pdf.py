@@ -1,7 +1,7 @@
 """Convert built .docx files to PDF with LibreOffice, table of contents filled in.
 
     python -m pipeline.document.pdf output/RKT-2024-BKK-Kelas-II-Jambi.docx [...]
-    python -m pipeline.document.pdf output          # every RKT-*.docx in output/ but drafts (make pdf)
+    python -m pipeline.document.pdf output          # every RKT-*.docx and PK-*.docx in output/ but drafts
 
 `soffice --convert-to pdf` does not update fields, so the PDF would show the TOC
 placeholder. Instead a small LibreOffice Basic macro, installed in a throwaway LibreOffice
@@ -100,7 +100,8 @@ def _run(cmd: list[str], timeout: float) -> None:
 
 def documents(folder: Path) -> list[Path]:
     """The built documents in `folder` (drafts left out: they are not for printing)."""
-    return sorted(p for p in Path(folder).glob("RKT-*.docx") if not p.stem.endswith("-DRAF"))
+    return sorted(p for kind in ("RKT", "PK") for p in Path(folder).glob(f"{kind}-*.docx")
+                  if not p.stem.endswith("-DRAF"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,8 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     args = [Path(a) for a in (sys.argv[1:] if argv is None else argv)]
     paths = [doc for a in args for doc in (documents(a) if a.is_dir() else [a])]
     if not paths:
-        print("pakai: python -m pipeline.document.pdf (DOKUMEN.docx | FOLDER) ...; tidak ada dokumen RKT-*.docx",
-              file=sys.stderr)
+        print("pakai: python -m pipeline.document.pdf (DOKUMEN.docx | FOLDER) ...; tidak ada dokumen "
+              "RKT-*.docx atau PK-*.docx", file=sys.stderr)
         return 2
     for path in paths:
         try:

@@ -1,4 +1,4 @@
-"""Fill the Word template with a context: the only module that imports docxtpl.
+"""Fill a Word template (the RKT's or the PK's) with a context: the only module that imports docxtpl.
 
 Jinja runs with autoescape (a `&` or `<` in a name is written as text, never as XML) and
 StrictUndefined (a value the template uses but the context lacks stops the build with a
@@ -32,6 +32,7 @@ from pipeline import formatting
 from pipeline.ooxml import NS, P, document_parts, qn, text
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "rkt.docx"
+AGREEMENT = TEMPLATE.with_name("pk.docx")  # the Perjanjian Kinerja's
 
 
 class TemplateError(Exception):

@@ -3,9 +3,9 @@
 Either side is an inputs folder (optionally at a git revision), a built .docx that carries its
 snapshot, or an issued edition in the archive (`terbit:2025-Awal-Tahun`). Values come from the
 snapshot (pipeline/review/snapshot.py), so nothing a workbook puts in the document can change
-unseen. Whether anything changed is decided by the document itself: two sides are the same
-exactly when their text twins are; prose of the template that changed is shown as text. A change
-is data: where (section, key, field), old, new.
+unseen. Whether anything changed is decided by the documents themselves: two sides are the same
+exactly when the text twins of the documents both have (the RKT, the PK) are; prose of a template
+that changed is shown as text. A change is data: where (section, key, field), old, new.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.inputs.read import LIMITS, Limits
 
 ARCHIVE_PREFIX = "terbit:"
+TEXT = "Teks dokumen"  # the section of changes found only in a document's text
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,15 @@ class Change:
 
 @dataclass(frozen=True)
 class Side:
-    """One side of a diff: its snapshot and the text twin of its document."""
+    """One side of a diff: its snapshot and the text twin of each of its documents, by kind (RKT, PK)."""
 
     snapshot: dict[str, Any]
-    twin: str
+    twins: dict[str, str]
+
+
+def compared(old: Side, new: Side) -> list[str]:
+    """The documents both sides have (a built RKT against an inputs folder: the RKT alone)."""
+    return [kind for kind in old.twins if kind in new.twins]
 
 
 def _records(section: str, old: dict, new: dict) -> list[Change]:
@@ -85,20 +91,21 @@ def _natural(key: str) -> tuple:
 def diff(old: Side, new: Side) -> list[Change]:
     """Every change between two sides, in the order of the workbooks; none when their documents read alike.
 
-    When the values are the same but the documents are not (the template's prose changed), the
-    changed lines of the text twins are the changes (section `Teks dokumen`).
+    When the values are the same but a document is not (a template's prose changed), the changed
+    lines of its text twin are the changes (section `Teks dokumen`, key the document: RKT, PK).
     """
-    if old.twin == new.twin:
+    differing = [kind for kind in compared(old, new) if old.twins[kind] != new.twins[kind]]
+    if not differing:
         return []
     a, b = old.snapshot["values"], new.snapshot["values"]
     changes = []
     for section in dict.fromkeys([*a, *b]):
         changes += _records(section, a.get(section, {}), b.get(section, {}))
-    return changes or _text_changes(old.twin, new.twin)
+    return changes or [c for kind in differing for c in _text_changes(old.twins[kind], new.twins[kind], kind)]
 
 
-def _text_changes(old: str, new: str) -> list[Change]:
-    """The lines of the document that differ, paired where they were replaced."""
+def _text_changes(old: str, new: str, kind: str) -> list[Change]:
+    """The lines of document `kind` that differ, paired where they were replaced."""
     out = []
     a, b = old.splitlines(), new.splitlines()
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -106,7 +113,7 @@ def _text_changes(old: str, new: str) -> list[Change]:
             continue
         removed, added = a[i1:i2], b[j1:j2]
         for k in range(max(len(removed), len(added))):
-            out.append(Change("Teks dokumen", "", "baris", removed[k] if k < len(removed) else None,
+            out.append(Change(TEXT, kind, "baris", removed[k] if k < len(removed) else None,
                               added[k] if k < len(added) else None))
     return out
 
@@ -138,8 +145,8 @@ def _record_text(values: Any) -> str:
 
 def _heading(section: str, key: str) -> str:
     """`RO QAH.017`, `Target Bulanan: No IKK 1 / Komponen 2`, `Identitas`."""
-    if not key:
-        return section
+    if not key or section == TEXT:
+        return f"{section} {key}".strip()
     sheet = next((s for wb in schema.WORKBOOKS for s in wb.sheets if s.name == section), None)
     if isinstance(sheet, schema.Sheet) and sheet.key:
         labels = [sheet.column(k).header for k in sheet.key]
@@ -169,7 +176,7 @@ def format_text(changes: list[Change], old: dict, new: dict) -> str:
         if not c.field:
             verb = "ditambah" if c.old is None else "dihapus"
             lines.append(f"  {verb}: {_record_text(c.new if c.old is None else c.old)}")
-        elif c.section == "Teks dokumen":
+        elif c.section == TEXT:
             if c.old is not None:
                 lines.append(f"  - {c.old}")
             if c.new is not None:
@@ -182,16 +189,18 @@ def format_text(changes: list[Change], old: dict, new: dict) -> str:
 
 
 def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Path | None = None) -> Side:
-    """One side of a diff: an inputs folder (optionally at git revision `rev`), a built .docx, or an
-    issued edition `terbit:NAME` of the archive in `output`."""
+    """One side of a diff: an inputs folder (optionally at git revision `rev`), a built .docx (the RKT or
+    the PK), or an issued edition `terbit:NAME` of the archive in `output` (both its documents)."""
     from pipeline.document.package import read_docx, read_snapshot
     from pipeline.document.twin import docx_to_markdown
 
     text = str(path)
     if text.startswith(ARCHIVE_PREFIX):
-        from pipeline.archive import issued_document
+        from pipeline.archive import issued_documents
 
-        path = issued_document(Path(output or "output"), text.removeprefix(ARCHIVE_PREFIX))
+        issued = issued_documents(Path(output or "output"), text.removeprefix(ARCHIVE_PREFIX))
+        sides = [load_side(p) for p in issued.values()]
+        return Side(sides[0].snapshot, {kind: twin for side in sides for kind, twin in side.twins.items()})
     path = Path(path)
     if rev is not None:
         with inputs_at_revision(path, rev) as folder:
@@ -202,21 +211,18 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
     snap.setdefault("values", {})  # a document of an rkt before snapshot 2: its text alone is compared
     office = snap.setdefault("office", {})
     office.setdefault("sign_date", [int(office.get("year") or 2000), 1, 1])
-    return Side(snap, docx_to_markdown(read_docx(path)))
+    return Side(snap, {snap.get("document", "RKT"): docx_to_markdown(read_docx(path))})
 
 
 def _folder_side(folder: Path, limits: Limits) -> Side:
-    """An inputs folder: its snapshot, and the twin of the document it gives (drafts too)."""
-    from pipeline.document import render
-    from pipeline.document.context import build_context
+    """An inputs folder: its snapshot, and the twins of the documents it gives (drafts too)."""
+    from pipeline.build import documents
     from pipeline.document.twin import docx_to_markdown
     from pipeline.inputs.normalise import load
-    from pipeline.ooxml import write_zip
     from pipeline.review.snapshot import snapshot
 
     plan = load(folder, limits)
-    twin = docx_to_markdown(write_zip(render.render(build_context(plan))))
-    return Side(snapshot(plan), twin)
+    return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in documents(plan).items()})
 
 
 @contextlib.contextmanager

@@ -108,8 +108,11 @@ def _figures(plan: Plan) -> dict[str, str]:
     }
 
 
-def snapshot(plan: Plan) -> dict[str, Any]:
-    """The plan as nested dicts of printed values: section -> key -> label -> value."""
+def snapshot(plan: Plan, document: str = "RKT") -> dict[str, Any]:
+    """The plan as nested dicts of printed values: section -> key -> label -> value.
+
+    `document` names the document that carries it (RKT or PK), so a diff compares like with like.
+    """
     office = plan.office
     values: dict[str, dict[str, dict[str, str]]] = {"Identitas": {"": _office(plan)}}
     for wb in schema.WORKBOOKS:
@@ -121,6 +124,7 @@ def snapshot(plan: Plan) -> dict[str, Any]:
     return {
         "snapshot": SNAPSHOT_VERSION,
         "rkt": __version__,
+        "document": document,
         "office": {"name": office.name, "short_name": office.short_name, "year": office.year,
                    "edition": office.edition, "sign_date": [d.year, d.month, d.day or 1]},
         "values": values,
