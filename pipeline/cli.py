@@ -13,6 +13,7 @@ import click
 
 from pipeline import __version__
 from pipeline.findings import Finding, InputError, has_errors
+from pipeline.rollup import rekap_command
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -409,6 +410,9 @@ def blank_command(folder: Path, year: int | None, force: bool) -> None:
         _unusable(str(exc))
     for path in paths:
         click.echo(str(path))
+
+
+cli.add_command(rekap_command)
 
 
 def _interrupted(signum, frame) -> None:

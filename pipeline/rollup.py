@@ -1,0 +1,398 @@
+"""The regional or national roll-up: one Excel workbook comparing many offices (`rkt rekap`).
+
+A regional or national team receives the five workbooks of every office and wants the offices
+side by side: pagu and sources, staff, IKK targets, ROs with KRO subtotals, monthly
+disbursement. `rollup(folders)` reads each office (in parallel, one process per office) with
+the same reader, checks and `plan.tables` as `rkt build`, so every figure equals the office's
+own RKT; `write_rollup` writes the workbook.
+
+Why pandas here and nowhere else: this is the one place where rkt holds tables of many offices
+at once and reshapes them (the KRO subtotals are a group-by, the views are frames written
+straight to sheets by `DataFrame.to_excel`). A single office's document needs none of that, so
+`rkt build` and `rkt check` never import pandas; this module imports it only inside the
+functions that use it, so importing `pipeline.rollup` (e.g. to register the command) stays
+cheap, and the office jobs return plain picklable rows, not frames.
+
+Sheets (headers in Bahasa Indonesia, money in whole thousands of rupiah, "(000)"):
+
+- Kantor: one row per folder, an unreadable one included with its status.
+- IKK: one row per office x IKK.
+- RO: one row per office x RO in the order of the office's RO sheet, then that office's KRO
+  subtotals, one row per KRO in order of first use: `Kode RO` reads `Jumlah KRO QAH`, volume and
+  satuan are empty (volumes of different ROs do not add up), the row is bold, and the last
+  column `Baris` says `RO` or `Subtotal KRO`, so the autofilter shows either kind alone
+  (summing the whole money column without that filter counts every rupiah twice).
+- Penarikan: one row per office, the 12 months and their total, with a line chart.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from pipeline.files import FileProblem
+from pipeline.inputs.schema import MONTH_SHORT
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+UNREADABLE = "input tidak dapat dibaca"
+OK, HAS_ERRORS = "OK", "ada galat"
+RO_ROW, KRO_ROW = "RO", "Subtotal KRO"
+
+OFFICE, FOLDER = "Kantor", "Folder"
+KANTOR_COLUMNS = (FOLDER, OFFICE, "Nama Kantor", "Tahun", "Edisi", "Pagu (000)", "RM (000)", "PNBP (000)",
+                  "PHLN (000)", "Pegawai", "ASN", "PPPK", "Struktural", "JFT", "JFU", "IKK", "RO", "Galat",
+                  "Peringatan", "Status")
+IKK_COLUMNS = (OFFICE, "No IKK", "IKK", "Satuan", "Target PK", "Alokasi (000)")
+MONEY = ("RM (000)", "PNBP (000)", "PHLN (000)", "Alokasi (000)")
+RO_COLUMNS = (OFFICE, "Kode KRO", "KRO", "Kode RO", "Rincian Output", "Volume", "Satuan", *MONEY, "Baris")
+TOTAL = "Jumlah (000)"
+PENARIKAN_COLUMNS = (OFFICE, *MONTH_SHORT, TOTAL)
+# the text columns of each view; every other column holds whole numbers
+KANTOR_TEXT = {FOLDER, OFFICE, "Nama Kantor", "Edisi", "Status"}
+IKK_TEXT = {OFFICE, "IKK", "Satuan", "Target PK"}
+RO_TEXT = {OFFICE, "Kode KRO", "KRO", "Kode RO", "Rincian Output", "Satuan", "Baris"}
+YEAR_COLUMNS = {"Tahun", "No IKK"}
+SHEETS = ("Kantor", "IKK", "RO", "Penarikan")
+MAX_WIDTH = 60
+TITLE = "Rekap RKT (rkt rekap)"  # the roll-up's own title: a file at --output without it is never replaced
+
+
+@dataclass(frozen=True)
+class OfficeRows:
+    """What one office job returns: plain rows (picklable, no pandas), or why the office could not be read."""
+
+    folder: str
+    label: str
+    kantor: dict[str, Any]
+    ikk: list[dict[str, Any]] = field(default_factory=list)
+    ro: list[dict[str, Any]] = field(default_factory=list)
+    months: tuple[int, ...] | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.months is not None
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """The four views, one DataFrame each (the sheets of the workbook), and the folders they came from."""
+
+    folders: tuple[Path, ...]
+    kantor: pd.DataFrame
+    ikk: pd.DataFrame
+    ro: pd.DataFrame
+    penarikan: pd.DataFrame
+
+    @property
+    def statuses(self) -> list[tuple[str, str]]:
+        """(folder, status) per office, in the order given."""
+        return list(zip(self.kantor[FOLDER], self.kantor["Status"], strict=True))
+
+    @property
+    def unreadable(self) -> list[str]:
+        """The folders whose input could not be read."""
+        return [f for f, s in self.statuses if s.startswith(UNREADABLE)]
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return dict(zip(SHEETS, (self.kantor, self.ikk, self.ro, self.penarikan), strict=True))
+
+
+# --- reading one office (runs in a worker process) -----------------------------------------------
+
+def read_office(folder: str) -> OfficeRows:
+    """One office's rows for every view, from the same plan and tables its own RKT is built from."""
+    from pipeline.checks import run_checks
+    from pipeline.document.context import target_text
+    from pipeline.findings import InputError
+    from pipeline.inputs.normalise import load
+    from pipeline.plan import tables
+
+    try:
+        plan = load(folder)
+    except InputError as exc:
+        return _unreadable(folder, [str(f) for f in exc.findings])
+    except FileProblem as exc:
+        return _unreadable(folder, [str(exc)])
+    findings = run_checks(plan)
+    errors = sum(f.severity == "error" for f in findings)
+    office = plan.office
+    sources, staff = tables.source_totals(plan), tables.headcount(plan)
+    kantor = {
+        FOLDER: folder, "Nama Kantor": office.name, "Tahun": office.year, "Edisi": office.edition,
+        "Pagu (000)": tables.pagu(plan), "RM (000)": sources["rm"], "PNBP (000)": sources["pnbp"],
+        "PHLN (000)": sources["phln"], "Pegawai": staff["total"],
+        **{k: staff[k] for k in (*tables.STATUSES, *tables.POSITION_TYPES)},
+        "IKK": len(plan.indicators), "RO": len(plan.ros), "Galat": errors, "Peringatan": len(findings) - errors,
+        "Status": HAS_ERRORS if errors else OK,
+    }
+    ikk = [{"No IKK": i.no, "IKK": i.name, "Satuan": i.unit, "Target PK": target_text(i.target),
+            "Alokasi (000)": tables.ikk_allocation(plan, i.no)} for i in plan.indicators]
+    ro = [{"Kode KRO": r.kro, "KRO": plan.kro_name(r.kro) or "", "Kode RO": r.code, "Rincian Output": r.name,
+           "Volume": r.volume, "Satuan": r.unit, "RM (000)": r.rm, "PNBP (000)": r.pnbp, "PHLN (000)": r.phln,
+           "Alokasi (000)": r.amount, "Baris": RO_ROW} for r in plan.ros]
+    label = office.short_name or office.name or Path(folder).name
+    return OfficeRows(folder, label, kantor, ikk, ro, tables.schedule_totals(plan))
+
+
+def _unreadable(folder: str, problems: list[str]) -> OfficeRows:
+    """The Kantor row of an office that could not be read: no figures, the first problem as its status."""
+    first = problems[0] if problems else ""
+    more = f" (dan {len(problems) - 1} masalah lain)" if len(problems) > 1 else ""
+    status = f"{UNREADABLE}: {first}{more}" if first else UNREADABLE
+    return OfficeRows(folder, Path(folder).name or folder, {FOLDER: folder, "Galat": len(problems), "Status": status})
+
+
+def _read_all(folders: Sequence[str], workers: int | None) -> list[OfficeRows]:
+    """Each office in its own process job (in this process for one office or `workers == 1`), in the order given.
+
+    The pool is shut down with queued jobs cancelled on any exception, Ctrl-C included, so no
+    worker outlives the command.
+    """
+    if len(folders) <= 1 or workers == 1:
+        return [read_office(f) for f in folders]
+    pool = ProcessPoolExecutor(max_workers=min(workers or os.cpu_count() or 1, len(folders)))
+    try:
+        return list(pool.map(read_office, folders))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- the views -----------------------------------------------------------------------------------
+
+def rollup(folders: Sequence[Path], workers: int | None = None) -> Rollup:
+    """Read every office of `folders` (in parallel) into the four views; an unreadable office keeps its Kantor row.
+
+    A folder given twice is read once (it would count twice in every total).
+    """
+    seen: dict[Path, str] = {}
+    for f in folders:
+        seen.setdefault(_resolved(f), str(f))
+    unique = list(seen.values())
+    offices = _read_all(unique, workers)
+    return _views(tuple(Path(f) for f in unique), offices)
+
+
+def _labels(offices: Sequence[OfficeRows]) -> list[str]:
+    """The office column of every view: its short name, with the folder added where two offices share one."""
+    counts: dict[str, int] = {}
+    for o in offices:
+        counts[o.label] = counts.get(o.label, 0) + 1
+    return [f"{o.label} [{o.folder}]" if counts[o.label] > 1 else o.label for o in offices]
+
+
+def _views(folders: tuple[Path, ...], offices: Sequence[OfficeRows]) -> Rollup:
+    import pandas as pd
+
+    labels = _labels(offices)
+    kantor = _frame([{**o.kantor, OFFICE: label} for o, label in zip(offices, labels, strict=True)], KANTOR_COLUMNS,
+                    KANTOR_TEXT)
+    read = [(o, label) for o, label in zip(offices, labels, strict=True) if o.readable]
+    ikk = _frame([{OFFICE: label, **row} for o, label in read for row in o.ikk], IKK_COLUMNS, IKK_TEXT)
+    ro = _frame([{OFFICE: label, **row} for o, label in read for row in o.ro], RO_COLUMNS, RO_TEXT)
+    penarikan = _frame([{OFFICE: label, **dict(zip(MONTH_SHORT, o.months, strict=True)), TOTAL: sum(o.months)}
+                        for o, label in read], PENARIKAN_COLUMNS, {OFFICE})
+    if not ro.empty:
+        parts = []
+        for label, rows in ro.groupby(OFFICE, sort=False):
+            subtotals = rows.groupby("Kode KRO", sort=False).agg({"KRO": "first", **dict.fromkeys(MONEY, "sum")})
+            subtotals = subtotals.reset_index().assign(**{OFFICE: label, "Baris": KRO_ROW})
+            subtotals["Kode RO"] = "Jumlah KRO " + subtotals["Kode KRO"]
+            parts += [rows, _frame(subtotals.to_dict("records"), RO_COLUMNS, RO_TEXT)]
+        ro = pd.concat(parts, ignore_index=True)
+    return Rollup(folders, kantor, ikk, ro, penarikan)
+
+
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str], text: set[str]) -> pd.DataFrame:
+    """Rows in the given column order; numbers as nullable integers, so a missing figure is an empty cell."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for col in columns:
+        frame[col] = frame[col].astype(object if col in text else "Int64")
+    return frame
+
+
+# --- the workbook --------------------------------------------------------------------------------
+
+def check_output(path: Path, folders: Sequence[Path]) -> None:
+    """Refuse an output that is a folder, not `.xlsx`, an input workbook, in an input folder or issued
+    edition, or an existing file that is not an earlier roll-up.
+
+    The input workbooks are only ever read; a roll-up written into an office's folder would
+    also be mistaken for one of its section workbooks; and rkt replaces only what it wrote.
+    """
+    from pipeline.archive import refuse_inside
+    from pipeline.inputs.schema import WORKBOOKS
+
+    out = _resolved(path)
+    if out.is_dir():
+        raise FileProblem(f"file rekap {path} adalah sebuah folder; beri nama file, "
+                          f"mis. --output {path / 'rekap.xlsx'}")
+    if out.suffix.lower() != ".xlsx":
+        raise FileProblem(f"file rekap {path} harus berakhiran .xlsx (mis. --output rekap.xlsx)")
+    for folder in folders:
+        src = _resolved(folder)
+        if out in {_resolved(src / wb.filename) for wb in WORKBOOKS}:
+            raise FileProblem(f"file rekap {path} adalah workbook input {out.name} dari {folder}; workbook input "
+                              "hanya dibaca: pilih file lain untuk --output (mis. rekap.xlsx)")
+        if out == src or src in out.parents:
+            raise FileProblem(f"file rekap {path} berada di dalam folder input {folder}; tulis rekap di luar "
+                              "folder kantor (mis. --output rekap.xlsx)")
+    refuse_inside(Path(path), "file rekap")
+    if out.exists() and not _is_rollup(out):
+        raise FileProblem(f"file {path} sudah ada dan bukan rekap buatan rkt rekap; rkt tidak menimpanya: pilih "
+                          "nama lain untuk --output, atau pindahkan file itu dulu")
+
+
+def _is_rollup(path: Path) -> bool:
+    """Whether the file at `path` is a roll-up rkt wrote (its title says so); read no further than that."""
+    import re
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    title = re.compile(rf"<dc:title(?: [^>]*)?>{re.escape(escape(TITLE))}</dc:title>")
+    try:
+        with zipfile.ZipFile(path) as book:
+            info = book.getinfo("docProps/core.xml")
+            if info.file_size > 1 << 16:
+                return False
+            return title.search(book.read(info).decode("utf-8", "replace")) is not None
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+        return False
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return Path(os.path.abspath(path))
+
+
+def write_rollup(result: Rollup, path: Path) -> Path:
+    """Write the roll-up workbook atomically: pandas writes the sheets, openpyxl finishes them.
+
+    Every text cell stays text (a name typed as `=HYPERLINK(...)` is never a formula) and holds
+    only characters a worksheet can; raises FileProblem when the path is refused or cannot be written.
+    """
+    import pandas as pd
+
+    from pipeline.files import atomic_write
+    from pipeline.workbooks.xlsx import sheet_text
+
+    path = Path(path)
+    check_output(path, result.folders)
+    with atomic_write(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        writer.book.properties.title, writer.book.properties.creator = TITLE, "rkt"
+        for name, frame in result.frames().items():
+            clean = frame.map(lambda v: sheet_text(v) if isinstance(v, str) else v)
+            clean.to_excel(writer, sheet_name=name, index=False)
+            _finish(writer.sheets[name], frame)
+        _chart(writer.sheets["Penarikan"], len(result.penarikan))
+    return path
+
+
+def _finish(ws, frame: pd.DataFrame) -> None:
+    """Text kept as text, number formats, header style, frozen header, autofilter, widths, bold subtotals."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from pipeline.workbooks.xlsx import HEADER_FILL, HEADER_FONT
+
+    columns = list(frame.columns)
+    widths = [len(c) for c in columns]
+    subtotal = "Baris" in columns
+    for row in ws.iter_rows():
+        bold = subtotal and row[columns.index("Baris")].value == KRO_ROW
+        for cell, col in zip(row, columns, strict=True):
+            value = cell.value
+            if value == "":
+                cell.value = value = None
+            if isinstance(value, str):
+                if cell.data_type == "f" or value.startswith("="):
+                    cell.data_type = "s"
+                shown = len(value)
+            elif isinstance(value, int) and cell.row > 1:
+                cell.number_format = "0" if col in YEAR_COLUMNS else "#,##0"
+                shown = len(str(value)) if col in YEAR_COLUMNS else len(f"{value:,}")
+            else:
+                shown = 0
+            widths[cell.column - 1] = max(widths[cell.column - 1], shown)
+            if bold:
+                cell.font = HEADER_FONT
+    for cell in ws[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_WIDTH)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
+
+
+def _chart(ws, offices: int) -> None:
+    """A native line chart of monthly disbursement, one line per office, beside the table."""
+    from openpyxl.chart import LineChart, Reference
+    from openpyxl.chart.data_source import AxDataSource, StrRef
+    from openpyxl.utils import get_column_letter
+
+    if not offices:
+        return
+    chart = LineChart()
+    chart.title = "Rencana penarikan bulanan per kantor"
+    chart.y_axis.title = "ribu rupiah"
+    chart.x_axis.title = "Bulan"
+    chart.y_axis.number_format = "#,##0"
+    chart.height, chart.width = 10, 22
+    data = Reference(ws, min_col=1, max_col=1 + len(MONTH_SHORT), min_row=2, max_row=1 + offices)
+    chart.add_data(data, from_rows=True, titles_from_data=True)
+    months = Reference(ws, min_col=2, max_col=1 + len(MONTH_SHORT), min_row=1, max_row=1)
+    for series in chart.series:  # the month names are text: a string reference, not set_categories' numRef
+        series.cat = AxDataSource(strRef=StrRef(f=str(months)))
+    chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 omits the element; Excel then hides the axes
+    ws.add_chart(chart, f"{get_column_letter(len(PENARIKAN_COLUMNS) + 2)}2")
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+@click.command("rekap")
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), multiple=True, required=True,
+              help="Folder berisi lima workbook seksi satu kantor. Ulangi untuk setiap kantor.")
+@click.option("--output", "output", type=click.Path(path_type=Path), default=Path("rekap.xlsx"), show_default=True,
+              help="Workbook rekap yang ditulis (di luar folder input).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses yang membaca kantor bersamaan (bawaan: jumlah CPU).")
+def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -> None:
+    """Rekap beberapa kantor dalam satu workbook Excel untuk tim regional atau nasional.
+
+    Sheet Kantor (pagu, sumber dana, pegawai, jumlah IKK dan RO, galat dan peringatan), IKK,
+    RO (dengan subtotal per KRO, kolom Baris) dan Penarikan (penarikan bulanan, dengan grafik).
+    Angka uang dalam ribu rupiah, sama dengan RKT masing-masing kantor. Kantor yang inputnya
+    tidak dapat dibaca tetap tercantum di sheet Kantor dengan statusnya, dan kantor lain tetap
+    direkap. Workbook input hanya dibaca. Keluar dengan 0 bila semua kantor terbaca, 2 bila ada
+    kantor yang tidak dapat dibaca atau file rekap tidak dapat ditulis.
+
+    \b
+    Contoh:
+      rkt rekap --inputs jambi --inputs padang --inputs palembang --output rekap.xlsx
+      rkt rekap --inputs jambi --inputs padang --output regional/rekap-2025.xlsx --workers 2
+    """
+    try:
+        check_output(output, inputs)
+        result = rollup(inputs, workers)
+        width = max(len(f) for f, _ in result.statuses)
+        for folder, status in result.statuses:
+            click.echo(f"{folder.ljust(width)}  {status}")
+        written = write_rollup(result, output)
+    except FileProblem as exc:
+        click.echo(f"GALAT {exc}", err=True)
+        sys.exit(2)
+    click.echo(str(written))
+    sys.exit(2 if result.unreadable else 0)

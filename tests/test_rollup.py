@@ -1,0 +1,225 @@
+"""`rkt rekap`: three real offices and a broken one rolled up into one workbook, read back with openpyxl.
+
+Every figure is compared with the office's own plan (`pipeline.plan.tables`), so the roll-up
+and each office's RKT cannot disagree.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from pipeline.checks import run_checks
+from pipeline.document.context import target_text
+from pipeline.inputs.normalise import load
+from pipeline.inputs.schema import MONTH_SHORT
+from pipeline.plan import tables
+from pipeline.rollup import KRO_ROW, RO_ROW, UNREADABLE, rekap_command
+from tests import offices
+from tests.builders import mini_data, write_inputs
+
+HYPERLINK = '=HYPERLINK("http://contoh.invalid","klik")'
+
+
+def _mini_with_awkward_text() -> dict:
+    """The mini office with an RO name that looks like a formula and one holding a control character."""
+    data = mini_data()
+    data["pendanaan"]["RO"][0]["name"] = HYPERLINK
+    data["pendanaan"]["RO"][2]["name"] = "Layanan_x0001_ Perkantoran"  # decoded by the reader to U+0001
+    return data
+
+
+@pytest.fixture(scope="module")
+def rekap(tmp_path_factory):
+    """Run `rkt rekap` once over the four folders; the folders, the CLI result and the workbook read back."""
+    root = tmp_path_factory.mktemp("rekap")
+    folders = [write_inputs(root / "kecil", offices.small_kelas_ii()),
+               write_inputs(root / "baru", offices.new_period_2026()),
+               write_inputs(root / "mini", _mini_with_awkward_text())]
+    broken = write_inputs(root / "rusak")
+    (broken / "kinerja.xlsx").write_text("ini bukan workbook", encoding="utf-8")
+    out = root / "hasil" / "rekap.xlsx"
+    args = [a for f in [*folders, broken] for a in ("--inputs", str(f))] + ["--output", str(out), "--workers", "2"]
+    result = CliRunner().invoke(rekap_command, args)
+    plans = {str(f): load(f) for f in folders}
+    return {"folders": folders, "broken": broken, "result": result, "out": out, "book": load_workbook(out),
+            "plans": plans}
+
+
+def _rows(ws) -> list[dict]:
+    header = [c.value for c in ws[1]]
+    return [dict(zip(header, (c.value for c in row), strict=True)) for row in ws.iter_rows(min_row=2)]
+
+
+def _label(plan) -> str:
+    return plan.office.short_name
+
+
+def test_an_unreadable_office_gives_exit_2_and_the_others_are_still_written(rekap):
+    result = rekap["result"]
+    assert result.exit_code == 2, result.output
+    lines = result.output.splitlines()
+    assert lines[-1] == str(rekap["out"])
+    status = {line.split()[0]: line.split(None, 1)[1] for line in lines[:-1]}
+    assert status[str(rekap["broken"])].startswith(f"{UNREADABLE}: kinerja.xlsx")
+    assert all(status[str(f)] in ("OK", "ada galat") for f in rekap["folders"])
+    assert rekap["book"].sheetnames == ["Kantor", "IKK", "RO", "Penarikan"]
+
+
+def test_one_kantor_row_per_office_with_the_figures_of_its_own_plan(rekap):
+    rows = {r["Folder"]: r for r in _rows(rekap["book"]["Kantor"])}
+    assert list(rows) == [*map(str, rekap["folders"]), str(rekap["broken"])]
+    broken = rows[str(rekap["broken"])]
+    assert broken["Status"].startswith(f"{UNREADABLE}: kinerja.xlsx") and broken["Pagu (000)"] is None
+    for folder, plan in rekap["plans"].items():
+        row, sources, staff = rows[folder], tables.source_totals(plan), tables.headcount(plan)
+        findings = run_checks(plan)
+        errors = sum(f.severity == "error" for f in findings)
+        assert (row["Kantor"], row["Nama Kantor"], row["Tahun"], row["Edisi"]) == (
+            _label(plan), plan.office.name, plan.office.year, plan.office.edition)
+        assert (row["Pagu (000)"], row["RM (000)"], row["PNBP (000)"], row["PHLN (000)"]) == (
+            tables.pagu(plan), sources["rm"], sources["pnbp"], sources["phln"])
+        assert [row[k] for k in ("Pegawai", "ASN", "PPPK", "Struktural", "JFT", "JFU")] == [
+            staff["total"], staff["ASN"], staff["PPPK"], staff["Struktural"], staff["JFT"], staff["JFU"]]
+        assert (row["IKK"], row["RO"]) == (len(plan.indicators), len(plan.ros))
+        assert (row["Galat"], row["Peringatan"]) == (errors, len(findings) - errors)
+        assert row["Status"] == ("ada galat" if errors else "OK")
+
+
+def test_ikk_rows_are_every_ikk_of_every_office(rekap):
+    rows = _rows(rekap["book"]["IKK"])
+    assert len(rows) == sum(len(p.indicators) for p in rekap["plans"].values())
+    by_office = defaultdict(list)
+    for r in rows:
+        by_office[r["Kantor"]].append(r)
+    for plan in rekap["plans"].values():
+        assert [(r["No IKK"], r["IKK"], r["Satuan"], r["Target PK"], r["Alokasi (000)"])
+                for r in by_office[_label(plan)]] == [
+            (i.no, i.name, i.unit, target_text(i.target), tables.ikk_allocation(plan, i.no)) for i in plan.indicators]
+
+
+def test_ro_allocations_add_up_to_the_pagu_and_kro_subtotals_to_their_ros(rekap):
+    rows = _rows(rekap["book"]["RO"])
+    assert {r["Baris"] for r in rows} == {RO_ROW, KRO_ROW}
+    money = ("RM (000)", "PNBP (000)", "PHLN (000)", "Alokasi (000)")
+    for plan in rekap["plans"].values():
+        mine = [r for r in rows if r["Kantor"] == _label(plan)]
+        ros = [r for r in mine if r["Baris"] == RO_ROW]
+        subtotals = [r for r in mine if r["Baris"] == KRO_ROW]
+        assert mine == ros + subtotals  # each office's ROs, then its KRO subtotals
+        assert [r["Kode RO"] for r in ros] == [ro.code for ro in plan.ros]
+        assert sum(r["Alokasi (000)"] for r in ros) == tables.pagu(plan) == sum(r["Alokasi (000)"] for r in subtotals)
+        kros = list(dict.fromkeys(ro.kro for ro in plan.ros))
+        assert [r["Kode RO"] for r in subtotals] == [f"Jumlah KRO {k}" for k in kros]
+        for sub in subtotals:
+            members = [r for r in ros if r["Kode KRO"] == sub["Kode KRO"]]
+            assert [sub[m] for m in money] == [sum(r[m] for r in members) for m in money]
+            assert sub["KRO"] == plan.kro_name(sub["Kode KRO"]) and sub["Volume"] is None
+
+
+def test_penarikan_is_each_offices_schedule_with_a_chart(rekap):
+    ws = rekap["book"]["Penarikan"]
+    rows = {r["Kantor"]: r for r in _rows(ws)}
+    for plan in rekap["plans"].values():
+        row = rows.pop(_label(plan))
+        assert tuple(row[m] for m in MONTH_SHORT) == tables.schedule_totals(plan)
+        assert row["Jumlah (000)"] == sum(tables.schedule_totals(plan))
+    assert rows == {}
+    assert len(ws._charts) == 1
+    series = ws._charts[0].series
+    assert len(series) == len(rekap["plans"])
+    assert {s.cat.strRef.f for s in series} == {"'Penarikan'!$B$1:$M$1"}  # the month names Jan..Des
+    assert [c.value for c in ws[1][1:13]] == list(MONTH_SHORT)
+
+
+def test_every_sheet_has_a_frozen_header_an_autofilter_and_number_formats(rekap):
+    for ws in rekap["book"]:
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
+    assert rekap["book"]["Kantor"]["F2"].number_format == "#,##0"  # Pagu
+    assert rekap["book"]["Kantor"]["D2"].number_format == "0"  # Tahun: 2025, not 2.025
+    assert any("(000)" in c.value for c in rekap["book"]["RO"][1])
+
+
+def test_text_that_looks_like_a_formula_stays_text_and_control_characters_are_left_out(rekap):
+    names = {r["Kode RO"]: c for r, c in zip(_rows(rekap["book"]["RO"]), rekap["book"]["RO"]["E"][1:], strict=True)
+             if r["Kantor"] == "BKK Kelas II Contoh"}
+    cell = names["QAH.017"]
+    assert (cell.value, cell.data_type) == (HYPERLINK, "s")
+    assert names["EBA.994"].value == "Layanan Perkantoran"
+    with zipfile.ZipFile(rekap["out"]) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in sheets)
+
+
+def test_an_output_inside_an_input_folder_is_refused(rekap, tmp_path):
+    folder = rekap["folders"][0]
+    before = (folder / "kinerja.xlsx").read_bytes()
+    for out in (folder / "rekap.xlsx", folder / "kinerja.xlsx"):
+        result = CliRunner().invoke(rekap_command, ["--inputs", str(folder), "--output", str(out)])
+        assert result.exit_code == 2
+        assert "GALAT file rekap" in result.output and "Traceback" not in result.output
+        assert isinstance(result.exception, SystemExit)
+    assert not (folder / "rekap.xlsx").exists() and (folder / "kinerja.xlsx").read_bytes() == before
+
+
+def test_all_offices_readable_exits_0_and_two_offices_of_one_name_stay_apart(tmp_path):
+    a, b = write_inputs(tmp_path / "a"), write_inputs(tmp_path / "b")
+    out = tmp_path / "rekap.xlsx"
+    result = CliRunner().invoke(rekap_command, ["--inputs", str(a), "--inputs", str(b), "--inputs", str(a),
+                                                "--output", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    kantor = [r["Kantor"] for r in _rows(load_workbook(out)["Kantor"])]
+    assert kantor == [f"BKK Kelas II Contoh [{a}]", f"BKK Kelas II Contoh [{b}]"]  # a folder given twice: once
+
+
+def test_importing_the_rollup_does_not_import_pandas():
+    """So pipeline/cli.py can register the command at module level and `rkt check` stays free of pandas."""
+    probe = "import sys, pipeline.rollup; print(sorted(m for m in sys.modules if m.split('.')[0] == 'pandas'))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_rollup_of_the_shipped_office_says_what_its_own_documents_say(tmp_path):
+    """The figures a team reads in the roll-up are the ones printed in the office's RKT and PK."""
+    from pipeline.build import build
+    from pipeline.formatting import number, rupiah
+    from tests.docx_reading import body_text, find_table, open_docx, table_rows
+
+    shipped = Path(__file__).resolve().parent.parent / "inputs"
+    other = write_inputs(tmp_path / "besar", offices.balai_besar())
+    out = tmp_path / "rekap.xlsx"
+    result = CliRunner().invoke(rekap_command, ["--inputs", str(shipped), "--inputs", str(other), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(out)
+    for folder in (shipped, other):
+        built = build(folder, tmp_path / f"docs-{folder.name}")
+        rkt, pk = open_docx(built.path), open_docx(built.agreement)
+        label = load(folder).office.short_name
+        kantor = next(r for r in _rows(book["Kantor"]) if r["Kantor"] == label)
+        total = table_rows(find_table(rkt, "Indikator", "Rincian Output", "Alokasi (000)"))[-1]
+        assert total[1:5] == [number(kantor[k]) for k in ("RM (000)", "PNBP (000)", "PHLN (000)", "Pagu (000)")]
+        assert f"sebesar {rupiah(kantor['Pagu (000)'])} (" in body_text(pk)
+        targets = [r[3] for r in table_rows(find_table(pk, "No", "Sasaran", "Indikator Kinerja", "Target"))[1:]]
+        assert sorted(targets) == sorted(r["Target PK"] for r in _rows(book["IKK"]) if r["Kantor"] == label)
+
+
+def test_an_existing_file_that_is_not_a_rollup_is_never_replaced(tmp_path):
+    folder = write_inputs(tmp_path / "kantor")
+    mine = tmp_path / "anggaran.xlsx"
+    mine.write_bytes(b"PK\x03\x04 the team's own workbook")
+    result = CliRunner().invoke(rekap_command, ["--inputs", str(folder), "--output", str(mine)])
+    assert result.exit_code == 2 and "bukan rekap buatan rkt rekap" in result.output
+    assert mine.read_bytes() == b"PK\x03\x04 the team's own workbook"
+    out = tmp_path / "rekap.xlsx"
+    for _ in range(2):  # an earlier roll-up is replaced by the next
+        assert CliRunner().invoke(rekap_command, ["--inputs", str(folder), "--output", str(out)]).exit_code == 0
+    assert load_workbook(out).properties.title == "Rekap RKT (rkt rekap)"
