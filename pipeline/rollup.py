@@ -356,6 +356,7 @@ def _chart(ws, offices: int) -> None:
     months = Reference(ws, min_col=2, max_col=1 + len(MONTH_SHORT), min_row=1, max_row=1)
     for series in chart.series:  # the month names are text: a string reference, not set_categories' numRef
         series.cat = AxDataSource(strRef=StrRef(f=str(months)))
+        series.smooth = False  # openpyxl smooths lines by default: curves between months invent amounts
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 omits the element; Excel then hides the axes
     ws.add_chart(chart, f"{get_column_letter(len(PENARIKAN_COLUMNS) + 2)}2")
 

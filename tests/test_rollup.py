@@ -136,6 +136,7 @@ def test_penarikan_is_each_offices_schedule_with_a_chart(rekap):
     series = ws._charts[0].series
     assert len(series) == len(rekap["plans"])
     assert {s.cat.strRef.f for s in series} == {"'Penarikan'!$B$1:$M$1"}  # the month names Jan..Des
+    assert not any(s.smooth for s in series), "straight lines between months: no invented amounts"
     assert [c.value for c in ws[1][1:13]] == list(MONTH_SHORT)
 
 
