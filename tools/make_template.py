@@ -959,10 +959,9 @@ WATERMARK = (
 )
 
 
-def set_header_footer(doc) -> None:
-    """One header for all sections (the draft mark); page numbers on every page but the cover."""
-    cover, front, body, annex = doc.sections
-    header = cover.header._element
+def draft_header(section) -> None:
+    """The section's header: in a draft, the DRAF line and watermark (RKT and PK alike); else empty."""
+    header = section.header._element
     for p in list(header):
         header.remove(p)
     for block in (
@@ -973,6 +972,12 @@ def set_header_footer(doc) -> None:
         para(style="Header"),
     ):
         header.append(parse_xml(_ns(block)))
+
+
+def set_header_footer(doc) -> None:
+    """One header for all sections (the draft mark); page numbers on every page but the cover."""
+    cover, front, body, annex = doc.sections
+    draft_header(cover)
     cover.footer.is_linked_to_previous = False
     front.footer.is_linked_to_previous = False
     footer = front.footer._element
@@ -1029,14 +1034,33 @@ def set_language(doc) -> None:
         lang.set(qn("w:val"), "id-ID")
 
 
-def build() -> bytes:
-    import io
-
+def empty_document():
+    """A python-docx document with nothing in its body but the final section properties."""
     doc = Document()
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    return doc
+
+
+def saved(doc, title: str, keywords: str) -> bytes:
+    """The template's bytes, its core properties saying what it is and who made it."""
+    import io
+
+    props = doc.core_properties
+    props.title = title
+    props.subject = f"Templat {title} (docxtpl)"
+    props.author = "rkt"
+    props.keywords = keywords
+    props.comments = "Dibuat oleh tools/make_template.py; tag Jinja diisi oleh rkt build."
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def build() -> bytes:
+    doc = empty_document()
     set_styles(doc)
     set_settings(doc)
     append(doc, signature_macro() + cover())
@@ -1054,15 +1078,7 @@ def build() -> bytes:
     page_numbers(main, "decimal", 1)
     page_numbers(annex_s, "decimal", None)
     set_header_footer(doc)
-    props = doc.core_properties
-    props.title = "Rencana Kinerja Tahunan"
-    props.subject = "Templat RKT (docxtpl)"
-    props.author = "rkt"
-    props.keywords = "RKT"
-    props.comments = "Dibuat oleh tools/make_template.py; tag Jinja diisi oleh rkt build."
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return saved(doc, "Rencana Kinerja Tahunan", "RKT")
 
 
 # ---------------------------------------------------------------- the Perjanjian Kinerja (templates/pk.docx)
@@ -1188,44 +1204,15 @@ PK_STYLES = [
 ]
 
 
-def set_header(section) -> None:
-    """The draft mark (the same words and watermark as the RKT's) in a one-section document's header."""
-    header = section.header._element
-    for p in list(header):
-        header.remove(p)
-    for block in (
-        tag("{%p if draft %}", style="Header"),
-        para([WATERMARK, run("DRAF \u2013 belum final, tidak untuk ditandatangani", bold=True, color="C00000")],
-             style="Header"),
-        tag("{%p endif %}", style="Header"),
-        para(style="Header"),
-    ):
-        header.append(parse_xml(_ns(block)))
-
-
 def build_pk() -> bytes:
     """templates/pk.docx: the Perjanjian Kinerja, one portrait section, its lampiran on the second page."""
-    import io
-
-    doc = Document()
-    body = doc.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+    doc = empty_document()
     set_styles(doc, STYLES + PK_STYLES)
     set_language(doc)
     append(doc, pk_signatures() + pk_agreement() + pk_annex())
     set_page(doc.sections[0], landscape=False)
-    set_header(doc.sections[0])
-    props = doc.core_properties
-    props.title = "Perjanjian Kinerja"
-    props.subject = "Templat Perjanjian Kinerja (docxtpl)"
-    props.author = "rkt"
-    props.keywords = "PK"
-    props.comments = "Dibuat oleh tools/make_template.py; tag Jinja diisi oleh rkt build."
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    draft_header(doc.sections[0])
+    return saved(doc, "Perjanjian Kinerja", "PK")
 
 
 def main(argv: list[str]) -> int:
