@@ -13,7 +13,6 @@ import click
 
 from pipeline import __version__
 from pipeline.findings import Finding, InputError, has_errors
-from pipeline.rollup import rekap_command
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -412,7 +411,42 @@ def blank_command(folder: Path, year: int | None, force: bool) -> None:
         click.echo(str(path))
 
 
-cli.add_command(rekap_command)
+@cli.command("rekap")
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), multiple=True, required=True,
+              help="Folder berisi lima workbook seksi satu kantor. Ulangi untuk setiap kantor.")
+@click.option("--output", "output", type=click.Path(path_type=Path), default=Path("rekap.xlsx"), show_default=True,
+              help="Workbook rekap yang ditulis (di luar folder input).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses yang membaca kantor bersamaan (bawaan: jumlah CPU).")
+def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -> None:
+    """Rekap beberapa kantor dalam satu workbook Excel untuk tim regional atau nasional.
+
+    Sheet Kantor (pagu, sumber dana, pegawai, jumlah IKK dan RO, galat dan peringatan), IKK,
+    RO (dengan subtotal per KRO, kolom Baris) dan Penarikan (penarikan bulanan, dengan grafik).
+    Angka uang dalam ribu rupiah, sama dengan RKT masing-masing kantor. Kantor yang inputnya
+    tidak dapat dibaca tetap tercantum di sheet Kantor dengan statusnya, dan kantor lain tetap
+    direkap. Workbook input hanya dibaca. Keluar dengan 0 bila semua kantor terbaca, 2 bila ada
+    kantor yang tidak dapat dibaca atau file rekap tidak dapat ditulis.
+
+    \b
+    Contoh:
+      rkt rekap --inputs jambi --inputs padang --inputs palembang --output rekap.xlsx
+      rkt rekap --inputs jambi --inputs padang --output regional/rekap-2025.xlsx --workers 2
+    """
+    from pipeline.files import FileProblem
+    from pipeline.rollup import check_output, rollup, write_rollup
+
+    try:
+        check_output(output, inputs)
+        result = rollup(inputs, workers)
+        width = max(len(f) for f, _ in result.statuses)
+        for folder, status in result.statuses:
+            click.echo(f"{folder.ljust(width)}  {status}")
+        written = write_rollup(result, output)
+    except FileProblem as exc:
+        _unusable(str(exc))
+    click.echo(str(written))
+    sys.exit(EXIT_UNUSABLE if result.unreadable else EXIT_OK)
 
 
 def _interrupted(signum, frame) -> None:

@@ -10,8 +10,8 @@ Why pandas here and nowhere else: this is the one place where rkt holds tables o
 at once and reshapes them (the KRO subtotals are a group-by, the views are frames written
 straight to sheets by `DataFrame.to_excel`). A single office's document needs none of that, so
 `rkt build` and `rkt check` never import pandas; this module imports it only inside the
-functions that use it, so importing `pipeline.rollup` (e.g. to register the command) stays
-cheap, and the office jobs return plain picklable rows, not frames.
+functions that use it, so importing `pipeline.rollup` stays cheap, and the office jobs return
+plain picklable rows, not frames. The `rkt rekap` command is a thin shell in pipeline/cli.py.
 
 Sheets (headers in Bahasa Indonesia, money in whole thousands of rupiah, "(000)"):
 
@@ -28,14 +28,11 @@ Sheets (headers in Bahasa Indonesia, money in whole thousands of rupiah, "(000)"
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import click
 
 from pipeline.files import FileProblem
 from pipeline.inputs.schema import MONTH_SHORT
@@ -359,41 +356,3 @@ def _chart(ws, offices: int) -> None:
         series.smooth = False  # openpyxl smooths lines by default: curves between months invent amounts
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 omits the element; Excel then hides the axes
     ws.add_chart(chart, f"{get_column_letter(len(PENARIKAN_COLUMNS) + 2)}2")
-
-
-# --- the command ---------------------------------------------------------------------------------
-
-@click.command("rekap")
-@click.option("--inputs", "inputs", type=click.Path(path_type=Path), multiple=True, required=True,
-              help="Folder berisi lima workbook seksi satu kantor. Ulangi untuk setiap kantor.")
-@click.option("--output", "output", type=click.Path(path_type=Path), default=Path("rekap.xlsx"), show_default=True,
-              help="Workbook rekap yang ditulis (di luar folder input).")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Jumlah proses yang membaca kantor bersamaan (bawaan: jumlah CPU).")
-def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -> None:
-    """Rekap beberapa kantor dalam satu workbook Excel untuk tim regional atau nasional.
-
-    Sheet Kantor (pagu, sumber dana, pegawai, jumlah IKK dan RO, galat dan peringatan), IKK,
-    RO (dengan subtotal per KRO, kolom Baris) dan Penarikan (penarikan bulanan, dengan grafik).
-    Angka uang dalam ribu rupiah, sama dengan RKT masing-masing kantor. Kantor yang inputnya
-    tidak dapat dibaca tetap tercantum di sheet Kantor dengan statusnya, dan kantor lain tetap
-    direkap. Workbook input hanya dibaca. Keluar dengan 0 bila semua kantor terbaca, 2 bila ada
-    kantor yang tidak dapat dibaca atau file rekap tidak dapat ditulis.
-
-    \b
-    Contoh:
-      rkt rekap --inputs jambi --inputs padang --inputs palembang --output rekap.xlsx
-      rkt rekap --inputs jambi --inputs padang --output regional/rekap-2025.xlsx --workers 2
-    """
-    try:
-        check_output(output, inputs)
-        result = rollup(inputs, workers)
-        width = max(len(f) for f, _ in result.statuses)
-        for folder, status in result.statuses:
-            click.echo(f"{folder.ljust(width)}  {status}")
-        written = write_rollup(result, output)
-    except FileProblem as exc:
-        click.echo(f"GALAT {exc}", err=True)
-        sys.exit(2)
-    click.echo(str(written))
-    sys.exit(2 if result.unreadable else 0)

@@ -17,11 +17,12 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.checks import run_checks
+from pipeline.cli import rekap_command
 from pipeline.document.context import target_text
 from pipeline.inputs.normalise import load
 from pipeline.inputs.schema import MONTH_SHORT
 from pipeline.plan import tables
-from pipeline.rollup import KRO_ROW, RO_ROW, UNREADABLE, rekap_command
+from pipeline.rollup import KRO_ROW, RO_ROW, UNREADABLE
 from tests import offices
 from tests.builders import mini_data, write_inputs
 
@@ -182,7 +183,7 @@ def test_all_offices_readable_exits_0_and_two_offices_of_one_name_stay_apart(tmp
 
 
 def test_importing_the_rollup_does_not_import_pandas():
-    """So pipeline/cli.py can register the command at module level and `rkt check` stays free of pandas."""
+    """Reading or writing one office's documents never pays for pandas; only the roll-up loads it."""
     probe = "import sys, pipeline.rollup; print(sorted(m for m in sys.modules if m.split('.')[0] == 'pandas'))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
