@@ -252,8 +252,8 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
     from pipeline.document.package import NotAnRktDocument
     from pipeline.document.render import TemplateError
     from pipeline.files import FileProblem
+    from pipeline.review.diff import compared, format_text, load_side
     from pipeline.review.diff import diff as compare
-    from pipeline.review.diff import format_text, load_side
 
     try:
         before = load_side(old, rev, output=output)
@@ -265,6 +265,9 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
         _unusable(f"{exc}: bukan dokumen RKT buatan rkt (tidak ada snapshot)")
     except (FileProblem, TemplateError) as exc:
         _unusable(str(exc))
+    if not compared(before, after):
+        _unusable(f"{old} adalah dokumen {'/'.join(before.twins)}, {new} dokumen {'/'.join(after.twins)}: "
+                  "bandingkan dokumen yang sejenis (RKT dengan RKT, PK dengan PK)")
     changes = compare(before, after)
     if fmt == "json":
         click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))

@@ -101,6 +101,12 @@ def test_a_value_only_the_pk_shows_is_a_change_of_the_inputs(tmp_path):
     assert same.exit_code == 0, "the two RKTs read alike"
 
 
+def test_an_rkt_is_not_compared_with_a_pk(mini_inputs, tmp_path):
+    built = build(mini_inputs, tmp_path / "out")
+    result = CliRunner().invoke(cli, ["diff", str(built.path), str(built.agreement)])
+    assert result.exit_code == 2 and "bandingkan dokumen yang sejenis" in result.output
+
+
 def test_the_pk_is_reproducible_and_marked_in_a_draft(mini_inputs, tmp_path):
     first = build(mini_inputs, tmp_path / "a").agreement.read_bytes()
     assert build(mini_inputs, tmp_path / "b").agreement.read_bytes() == first
