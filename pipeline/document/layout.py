@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 TWIPS_PER_CM = 567
 # Where a line may break in wrapping text: at spaces, and after a slash or a hyphen (as Word and
@@ -41,8 +42,14 @@ _BOLD = {**_REGULAR, **dict.fromkeys("ABCDHKNRUV", 722), "G": 778, "J": 556, "L"
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width of `text` set in Arial at `size` points, in twips."""
+    return _em(text, bold) * size * 20 / 1000
+
+
+@lru_cache(maxsize=16384)
+def _em(text: str, bold: bool) -> int:
+    """The advance width of `text` in 1/1000 em: each table tries two type sizes, and most cells repeat."""
     table = _BOLD if bold else _REGULAR
-    return sum(table.get(ch, 556) for ch in text) * size * 20 / 1000
+    return sum(table.get(ch, 556) for ch in text)
 
 
 @dataclass(frozen=True)

@@ -242,6 +242,8 @@ _MERGED_CELLS = etree.XPath(".//w:tcPr[w:gridSpan or w:vMerge]", namespaces=NS)
 _MARKED = etree.XPath(f".//w:t[contains(., '{_MARKER}')]", namespaces=NS)
 TBL, TR, TC, GRIDCOL = qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:gridCol")
 W_WIDTH, W_TYPE = qn("w:w"), qn("w:type")
+_SPANNED = etree.XPath("w:tc/w:tcPr/w:gridSpan", namespaces=NS)  # a row's cells spanning columns
+CELL_WIDTH, TABLE_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}", f"{qn('w:tblPr')}/{qn('w:tblW')}"
 
 
 def _finish(body, document, figures: dict[str, tuple[str, Mapping]]) -> None:
@@ -269,22 +271,22 @@ def _grid_from_cells(tbl) -> None:
     """Give the grid the widths of the row with the most cells and no spans, when all are in twips."""
     finest = None
     for tr in tbl.iterchildren(TR):
-        cells = list(tr.iterchildren(TC))
-        if any(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None for tc in cells):
+        if _SPANNED(tr):
             continue
+        cells = list(tr.iterchildren(TC))
         if finest is None or len(cells) > len(finest):
             finest = cells
     grid = tbl.find(qn("w:tblGrid"))
     if finest is None or grid is None:
         return
-    widths = [tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}") for tc in finest]
+    widths = [tc.find(CELL_WIDTH) for tc in finest]
     cols = grid.findall(GRIDCOL)
     if len(cols) != len(widths) or any(w is None or w.get(W_TYPE) != "dxa" or w.get(W_WIDTH) is None
                                        for w in widths):
         return
     for col, width in zip(cols, widths, strict=True):
         col.set(W_WIDTH, width.get(W_WIDTH))
-    tblw = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    tblw = tbl.find(TABLE_WIDTH)
     if tblw is not None and tblw.get(W_TYPE) == "dxa":
         tblw.set(W_WIDTH, str(sum(int(w.get(W_WIDTH)) for w in widths)))
 
