@@ -11,10 +11,13 @@ RKT := $(BIN)/rkt
 
 .PHONY: rkt test check pdf diff lint bench clean install
 
+# rkt's modules are compiled once, as pip compiles the libraries: a machine that sets
+# PYTHONDONTWRITEBYTECODE would otherwise compile them on every run.
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m compileall -q pipeline
 	touch $(STAMP)
 
 install: $(STAMP)
