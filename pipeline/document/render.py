@@ -118,16 +118,18 @@ class _Environment(jinja2.Environment):
         return self._compiled[source]
 
 
-def _as_typed(value) -> markupsafe.Markup:
-    """A value escaped for XML, so that docxtpl's clean-up after rendering leaves it as typed.
+def _as_typed(value):
+    """A value that docxtpl's clean-up after rendering leaves as typed (autoescape then escapes it).
 
     docxtpl turns `{_{`, `}_}`, `{_%` and `%_}` back into Jinja braces in the whole rendered
     document; a cell holding such text would lose its underscores. Written as the character
-    reference `&#95;`, the underscore escapes that clean-up and reads back as `_`.
+    reference `&#95;`, the underscore escapes that clean-up and reads back as `_`. Any other
+    value is returned as it came: escaping it here too would build each of the document's
+    twenty thousand outputs twice.
     """
-    text = markupsafe.escape(value)
+    text = value if isinstance(value, str) else str(value)
     if "{_" in text or "_}" in text:
-        text = markupsafe.Markup(str(text).replace("{_", "{&#95;").replace("_}", "&#95;}"))
+        return markupsafe.Markup(str(markupsafe.escape(text)).replace("{_", "{&#95;").replace("_}", "&#95;}"))
     return text
 
 
