@@ -124,8 +124,8 @@ def _as_typed(value):
     docxtpl turns `{_{`, `}_}`, `{_%` and `%_}` back into Jinja braces in the whole rendered
     document; a cell holding such text would lose its underscores. Written as the character
     reference `&#95;`, the underscore escapes that clean-up and reads back as `_`. Any other
-    value is returned as it came: escaping it here too would build each of the document's
-    twenty thousand outputs twice.
+    value is handed on as text, unescaped: autoescape escapes it, and escaping it here too
+    would build every output of the document twice.
     """
     text = value if isinstance(value, str) else str(value)
     if "{_" in text or "_}" in text:
