@@ -291,14 +291,14 @@ def _with_twin(name: str, docx: bytes, out: OutputFolder) -> dict[str, bytes]:
     return files
 
 
-def package(docx: bytes, plan: Plan, kind: str = RKT) -> bytes:
-    """Rendered bytes made reproducible, with provenance and the plan's snapshot embedded."""
+def package(document, plan: Plan, kind: str = RKT) -> bytes:
+    """The rendered python-docx `document` as .docx bytes: reproducible, with provenance and the plan's snapshot."""
     from pipeline.document.package import finalize
     from pipeline.review.snapshot import snapshot
 
     office = plan.office
     return finalize(
-        docx,
+        document,
         title=f"{TITLES[kind]} {office.year} {office.name}",
         subject=f"{kind} {office.edition} {office.year}",
         year=office.sign_date.year or office.year,

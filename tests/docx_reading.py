@@ -8,13 +8,13 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-from pipeline.ooxml import write_zip
+from pipeline.ooxml import document_parts, write_zip
 
 
-def open_docx(source: bytes | dict | Path):
-    """A document from its bytes, its rendered parts (`render.render`) or its path."""
-    if isinstance(source, dict):
-        source = write_zip(source)
+def open_docx(source):
+    """A document from its bytes, its path, or as `render.render` left it (written out and opened again)."""
+    if not isinstance(source, bytes | str | Path):
+        source = write_zip(document_parts(source))
     return Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
 
 

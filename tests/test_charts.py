@@ -20,7 +20,7 @@ from pipeline.document import charts
 from pipeline.document.context import build_context
 from pipeline.document.render import TemplateError, render
 from pipeline.inputs.normalise import load
-from pipeline.ooxml import write_zip
+from pipeline.ooxml import document_parts, write_zip
 from pipeline.plan import tables
 from tests.builders import mini_data, write_inputs
 from tests.docx_reading import open_docx, row_texts
@@ -143,7 +143,7 @@ def test_the_charts_of_the_2024_office_agree_with_its_tables(tmp_path):
     if not (SHIPPED / "identitas.xlsx").is_file():
         pytest.skip("inputs/ not present")
     plan = load(SHIPPED)
-    docx = write_zip(render(build_context(plan)))
+    docx = write_zip(document_parts(render(build_context(plan))))
     counts = tables.headcount(plan)
     assert chart_series(docx, 1)["Jumlah pegawai"] == (["Struktural", "JFT", "JFU"], [2, 55, 11])
     grade = tables.staff_by_grade(plan)

@@ -5,6 +5,10 @@ every save. Here they are fixed: entries in a canonical order with a fixed times
 core properties dated from the edition, and the provenance (rkt version, SHA-256 of each
 input workbook) in custom properties. The plan's snapshot travels inside the package as
 a custom XML part, so `rkt diff` can compare two built documents by RO code.
+
+Everything goes through python-docx's package, the way the renderer adds its chart parts: the
+core properties through its core-properties API, the custom-properties and snapshot parts as
+parts related through its relationships; the content types then follow from the package.
 """
 
 from __future__ import annotations
@@ -13,95 +17,93 @@ import io
 import json
 import re
 import zipfile
+from datetime import datetime
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape, unescape
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import unescape
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
 
 from pipeline import __version__
 from pipeline.files import FileProblem, TooLarge, read_regular, zip_members
-from pipeline.ooxml import write_zip
+from pipeline.ooxml import document_parts, write_zip
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 SNAPSHOT_PART = "customXml/rkt-snapshot.xml"
-CUSTOM_PROPS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
-CUSTOM_XML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+CUSTOM_PART = "docProps/custom.xml"
+SNAPSHOT_NS = "urn:rkt:snapshot:1"
+SNAPSHOT = f"{{{SNAPSHOT_NS}}}snapshot"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+USER_DEFINED = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id of a custom property a user adds
+# The declaration rkt's own parts have always carried (lxml would write it in single quotes).
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+CORE_TEXT_LIMIT = 255  # python-docx refuses a longer title or subject
 
 
 class NotAnRktDocument(ValueError):
     """The .docx was not built by rkt (it carries no snapshot)."""
 
 
-def _core_xml(title: str, subject: str, stamp: str) -> bytes:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title><dc:subject>{escape(subject)}</dc:subject>"
-        "<dc:creator>rkt</dc:creator><cp:lastModifiedBy>rkt</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
-    ).encode()
+def _set_core_properties(document: Document, title: str, subject: str, stamp: datetime) -> None:
+    """Title, subject, author and dates; nothing of the template's own (its keywords, description...) stays.
+
+    python-docx writes each property where it is first set, so the order here is core.xml's order.
+    """
+    props = document.core_properties  # python-docx adds the part when the template has none
+    del document.part.package.part_related_by(RT.CORE_PROPERTIES).element[:]
+    props.title = title[:CORE_TEXT_LIMIT]
+    props.subject = subject[:CORE_TEXT_LIMIT]
+    props.author = "rkt"
+    props.last_modified_by = "rkt"
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
 
 
 def _custom_xml(props: dict[str, str]) -> bytes:
-    items = "".join(
-        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{escape(name)}">'
-        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
-        for pid, (name, value) in enumerate(sorted(props.items()), start=2)
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"{items}</Properties>"
-    ).encode()
+    root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+    for pid, (name, value) in enumerate(sorted(props.items()), start=2):
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", {"fmtid": USER_DEFINED, "pid": str(pid),
+                                                                   "name": name})
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    return DECLARATION + etree.tostring(root, encoding="UTF-8")
 
 
 def _snapshot_xml(snap: dict[str, Any]) -> bytes:
-    text = json.dumps(snap, ensure_ascii=False, separators=(",", ":"))  # in the order made: the schema's
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<rkt:snapshot xmlns:rkt="urn:rkt:snapshot:1">{escape(text)}</rkt:snapshot>'
-    ).encode()
+    root = etree.Element(SNAPSHOT, nsmap={"rkt": SNAPSHOT_NS})
+    root.text = json.dumps(snap, ensure_ascii=False, separators=(",", ":"))  # in the order made: the schema's
+    return DECLARATION + etree.tostring(root, encoding="UTF-8")
 
 
-def _add_override(types: bytes, part: str, content_type: str) -> bytes:
-    if f'PartName="/{part}"'.encode() in types:
-        return types
-    entry = f'<Override PartName="/{part}" ContentType="{content_type}"/>'.encode()
-    return types.replace(b"</Types>", entry + b"</Types>")
+def _relate(source, part: Part, reltype: str) -> None:
+    """Relate `part` from `source` (the package or one of its parts) in place of a part of the same
+    name that `source` already relates that way (a template may carry its own custom properties)."""
+    for rid, rel in list(source.rels.items()):
+        if rel.reltype == reltype and not rel.is_external and rel.target_part.partname == part.partname:
+            del source.rels[rid]
+    source.relate_to(part, reltype)
 
 
-def _add_relationship(rels: bytes, rel_type: str, target: str) -> bytes:
-    if f'Target="{target}"'.encode() in rels:
-        return rels
-    ids = {int(n) for n in re.findall(rb'Id="rId(\d+)"', rels)}
-    rid = max(ids, default=0) + 1
-    entry = f'<Relationship Id="rId{rid}" Type="{rel_type}" Target="{target}"/>'.encode()
-    return rels.replace(b"</Relationships>", entry + b"</Relationships>")
-
-
-def finalize(parts: dict[str, bytes], *, title: str, subject: str, year: int, month: int,
+def finalize(document: Document, *, title: str, subject: str, year: int, month: int,
              properties: dict[str, str], snap: dict[str, Any]) -> bytes:
-    """The rendered parts as one deterministic .docx, with provenance and the embedded snapshot.
+    """The rendered python-docx `document` as one deterministic .docx, with provenance and the embedded snapshot.
 
     The only place a document is zipped, and the only place its properties are set.
     """
-    parts = dict(parts)
-    stamp = f"{year:04d}-{month:02d}-01T00:00:00Z"
-    parts["docProps/core.xml"] = _core_xml(title, subject, stamp)
-    parts["docProps/custom.xml"] = _custom_xml({"rkt_version": __version__, **properties})
-    parts[SNAPSHOT_PART] = _snapshot_xml(snap)
-    types = parts["[Content_Types].xml"]
-    types = _add_override(types, "docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")
-    types = _add_override(types, "docProps/custom.xml",
-                          "application/vnd.openxmlformats-officedocument.custom-properties+xml")
-    parts["[Content_Types].xml"] = _add_override(types, SNAPSHOT_PART, "application/xml")
-    parts["_rels/.rels"] = _add_relationship(parts["_rels/.rels"], CUSTOM_PROPS_TYPE, "docProps/custom.xml")
-    doc_rels = "word/_rels/document.xml.rels"
-    parts[doc_rels] = _add_relationship(parts[doc_rels], CUSTOM_XML_TYPE, "../" + SNAPSHOT_PART)
-    return write_zip(parts)
+    package = document.part.package
+    _set_core_properties(document, title, subject, datetime(year, month, 1))
+    custom = _custom_xml({"rkt_version": __version__, **properties})
+    _relate(package, Part(PackURI(f"/{CUSTOM_PART}"), CT.OFC_CUSTOM_PROPERTIES, custom, package),
+            RT.CUSTOM_PROPERTIES)
+    _relate(document.part, Part(PackURI(f"/{SNAPSHOT_PART}"), CT.XML, _snapshot_xml(snap), package), RT.CUSTOM_XML)
+    return write_zip(document_parts(document))
 
 
 DOCX_BYTES = 100 * 1024 * 1024  # a built RKT is well under a megabyte

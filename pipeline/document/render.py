@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 import markupsafe
@@ -29,7 +30,10 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from pipeline import formatting
-from pipeline.ooxml import NS, P, document_parts, qn, text
+from pipeline.ooxml import NS, P, qn, text
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "rkt.docx"
 AGREEMENT = TEMPLATE.with_name("pk.docx")  # the Perjanjian Kinerja's
@@ -293,9 +297,9 @@ def _grid_from_cells(tbl) -> None:
         tblw.set(W_WIDTH, str(sum(int(w.get(W_WIDTH)) for w in widths)))
 
 
-def render(context: Mapping, template_path: Path = TEMPLATE) -> dict[str, bytes]:
-    """The filled template as the parts of a .docx (pipeline/document/package.py zips them); `TemplateError`
-    if the template and the context disagree."""
+def render(context: Mapping, template_path: Path = TEMPLATE) -> Document:
+    """The filled template as a python-docx `Document` (pipeline/document/package.py finishes and zips it);
+    `TemplateError` if the template and the context disagree."""
     path = Path(template_path)
     tpl = _Template(str(path))
     figures: dict[str, tuple[str, Mapping]] = {}
@@ -312,4 +316,4 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> dict[str, bytes]
     except etree.XMLSyntaxError as exc:  # e.g. a `|safe` value, or tags that cut a paragraph apart
         raise TemplateError(f"templat {path.name} menghasilkan XML yang rusak: {exc.msg}") from exc
     _finish(tpl.docx.element.body, tpl.docx, figures)
-    return document_parts(tpl.docx)
+    return tpl.docx
