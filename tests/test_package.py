@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import UTC, datetime
 
+import pytest
 from docx import Document
 from lxml import etree
 
 from pipeline import __version__
-from pipeline.document.package import custom_properties, finalize, read_snapshot
+from pipeline.document.package import NotAnRktDocument, custom_properties, finalize, read_snapshot
 from pipeline.document.render import render
 from pipeline.ooxml import read_zip
 
@@ -83,7 +85,28 @@ def test_a_built_document_used_as_a_template_keeps_one_custom_properties_part_an
     assert read_snapshot(again) == {"snapshot": 2, "x": "baru"}
 
 
+def test_a_property_name_with_quotes_and_ampersands_reads_back(tmp_path):
+    docx = tmp_path / "out.docx"
+    docx.write_bytes(finalized(rendered(tmp_path), properties={'sha256 "a" & <b>.xlsx': "ef"}))
+    assert custom_properties(docx)['sha256 "a" & <b>.xlsx'] == "ef"
+
+
 def test_a_title_longer_than_word_keeps_is_cut_at_255_characters(tmp_path):
     title = "Rencana Kinerja Tahunan 2024 " + "Balai " * 60
     props = Document(io.BytesIO(finalized(rendered(tmp_path), title=title))).core_properties
     assert props.title == title[:255]
+
+
+@pytest.mark.parametrize("snapshot", [
+    b"<other>{}</other>",  # XML, but not rkt's snapshot
+    b'<rkt:snapshot xmlns:rkt="urn:other">{}</rkt:snapshot>',  # the prefix without rkt's namespace
+    b'<rkt:snapshot xmlns:rkt="urn:rkt:snapshot:1">{"snapshot": </rkt:snapshot>',  # not JSON
+    b"<rkt:snapshot",  # not XML
+    b'<!DOCTYPE x [<!ENTITY e "{}">]><rkt:snapshot xmlns:rkt="urn:rkt:snapshot:1">&e;</rkt:snapshot>',
+])
+def test_a_snapshot_part_that_is_not_rkts_is_refused(tmp_path, snapshot):
+    docx = tmp_path / "other.docx"
+    with zipfile.ZipFile(docx, "w") as zf:
+        zf.writestr("customXml/rkt-snapshot.xml", snapshot)
+    with pytest.raises(NotAnRktDocument):
+        read_snapshot(docx)

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import unescape
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -30,7 +28,7 @@ from lxml import etree
 
 from pipeline import __version__
 from pipeline.files import FileProblem, TooLarge, read_regular, zip_members
-from pipeline.ooxml import document_parts, write_zip
+from pipeline.ooxml import document_parts, parse, write_zip
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -128,20 +126,21 @@ def read_snapshot(docx_path) -> dict[str, Any]:
     data = read_docx(docx_path)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            xml = zf.read(SNAPSHOT_PART).decode("utf-8")
-        body = re.search(r"<rkt:snapshot[^>]*>(.*)</rkt:snapshot>", xml, re.S)
-        if not body:
+            root = parse(zf.read(SNAPSHOT_PART))
+        if root.tag != SNAPSHOT:
             raise NotAnRktDocument(str(docx_path))
-        return json.loads(unescape(body.group(1)))
-    except (KeyError, zipfile.BadZipFile, UnicodeError, ValueError, EOFError) as exc:
+        return json.loads(root.text or "")
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, EOFError) as exc:
         raise NotAnRktDocument(str(docx_path)) from exc
 
 
 def custom_properties(docx_path) -> dict[str, str]:
-    """The custom document properties (provenance) of a .docx."""
+    """The custom document properties (provenance) of a .docx: those holding text."""
     with zipfile.ZipFile(docx_path) as zf:
         try:
-            xml = zf.read("docProps/custom.xml").decode("utf-8")
+            root = parse(zf.read(CUSTOM_PART))
         except KeyError:
             return {}
-    return {unescape(n): unescape(v) for n, v in re.findall(r'name="([^"]*)"><vt:lpwstr>([^<]*)</vt:lpwstr>', xml)}
+    text = f"{{{VT_NS}}}lpwstr"
+    return {prop.get("name"): prop.findtext(text) for prop in root.iter(f"{{{CUSTOM_NS}}}property")
+            if prop.find(text) is not None}
