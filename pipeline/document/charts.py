@@ -26,11 +26,11 @@ looks the same in both, reflows with the data and stays editable as text.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from pipeline.library_hooks import dated_chart_data
 from pipeline.ooxml import NS
 
 EMU_PER_CM = 360_000
@@ -78,24 +78,7 @@ def _validate(spec: Mapping) -> None:
 
 def _chart_data(spec: Mapping):
     """python-pptx chart data whose workbook is dated `WORKBOOK_CREATED`, not now."""
-    from pptx.chart.data import CategoryChartData
-    from pptx.chart.xlsx import CategoryWorkbookWriter
-    from xlsxwriter import Workbook
-
-    class FixedDateWriter(CategoryWorkbookWriter):
-        @contextmanager
-        def _open_worksheet(self, xlsx_file):
-            workbook = Workbook(xlsx_file, {"in_memory": True})
-            workbook.set_properties({"created": WORKBOOK_CREATED})
-            yield workbook, workbook.add_worksheet()
-            workbook.close()
-
-    class FixedDateChartData(CategoryChartData):
-        @property
-        def _workbook_writer(self):
-            return FixedDateWriter(self)
-
-    data = FixedDateChartData(number_format="0")
+    data = dated_chart_data(WORKBOOK_CREATED, number_format="0")
     data.categories = list(spec["categories"])
     for s in spec["series"]:
         data.add_series(s["name"], [int(v) for v in s["values"]])

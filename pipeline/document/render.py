@@ -1,4 +1,4 @@
-"""Fill a Word template (the RKT's or the PK's) with a context: the only module that imports docxtpl.
+"""Fill a Word template (the RKT's or the PK's) with a context: the only module that uses docxtpl.
 
 Jinja runs with autoescape (a `&` or `<` in a name is written as text, never as XML) and
 StrictUndefined (a value the template uses but the context lacks stops the build with a
@@ -26,10 +26,9 @@ from typing import TYPE_CHECKING
 
 import jinja2
 import markupsafe
-from docxtpl import DocxTemplate
 from lxml import etree
 
-from pipeline import formatting
+from pipeline import formatting, library_hooks
 from pipeline.ooxml import NS, P, qn, text
 
 if TYPE_CHECKING:
@@ -60,24 +59,15 @@ def _vmerge(match: re.Match) -> str:
     return _TEXT.sub(lambda m: f"{m.group(1)}{{% if {cond} %}}{m.group(2)}{{% endif %}}{m.group(3)}", xml)
 
 
-class _Template(DocxTemplate):
-    """docxtpl with the `{% vmerge %}` cell tag, and rendered XML that must be well formed."""
+def _vmerge_cells(xml: str) -> str:
+    """A part's XML with each `{% vmerge cond %}` cell turned into a vMerge flag and text shown where it restarts."""
+    return _VMERGE_CELL.sub(_vmerge, xml)
 
-    def patch_xml(self, src_xml: str) -> str:
-        return _VMERGE_CELL.sub(_vmerge, super().patch_xml(src_xml))
 
-    def resolve_listing(self, xml: str) -> str:
-        """docxtpl turns a tab, newline, `\\a` or `\\f` in a value into runs, breaks or paragraphs by three
-        nested regex passes over every paragraph (a tenth of a build); XML holding none of them is
-        returned as it is, which is what those passes would give."""
-        if "\t" not in xml and "\n" not in xml and "\a" not in xml and "\f" not in xml:
-            return xml
-        return super().resolve_listing(xml)
-
-    def fix_tables(self, xml: str):
-        """docxtpl parses the rendered body in recovery mode, which would mend broken XML silently."""
-        etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, huge_tree=True))
-        return super().fix_tables(xml)
+def _template(path: Path):
+    """docxtpl's template of `path`, knowing the `{% vmerge %}` tag (docxtpl's methods rkt overrides are in
+    pipeline/library_hooks.py)."""
+    return library_hooks.docx_template(str(path), _vmerge_cells)
 
 
 _MARKER = "\u27e6rkt-"
@@ -159,7 +149,7 @@ def environment() -> jinja2.Environment:
 
 @lru_cache(maxsize=8)
 def _variables(path: str, mtime: float) -> frozenset[str]:
-    return frozenset(_Template(path).get_undeclared_template_variables(environment()))
+    return frozenset(_template(path).get_undeclared_template_variables(environment()))
 
 
 def template_variables(template_path: Path = TEMPLATE) -> frozenset[str]:
@@ -301,7 +291,7 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> Document:
     """The filled template as a python-docx `Document` (pipeline/document/package.py finishes and zips it);
     `TemplateError` if the template and the context disagree."""
     path = Path(template_path)
-    tpl = _Template(str(path))
+    tpl = _template(path)
     figures: dict[str, tuple[str, Mapping]] = {}
     try:
         tpl.render({**context, FIGURES: figures}, jinja_env=environment())

@@ -20,6 +20,7 @@ from typing import Any
 from pipeline.files import FileProblem, TooLarge, folder_problem, read_regular, zip_members
 from pipeline.findings import Finding, InputError, Location, error
 from pipeline.inputs import schema
+from pipeline.library_hooks import worksheet_member
 
 HEADER_SCAN_ROWS = 12
 TOTAL_WORDS = {"jumlah", "total", "jumlahtotal", "grandtotal"}
@@ -388,18 +389,18 @@ def _merged_ranges(ws, archive: zipfile.ZipFile, data: bytes) -> list[tuple[int,
     """(min_col, min_row, max_col, max_row) of every merged range, read from the sheet's XML.
 
     openpyxl's read-only mode skips `<mergeCells>`; a regex over the part is far cheaper than
-    a second, full parse. `_worksheet_path` is openpyxl 3.1's (pinned in requirements.lock);
-    should it disappear, the ranges come from a full load instead.
+    a second, full parse. Which part is openpyxl's private knowledge (pipeline/library_hooks.py);
+    should it be lost, the ranges come from a full load instead.
     """
     from openpyxl.utils.cell import range_boundaries
 
-    path = getattr(ws, "_worksheet_path", None)
-    if path is None:  # pragma: no cover - only with an openpyxl other than the pinned one
+    member = worksheet_member(ws)
+    if member is None:  # pragma: no cover - only with an openpyxl other than the pinned one
         from openpyxl import load_workbook
 
         full = load_workbook(io.BytesIO(data))[ws.title]
         return [(r.min_col, r.min_row, r.max_col, r.max_row) for r in full.merged_cells.ranges]
-    xml = archive.read(path.lstrip("/"))
+    xml = archive.read(member)
     if b"mergeCell" not in xml:
         return []
     found = []
