@@ -7,8 +7,9 @@ docxtpl calls on itself); python-pptx's chart workbook dated by rkt instead of t
 (its private workbook writer); and where a read-only openpyxl worksheet's XML lives (a
 private attribute), so merged ranges are read without a second parse.
 
-tests/test_library_hooks.py fails when a release renames one, changes its signature or stops
-calling it, before a document comes out different.
+pyproject.toml holds each of these libraries to the release series the hooks were written
+against, and tests/test_library_hooks.py fails when a release renames one, changes its
+signature or stops calling it, before a document comes out different.
 
 The libraries are imported where a hook is first used: loading this module loads none of them
 (`rkt check` reads workbooks without docxtpl or python-pptx).

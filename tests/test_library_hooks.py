@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import inspect
 import io
+import tomllib
 import zipfile
 from datetime import datetime
+from importlib.metadata import version
+from pathlib import Path
 
 import jinja2
 import openpyxl
@@ -19,6 +22,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
+from packaging.requirements import Requirement
 
 from pipeline import library_hooks
 
@@ -110,3 +114,20 @@ def test_openpyxl_still_tells_which_part_holds_a_read_only_sheet(tmp_path):
         first, second = (zf.read(library_hooks.worksheet_member(ws)) for ws in read_only.worksheets)
     read_only.close()
     assert b'<mergeCell ref="A1:B2"/>' in first and b"mergeCell" not in second
+
+
+# ---------------------------------------------------------------- the pins
+
+PINNED = ("docxtpl", "python-docx", "python-pptx", "openpyxl")
+
+
+def test_every_pinned_library_is_held_to_the_series_installed_and_locked():
+    """A release outside the series is taken on purpose (pyproject.toml says how), never by an install."""
+    root = Path(__file__).resolve().parent.parent
+    declared = {(r := Requirement(spec)).name: r.specifier
+                for spec in tomllib.loads((root / "pyproject.toml").read_text())["project"]["dependencies"]}
+    locked = dict(line.split("==") for line in (root / "requirements.lock").read_text().splitlines()
+                  if "==" in line and not line.startswith("#"))
+    for name in PINNED:
+        assert any(s.operator == "<" for s in declared[name]), f"{name} has no upper bound"
+        assert version(name) in declared[name] and locked[name] in declared[name], name
