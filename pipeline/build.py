@@ -30,13 +30,14 @@ from pathlib import Path
 
 from pipeline.checks import run_checks
 from pipeline.clock import Clock
-from pipeline.document.context import build_context, is_revision
+from pipeline.document.context import build_context
 from pipeline.files import FileProblem
 from pipeline.findings import Finding, InputError, has_errors
 from pipeline.inputs.normalise import load
 from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
 from pipeline.outputs import OutputFolder, OutputRefused, check_folders
 from pipeline.plan.model import Office, Plan
+from pipeline.plan.vocabulary import is_revision
 
 REPORT_FOLDER = "pemeriksaan"
 PREVIOUS_FOLDER = "sebelumnya"  # the document a rebuild replaced, kept for `make diff`

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal, get_group_symbol
 
-from pipeline.inputs.schema import MONTHS
+from pipeline.plan.vocabulary import MONTHS
 
 LOCALE = "id_ID"
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.files import FileProblem
-from pipeline.inputs.schema import MONTH_SHORT
+from pipeline.plan.vocabulary import MONTH_SHORT, POSITION_TYPES, STATUSES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -127,7 +127,7 @@ def read_office(folder: str) -> OfficeRows:
         FOLDER: folder, "Nama Kantor": office.name, "Tahun": office.year, "Edisi": office.edition,
         "Pagu (000)": tables.pagu(plan), "RM (000)": sources["rm"], "PNBP (000)": sources["pnbp"],
         "PHLN (000)": sources["phln"], "Pegawai": staff["total"],
-        **{k: staff[k] for k in (*tables.STATUSES, *tables.POSITION_TYPES)},
+        **{k: staff[k] for k in (*STATUSES, *POSITION_TYPES)},
         "IKK": len(plan.indicators), "RO": len(plan.ros), "Galat": errors, "Peringatan": len(findings) - errors,
         "Status": HAS_ERRORS if errors else OK,
     }

@@ -20,8 +20,8 @@ from pipeline.checks import run_checks
 from pipeline.cli import rekap_command
 from pipeline.document.context import target_text
 from pipeline.inputs.normalise import load
-from pipeline.inputs.schema import MONTH_SHORT
 from pipeline.plan import tables
+from pipeline.plan.vocabulary import MONTH_SHORT
 from pipeline.rollup import KRO_ROW, RO_ROW, UNREADABLE
 from tests import offices
 from tests.builders import mini_data, write_inputs

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from pipeline.checks import rule
 from pipeline.checks.common import loose, same_text
 from pipeline.findings import Finding, Location, error, warning
-from pipeline.inputs import schema
 from pipeline.plan.model import Plan, Ro
+from pipeline.plan.vocabulary import RO_UNITS
 
 RO_CODE = re.compile(r"^[A-Z]{3}\.[A-Z0-9]{3}$")
 KRO_CODE = re.compile(r"^[A-Z]{3}$")
-RO_UNITS = schema.RO_UNITS
 
 
 def _typed_names(plan: Plan):

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from pipeline.findings import Location
 from pipeline.formatting import plain
-from pipeline.inputs.schema import MONTHS
 from pipeline.plan.model import MonthlyTarget, Plan, Record, StatedTotal
+from pipeline.plan.vocabulary import MONTHS
 
 # --- NIP -------------------------------------------------------------------------------------------
 

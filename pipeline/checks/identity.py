@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pipeline.checks import rule
 from pipeline.checks.common import loose, loose_words, nip_problems, text_cells
 from pipeline.findings import Finding, Location, error, warning
-from pipeline.inputs import schema
 from pipeline.plan.model import Plan
 from pipeline.plan.texts import parse_period
+from pipeline.plan.vocabulary import EDITION
 
 FIRST_YEAR, LAST_YEAR = 2000, 2099
 # Eselon I units: the level a ministry's budget names as "Unit Organisasi".
@@ -93,7 +93,7 @@ def parent_unit_is_eselon_one(plan: Plan) -> Iterator[Finding]:
 def edition_known(plan: Plan) -> Iterator[Finding]:
     """The edition is `Awal Tahun` or `Revisi N`."""
     edition = plan.office.edition
-    if not schema.EDITION.match(edition):
+    if not EDITION.match(edition):
         yield error("identity.edition", f"edisi '{edition}' tidak dikenal; tulis 'Awal Tahun' atau 'Revisi 1', "
                     "'Revisi 2', ...", plan.office.loc("edition"), subject="Edisi")
 

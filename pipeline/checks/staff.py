@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from pipeline.checks import rule
 from pipeline.checks.common import loose, nip_problems, parse_nip
 from pipeline.findings import Finding, Location, error, warning
-from pipeline.inputs import schema
+from pipeline.plan import vocabulary
 from pipeline.plan.model import Employee, Plan
-from pipeline.plan.tables import POSITION_TYPES, STATUSES
+from pipeline.plan.vocabulary import POSITION_TYPES, PPPK_GRADES, STATUSES
 
 # Golongan I-III have ruang a-d, golongan IV a-e; PPPK grades are roman I-XVII.
-PNS_GRADES = {g.upper() for g in schema.PNS_GRADES}
-PPPK_GRADES = schema.PPPK_GRADES
+PNS_GRADES = {g.upper() for g in vocabulary.PNS_GRADES}
 
 
 def _grade(text: str) -> str:

@@ -10,11 +10,10 @@ from pipeline.checks.common import month_key, month_name, series_label, shown
 from pipeline.checks.money import typed_beyond
 from pipeline.findings import Finding, error, warning
 from pipeline.formatting import plain
-from pipeline.inputs import schema
 from pipeline.plan import tables
 from pipeline.plan.model import Indicator, MonthlyTarget, Plan
+from pipeline.plan.vocabulary import IKK_UNITS
 
-IKK_UNITS = schema.IKK_UNITS
 RANGES = {"Indeks": (Decimal(0), Decimal(1)), "Persen": (Decimal(0), Decimal(100))}
 DECEMBER = 11
 

@@ -16,10 +16,17 @@ from decimal import Decimal
 from pipeline.document import layout
 from pipeline.findings import Finding
 from pipeline.formatting import count_phrase, month_name, number, percent, plain, words
-from pipeline.inputs.schema import MONTH_SHORT, STRUCTURAL_KINDS, revision
 from pipeline.plan import tables
 from pipeline.plan.model import Indicator, Office, Plan, Ro, Target
 from pipeline.plan.texts import texts
+from pipeline.plan.vocabulary import (
+    MONTH_SHORT,
+    POSITION_TYPE_NAMES,
+    POSITION_TYPES,
+    STATUSES,
+    STRUCTURAL_KINDS,
+    is_revision,
+)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEVERITY = {"error": "Galat", "warning": "Peringatan"}
@@ -49,10 +56,6 @@ def edition_title(office: Office) -> str:
     edition = " ".join(text(office.edition).upper().split())
     joiner = " " if edition.endswith("TAHUN") else " TAHUN "
     return f"RKT {edition}{joiner}{office.year}"
-
-
-def is_revision(office: Office) -> bool:
-    return bool(revision(office.edition))
 
 
 def sign_date(office: Office) -> str:
@@ -212,7 +215,7 @@ def _charts(plan: Plan) -> dict:
     structural posts as a column of their own, as Tabel 3 does.
     """
     counts = tables.headcount(plan)
-    held = [t for t in tables.POSITION_TYPES if counts[t]]
+    held = [t for t in POSITION_TYPES if counts[t]]
     grade = tables.staff_by_grade(plan)
     labels = [grade_label(r) for r in grade.rows]
     grade_series = [(f"Ruang {c}", [grade.get(r, c) for r in grade.rows]) for c in ("A", "B", "C", "D")]
@@ -373,15 +376,15 @@ def _unit_legend(plan: Plan) -> str:
 
 def _staff(plan: Plan) -> dict:
     counts = tables.headcount(plan)
-    statuses = [f"{plain(counts[s])} orang {s}" for s in tables.STATUSES if counts[s]]
-    others = sorted({e.status for e in plan.staff} - set(tables.STATUSES))
+    statuses = [f"{plain(counts[s])} orang {s}" for s in STATUSES if counts[s]]
+    others = sorted({e.status for e in plan.staff} - set(STATUSES))
     statuses += [f"{plain(counts[s])} orang {text(s)}" for s in others]
     return {
         "total_phrase": count_phrase(counts["total"]),
         "status_phrase": " dan ".join(filter(None, [", ".join(statuses[:-1]), statuses[-1]])) if statuses else "",
         "by_position": [
-            {"no": f"{i})", "name": tables.POSITION_TYPE_NAMES[t], "count": f"{plain(counts[t])} orang"}
-            for i, t in enumerate(tables.POSITION_TYPES, 1)
+            {"no": f"{i})", "name": POSITION_TYPE_NAMES[t], "count": f"{plain(counts[t])} orang"}
+            for i, t in enumerate(POSITION_TYPES, 1)
         ],
         "grade_table": _grade_table(plan),
         "education_table": _education_table(plan),

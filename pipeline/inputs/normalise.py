@@ -20,9 +20,10 @@ from pipeline.inputs import schema
 from pipeline.inputs.numbers import MAX_EXACT, NotANumber, TooLarge, is_whole, parse_number
 from pipeline.inputs.read import LIMITS, Limits, RawCell, RawForm, RawRow, RawTable, RawWorkbook, read_inputs
 from pipeline.plan import model
+from pipeline.plan.vocabulary import MONTH_ALIASES, MONTHS
 
-MONTH_NUMBERS = {name.casefold(): i + 1 for i, name in enumerate(schema.MONTHS)} | {
-    alias.casefold(): i + 1 for i, names in enumerate(schema.MONTH_ALIASES) for alias in names
+MONTH_NUMBERS = {name.casefold(): i + 1 for i, name in enumerate(MONTHS)} | {
+    alias.casefold(): i + 1 for i, names in enumerate(MONTH_ALIASES) for alias in names
 }
 
 

@@ -6,21 +6,17 @@ generator and the planner's documentation, so the three cannot drift apart.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
-MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-MONTH_ALIASES = tuple(
-    (short, full, *extra)
-    for short, full, extra in zip(  # noqa: B905 - both tuples have 12 entries
-        MONTH_SHORT,
-        MONTHS,
-        ((), (), (), (), (), ("juni",), ("juli",), ("agus", "agt", "ags"), ("sept",), (), ("nop", "nopember"), ()),
-    )
+from pipeline.plan.vocabulary import (
+    EDITIONS,
+    GRADES,
+    IKK_UNITS,
+    MONTH_ALIASES,
+    POSITION_TYPES,
+    RO_UNITS,
+    STATUSES,
+    UNIT_KINDS,
 )
 
 # Column types. Each is a name the normaliser knows how to parse.
@@ -31,35 +27,10 @@ MONEY = "money"  # whole thousands of rupiah, int; "-" or empty is 0
 TARGET = "target"  # Decimal, "0,99", "97%" (percent flag kept), "87"
 DATE = "date"  # Excel date or Indonesian text ("Januari 2024", "2 Januari 2024")
 
-# Controlled values: the one home of the drop-down lists of `rkt blank`, the sets the checks accept, the
-# Petunjuk sheets, docs/input-format.md and the categories of the staff tables. Each column that takes
-# them names them (`Column.choices`); `open_choices` lets Excel accept another value after a warning,
-# as the check does (an unusual RO satuan is a warning, any "Revisi N" is an edition).
-STATUSES = ("ASN", "PPPK")
-POSITION_TYPES = ("Struktural", "JFT", "JFU")
-PNS_GRADES = (
-    *(f"{rank}/{ruang}" for rank in ("I", "II", "III") for ruang in "abcd"),
-    *(f"IV/{ruang}" for ruang in "abcde"),
-)
-PPPK_GRADES = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-               "XVI", "XVII")
-GRADES = (*PNS_GRADES, *PPPK_GRADES)
-RO_UNITS = ("Orang", "Layanan", "Dokumen", "Laporan", "Unit", "Paket", "Kegiatan", "Bulan Layanan", "Sarana")
-SCALE_UNITS = ("Indeks", "Persen")  # an IKK on a scale: 0-1, 0-100
-IKK_UNITS = (*SCALE_UNITS, "Nilai", "Dokumen", "Laporan", "Kegiatan", "Layanan", "Orang", "Kali", "Unit")
-STRUCTURAL_KINDS = ("Bagian", "Bidang", "Subbagian", "Seksi")  # drawn on the structural line of Bagan 1
-UNIT_KINDS = (*STRUCTURAL_KINDS, "Instalasi", "Wilayah Kerja", "Kelompok Jabatan Fungsional")
-FIRST_EDITION = "Awal Tahun"
-EDITIONS = (FIRST_EDITION, *(f"Revisi {n}" for n in range(1, 10)))  # the drop-down; any `Revisi N` is an edition
-EDITION = re.compile(r"^(?:Awal Tahun|Revisi ([1-9][0-9]*))$")
-
-
-def revision(edition: str) -> int | None:
-    """The edition's revision number: 0 for `Awal Tahun`, N for `Revisi N`, None for no edition."""
-    match = EDITION.match(" ".join(edition.split()).title())
-    if match is None:
-        return None
-    return int(match.group(1)) if match.group(1) else 0
+# Controlled values (pipeline/plan/vocabulary.py) feed the drop-down lists of `rkt blank`, the Petunjuk
+# sheets and docs/input-format.md through the column that takes them (`Column.choices`); `open_choices`
+# lets Excel accept another value after a warning, as the check does (an unusual RO satuan is a warning,
+# any "Revisi N" is an edition).
 
 RO_NAME = "Layanan pemeriksaan orang, barang, alat angkut"
 DITJEN = "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit"

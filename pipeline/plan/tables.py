@@ -11,16 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.inputs import schema
 from pipeline.plan.model import Indicator, MonthlyTarget, Plan, Ro
 
-POSITION_TYPES = schema.POSITION_TYPES
-POSITION_TYPE_NAMES = {
-    "Struktural": "Jabatan Struktural",
-    "JFT": "Jabatan Fungsional Tertentu",
-    "JFU": "Jabatan Fungsional Umum",
-}
-STATUSES = schema.STATUSES
 PNS_GRADE = re.compile(r"^(I{1,3}|IV)/([a-e])$")
 PNS_RANKS = ("IV", "III", "II", "I")
 RUANG = ("a", "b", "c", "d")

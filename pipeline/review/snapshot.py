@@ -16,6 +16,7 @@ from pipeline.formatting import number, plain
 from pipeline.inputs import schema
 from pipeline.plan import tables
 from pipeline.plan.model import MonthlyTarget, Plan, Record, Target
+from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, STATUSES
 
 SNAPSHOT_VERSION = 2
 # Sheets (or columns) that never reach the document: they are cross-checked only.
@@ -100,9 +101,9 @@ def _figures(plan: Plan) -> dict[str, str]:
         "Pagu": number(totals["amount"]), "RM": number(totals["rm"]), "PNBP": number(totals["pnbp"]),
         "PHLN": number(totals["phln"]), f"Prakiraan maju {plan.office.year + 1}": number(totals["next_amount"]),
         "Jumlah pegawai": plain(counts["total"]),
-        **{f"Pegawai {s}": plain(counts[s]) for s in tables.STATUSES},
-        **{f"Pegawai {t}": plain(counts[t]) for t in tables.POSITION_TYPES},
-        **{f"Penarikan {schema.MONTHS[m]}": number(v) for m, v in enumerate(months)},
+        **{f"Pegawai {s}": plain(counts[s]) for s in STATUSES},
+        **{f"Pegawai {t}": plain(counts[t]) for t in POSITION_TYPES},
+        **{f"Penarikan {MONTHS[m]}": number(v) for m, v in enumerate(months)},
         **{f"Alokasi IKK {i.no}": number(tables.ikk_allocation(plan, i.no))
            for i in sorted(plan.indicators, key=lambda i: i.no)},
     }

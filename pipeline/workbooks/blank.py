@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.inputs import schema
+from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS
 from pipeline.workbooks.xlsx import write_workbook
 
 
@@ -42,7 +43,7 @@ def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -
         raise WorkbooksExist(folder, existing)
     identity = {}
     if year:
-        identity = {"year": year, "edition": schema.FIRST_EDITION, "sign_date": f"{schema.MONTHS[0]} {year}"}
+        identity = {"year": year, "edition": FIRST_EDITION, "sign_date": f"{MONTHS[0]} {year}"}
     data = {"identitas": {"Identitas": identity}}
     return [
         write_workbook(folder / spec.filename, spec, data.get(spec.key, {}), guide=True, year=year)

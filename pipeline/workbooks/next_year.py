@@ -18,6 +18,7 @@ from pipeline.inputs.normalise import load
 from pipeline.inputs.read import LIMITS, Limits
 from pipeline.plan.model import Plan, Ro, Target
 from pipeline.plan.texts import KNOWN, period_of
+from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS
 from pipeline.workbooks.blank import WorkbooksExist, existing_workbooks
 from pipeline.workbooks.xlsx import write_workbook
 
@@ -127,9 +128,9 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
     o = plan.office
     identity = {
         "office_name": o.name, "office_short": o.short_name, "address": o.address, "postcode": o.postcode,
-        "phone": o.phone, "fax": _opt(o.fax), "year": year, "edition": schema.FIRST_EDITION, "ministry": o.ministry,
+        "phone": o.phone, "fax": _opt(o.fax), "year": year, "edition": FIRST_EDITION, "ministry": o.ministry,
         "parent_unit": o.parent_unit, "head_name": o.head.name, "head_nip": o.head.nip,
-        "head_title": o.head.title, "sign_place": o.sign_place, "sign_date": f"{schema.MONTHS[0]} {year}",
+        "head_title": o.head.title, "sign_place": o.sign_place, "sign_date": f"{MONTHS[0]} {year}",
         **{key: _opt(getattr(o, key)) for key in ("parent_unit_short", "superior_title", "superior_name",
                                                    "superior_nip", "organisation_regulation")},
     }

@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline.files import atomic_write
 from pipeline.inputs.normalise import load, sign_date
 from pipeline.inputs.read import norm_header, workbook_bytes
-from pipeline.inputs.schema import FIRST_EDITION, MONTHS, revision
+from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS, revision
 
 
 class RevisionError(ValueError):
