@@ -1,13 +1,21 @@
-"""Indonesian number, date and word formats for documents and messages (Babel, num2words)."""
+"""Indonesian number, date and word formats for documents and messages (Babel, num2words).
+
+Every value the documents, the snapshot, the roll-up and the messages print goes through here, so
+a target, a date or a month reads the same wherever it appears.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal, get_group_symbol
 
 from pipeline.plan.vocabulary import MONTHS
+
+if TYPE_CHECKING:
+    from pipeline.plan.model import SignDate, Target
 
 LOCALE = "id_ID"
 
@@ -73,4 +81,21 @@ def count_phrase(value: int, noun: str = "orang") -> str:
 
 
 def month_name(month: int) -> str:
+    """`1` -> `Januari`."""
     return MONTHS[month - 1]
+
+
+def sign_date_text(date: SignDate) -> str:
+    """`Januari 2024` or `2 Januari 2024`; empty when the date could not be read."""
+    if not 1 <= date.month <= 12:
+        return ""
+    day = f"{date.day} " if date.day else ""
+    return f"{day}{month_name(date.month)} {date.year}"
+
+
+def target_text(target: Target | None, nil: str = "") -> str:
+    """`0,99`, `97%`, `87`; `nil` when there is no target."""
+    if target is None:
+        return nil
+    return percent(target.value, places=target.places) if target.percent else plain(target.value,
+                                                                                     places=target.places)

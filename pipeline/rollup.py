@@ -108,8 +108,8 @@ class Rollup:
 def read_office(folder: str) -> OfficeRows:
     """One office's rows for every view, from the same plan and tables its own RKT is built from."""
     from pipeline.checks import run_checks
-    from pipeline.document.context import target_text
     from pipeline.findings import InputError
+    from pipeline.formatting import target_text
     from pipeline.inputs.normalise import load
     from pipeline.plan import tables
 

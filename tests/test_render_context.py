@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.document.context import build_context, edition_title, month_values, target_text, text, unit_sentence
+from pipeline.document.context import build_context, edition_title, month_values, text, unit_sentence
 from pipeline.findings import Location, error, warning
+from pipeline.formatting import sign_date_text, target_text
 from pipeline.inputs.normalise import load
 from pipeline.plan.model import Head, Office, SignDate, Target
 from tests.builders import mini_data, write_inputs
@@ -54,6 +55,15 @@ def test_unit_sentence(name, duty, sentence):
 ])
 def test_target_text(target, shown):
     assert target_text(target) == shown
+
+
+@pytest.mark.parametrize("date, shown", [
+    (SignDate(2024, 1), "Januari 2024"),
+    (SignDate(2024, 7, 2), "2 Juli 2024"),
+    (SignDate(0, 0), ""),  # a date that could not be read
+])
+def test_sign_date_text(date, shown):
+    assert sign_date_text(date) == shown
 
 
 def test_month_values_keep_zero_and_mark_empty_months():

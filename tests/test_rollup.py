@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from pipeline.checks import run_checks
 from pipeline.cli import rekap_command
-from pipeline.document.context import target_text
+from pipeline.formatting import target_text
 from pipeline.inputs.normalise import load
 from pipeline.plan import tables
 from pipeline.plan.vocabulary import MONTH_SHORT

@@ -13,7 +13,6 @@ from decimal import Decimal
 from pipeline.findings import Location
 from pipeline.formatting import plain
 from pipeline.plan.model import MonthlyTarget, Plan, Record, StatedTotal
-from pipeline.plan.vocabulary import MONTHS
 
 # --- NIP -------------------------------------------------------------------------------------------
 
@@ -145,11 +144,6 @@ def fix_spelling(text: str) -> str:
 
 
 # --- labels for messages ---------------------------------------------------------------------------
-
-def month_name(index: int) -> str:
-    """0-based month index -> `Januari`."""
-    return MONTHS[index]
-
 
 def month_key(index: int) -> str:
     """0-based month index -> the column key `m01`."""

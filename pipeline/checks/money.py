@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from pipeline.checks import rule
-from pipeline.checks.common import month_key, month_name
+from pipeline.checks.common import month_key
 from pipeline.findings import Finding, Location, error, warning
-from pipeline.formatting import number, plain
+from pipeline.formatting import month_name, number, plain
 from pipeline.inputs import schema
 from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.plan import tables
@@ -103,10 +103,10 @@ def stated_totals_match(plan: Plan) -> Iterator[Finding]:
             key = month_key(m)
             stated = sched_total.values.get(key)
             if stated is not None and stated != computed_months[m]:
-                yield error("money.stated-total", f"Jumlah {month_name(m)} tertulis {number(stated)}, jumlah "
+                yield error("money.stated-total", f"Jumlah {month_name(m + 1)} tertulis {number(stated)}, jumlah "
                             f"jadwalnya {number(computed_months[m])} (selisih {number(stated - computed_months[m])})",
                             sched_total.loc(key), *(s.loc(key) for s in plan.schedule),
-                            subject=f"Jumlah {month_name(m)}")
+                            subject=f"Jumlah {month_name(m + 1)}")
 
 
 @rule("money.ikk-allocation")
@@ -142,7 +142,7 @@ def no_negative(plan: Plan) -> Iterator[Finding]:
     for row in plan.schedule:
         for m, value in enumerate(row.months):
             if value < 0:
-                yield error("money.negative", f"jadwal {row.code} bulan {month_name(m)} negatif: {plain(value)}",
+                yield error("money.negative", f"jadwal {row.code} bulan {month_name(m + 1)} negatif: {plain(value)}",
                             row.loc(month_key(m)), subject=row.code)
     for stated in plan.ikk_allocations:
         if stated.amount < 0:

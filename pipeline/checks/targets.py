@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from pipeline.checks import rule
-from pipeline.checks.common import month_key, month_name, series_label, shown
+from pipeline.checks.common import month_key, series_label, shown
 from pipeline.checks.money import typed_beyond
 from pipeline.findings import Finding, error, warning
-from pipeline.formatting import plain
+from pipeline.formatting import month_name, plain
 from pipeline.plan import tables
 from pipeline.plan.model import Indicator, MonthlyTarget, Plan
 from pipeline.plan.vocabulary import IKK_UNITS
@@ -33,8 +33,8 @@ def never_decrease(plan: Plan) -> Iterator[Finding]:
             if last is not None and value < last[1]:
                 yield error(
                     "targets.cumulative",
-                    f"target kumulatif {series_label(row)} turun dari {plain(last[1])} ({month_name(last[0])}) "
-                    f"ke {plain(value)} ({month_name(m)})",
+                    f"target kumulatif {series_label(row)} turun dari {plain(last[1])} ({month_name(last[0] + 1)}) "
+                    f"ke {plain(value)} ({month_name(m + 1)})",
                     row.loc(month_key(last[0])), row.loc(month_key(m)), subject=series_label(row),
                 )
             last = (m, value)
@@ -122,7 +122,7 @@ def stated_sum_matches(plan: Plan) -> Iterator[Finding]:
         sums = tables.component_sums(comps)
         wrong = [m for m in range(12) if (row.months[m] or Decimal(0)) != sums[m]]
         if wrong:
-            detail = "; ".join(f"{month_name(m)} tertulis {shown(row.months[m])}, jumlah komponen {plain(sums[m])}"
+            detail = "; ".join(f"{month_name(m + 1)} tertulis {shown(row.months[m])}, jumlah komponen {plain(sums[m])}"
                                for m in wrong)
             yield error(
                 "targets.stated-sum", f"baris Jumlah IKK {row.ikk} tidak sama dengan jumlah komponennya: {detail}",
@@ -162,7 +162,7 @@ def within_range(plan: Plan) -> Iterator[Finding]:
     for row in plan.monthly:
         bad = [m for m, v in enumerate(row.months) if v is not None and (v < 0 or (row.percent and v > 100))]
         if bad:
-            values = ", ".join(f"{month_name(m)} {plain(row.months[m])}" for m in bad)
+            values = ", ".join(f"{month_name(m + 1)} {plain(row.months[m])}" for m in bad)
             scale = "persen 0-100" if row.percent else "tidak negatif"
             yield error("targets.range", f"target {series_label(row)} di luar rentang ({scale}): {values}",
                         *(row.loc(month_key(m)) for m in bad), subject=series_label(row))

@@ -3,13 +3,13 @@
 The PK (PermenPAN-RB 53/2014) is signed by the head of office (first party) and the leader of the
 parent unit (second party). It repeats the RKT's sasaran, IKK and targets and names the budget
 that funds them; every figure here comes from the same model and the same formatting as the RKT's
-(`context.target_text`, `tables.source_totals`), so the two documents cannot disagree.
+(`formatting.target_text`, `tables.source_totals`), so the two documents cannot disagree.
 """
 
 from __future__ import annotations
 
-from pipeline.document.context import identity, joined, target_text, text
-from pipeline.formatting import rupiah, rupiah_words
+from pipeline.document.context import identity, joined, text
+from pipeline.formatting import rupiah, rupiah_words, target_text
 from pipeline.plan import tables
 from pipeline.plan.model import Plan
 from pipeline.plan.texts import texts

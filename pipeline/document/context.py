@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from pipeline.document import layout
 from pipeline.findings import Finding
-from pipeline.formatting import count_phrase, month_name, number, percent, plain, words
+from pipeline.formatting import count_phrase, number, percent, plain, sign_date_text, target_text, words
 from pipeline.plan import tables
-from pipeline.plan.model import Indicator, Office, Plan, Ro, Target
+from pipeline.plan.model import Indicator, Office, Plan, Ro
 from pipeline.plan.texts import texts
 from pipeline.plan.vocabulary import (
     MONTH_SHORT,
@@ -38,14 +38,6 @@ def text(value: object) -> str:
     return _CONTROL.sub("", str(value or ""))
 
 
-def target_text(target: Target | None, nil: str = "") -> str:
-    """`0,99`, `97%`, `87`; `nil` when there is no target."""
-    if target is None:
-        return nil
-    return percent(target.value, places=target.places) if target.percent else plain(target.value,
-                                                                                     places=target.places)
-
-
 def month_values(values: Sequence[Decimal | None], is_percent: bool = False, places: int | None = None) -> list[str]:
     """Twelve monthly targets as shown: `0` is a value, an empty month is `-`; `places` decimals if typed so."""
     return [percent(v, places=places) if is_percent and v is not None else plain(v, places=places) for v in values]
@@ -56,15 +48,6 @@ def edition_title(office: Office) -> str:
     edition = " ".join(text(office.edition).upper().split())
     joiner = " " if edition.endswith("TAHUN") else " TAHUN "
     return f"RKT {edition}{joiner}{office.year}"
-
-
-def sign_date(office: Office) -> str:
-    """`Januari 2024` or `2 Januari 2024`; empty when the date could not be read."""
-    d = office.sign_date
-    if not 1 <= d.month <= 12:
-        return ""
-    day = f"{d.day} " if d.day else ""
-    return f"{day}{month_name(d.month)} {d.year}"
 
 
 _CLAUSE_STARTS = ("mempunyai", "merupakan", "yang", "adalah", "bertugas", "terdiri")
@@ -113,7 +96,7 @@ def identity(plan: Plan) -> dict:
         },
         "sign": {
             "place": text(o.sign_place),
-            "date": sign_date(o),
+            "date": sign_date_text(o.sign_date),
             "title": text(o.head.title),
             "name": text(o.head.name),
             "nip": text(o.head.nip),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline import __version__
-from pipeline.formatting import number, plain
+from pipeline.formatting import number, plain, sign_date_text, target_text
 from pipeline.inputs import schema
 from pipeline.plan import tables
 from pipeline.plan.model import MonthlyTarget, Plan, Record, Target
@@ -34,8 +34,6 @@ MONTH_KEYS = tuple(f"m{i:02d}" for i in range(1, 13))
 def shown(value: Any, column: schema.Column, record: Record | None = None) -> str:
     """A value as the document prints it."""
     if isinstance(value, Target):
-        from pipeline.document.context import target_text
-
         return target_text(value)
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
@@ -58,15 +56,13 @@ def _value(record: Record, column: schema.Column) -> Any:
 
 def _office(plan: Plan) -> dict[str, str]:
     """The Identitas form: every field by its label."""
-    from pipeline.document.context import sign_date
-
     office = plan.office
     values = {}
     for f in schema.IDENTITAS.sheet("Identitas").fields:
         if f.key.startswith("head_"):
             value = getattr(office.head, f.key.removeprefix("head_"))
         elif f.key == "sign_date":
-            value = sign_date(office)
+            value = sign_date_text(office.sign_date)
         else:
             value = getattr(office, {"office_name": "name", "office_short": "short_name"}.get(f.key, f.key))
         values[f.label] = shown(value, f)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.files import atomic_write
+from pipeline.formatting import sign_date_text
 from pipeline.inputs.normalise import load, sign_date
 from pipeline.inputs.read import norm_header, workbook_bytes
-from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS, revision
+from pipeline.plan.vocabulary import FIRST_EDITION, revision
 
 
 class RevisionError(ValueError):
@@ -49,7 +50,6 @@ def start_revision(inputs: Path, date: str) -> Revision:
     from openpyxl import load_workbook
 
     from pipeline.archive import refuse_inside
-    from pipeline.document.context import sign_date as shown_date
 
     refuse_inside(Path(inputs), "folder input")
     plan = load(inputs)
@@ -60,7 +60,7 @@ def start_revision(inputs: Path, date: str) -> Revision:
     if when.year not in (office.year, office.year - 1):
         raise RevisionError(f"tanggal {date} di luar tahun rencana {office.year}")
     new = next_edition(office.edition)
-    text = f"{when.day} {MONTHS[when.month - 1]} {when.year}" if when.day else f"{MONTHS[when.month - 1]} {when.year}"
+    text = sign_date_text(when)
     path = Path(inputs) / "identitas.xlsx"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -74,4 +74,4 @@ def start_revision(inputs: Path, date: str) -> Revision:
         cell.number_format = "@"
     with atomic_write(path) as tmp:
         wb.save(tmp)
-    return Revision(path, office.edition, new, shown_date(office), text)
+    return Revision(path, office.edition, new, sign_date_text(office.sign_date), text)
