@@ -14,8 +14,9 @@ merged down while `cond` is false; an rkt extension, see pipeline/document/rende
 The generated .docx is committed. A planner may open it in Word or LibreOffice and edit prose,
 styles or margins, keeping the tags intact; `rkt build` then uses the edited file. Re-running
 this script overwrites such edits, so port them here first (this script is the reproducible
-source; the contract tests in tests/test_render.py and tests/test_agreement.py check both agree
-with their contexts).
+source; tests/test_contract.py checks that both use only names of their contracts,
+pipeline/document/contract.py, and tests/test_render.py and tests/test_agreement.py that this script
+rebuilds them).
 
 The Perjanjian Kinerja follows PermenPAN-RB 53/2014: the parties (head of office, and the
 superior who leads the parent unit), the two promises, both signatures, and a lampiran with the

@@ -8,18 +8,23 @@ that funds them; every figure here comes from the same model and the same format
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pipeline.document.context import identity, joined, text
 from pipeline.formatting import rupiah, rupiah_words, target_text
 from pipeline.plan import tables
 from pipeline.plan.model import Plan
 from pipeline.plan.texts import texts
 
+if TYPE_CHECKING:
+    from pipeline.document import contract
+
 SOURCES = (("rm", "Rupiah Murni (RM)"), ("pnbp", "Penerimaan Negara Bukan Pajak (PNBP)"),
            ("phln", "Pinjaman dan Hibah Luar Negeri (PHLN)"))
 NAME_LINE = "." * 40  # a second party not yet named: a line to write the name on
 
 
-def _rows(plan: Plan) -> list[dict]:
+def _rows(plan: Plan) -> list[contract.PkRow]:
     """One row per IKK, grouped under its sasaran in the order of the Sasaran sheet; sasaran numbered 1, 2, ...
 
     An IKK whose sasaran is not in the sheet (an error the checks report) follows, under its number.
@@ -38,7 +43,7 @@ def _rows(plan: Plan) -> list[dict]:
     return rows
 
 
-def _budget(plan: Plan) -> dict:
+def _budget(plan: Plan) -> contract.Budget:
     """The pagu in full rupiah and in words; its sources when more than one funds it."""
     totals = tables.source_totals(plan)
     parts = [f"{label} {rupiah(totals[key])}" for key, label in SOURCES if totals[key]]
@@ -49,7 +54,7 @@ def _budget(plan: Plan) -> dict:
     }
 
 
-def agreement_context(plan: Plan, draft: bool = False) -> dict:
+def agreement_context(plan: Plan, draft: bool = False) -> contract.PkContext:
     """Everything the PK template shows, as plain values."""
     base = identity(plan)
     office = plan.office

@@ -1,5 +1,7 @@
 """The document's content as plain values: what the Word template reads, and nothing else.
 
+Its shape is the template contract, `contract.RktContext` (pipeline/document/contract.py).
+
 `build_context(plan)` turns the typed model into strings, lists and dicts, already in
 Indonesian formats, so the template only places text: the renderer knows nothing of cells,
 Decimals or rules. Every figure comes from `tables.py`, so the document and the checks agree.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pipeline.document import layout
 from pipeline.findings import Finding
@@ -27,6 +30,9 @@ from pipeline.plan.vocabulary import (
     STRUCTURAL_KINDS,
     is_revision,
 )
+
+if TYPE_CHECKING:
+    from pipeline.document import contract
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEVERITY = {"error": "Galat", "warning": "Peringatan"}
@@ -69,7 +75,7 @@ def unit_sentence(name: str, duty: str) -> str:
     return f"{text(name)}, {duty}."
 
 
-def identity(plan: Plan) -> dict:
+def identity(plan: Plan) -> contract.Identity:
     """The office, edition and signatory as the cover and every signature show them (RKT and PK alike)."""
     o = plan.office
     phone = f"Telp. {text(o.phone)}" if o.phone else ""
@@ -164,7 +170,7 @@ def _organisation(plan: Plan) -> dict:
 _STRUCTURAL = tuple(k.casefold() for k in STRUCTURAL_KINDS) + ("subbag",)
 
 
-def _bagan(plan: Plan) -> dict:
+def _bagan(plan: Plan) -> contract.Bagan:
     """Bagan 1: the head, the structural units (Bagian, Bidang, Subbagian, Seksi) on the trunk, the others below.
 
     The Wilayah Kerja unit lists the wilker in its box, lettered as in the text.
@@ -178,7 +184,8 @@ def _bagan(plan: Plan) -> dict:
     return {"head": text(plan.office.head.title) or "Kepala", "side": side, "units": below}
 
 
-def _chart(key: str, name: str, kind: str, categories: Sequence[str], series: Sequence[tuple[str, list[int]]]) -> dict:
+def _chart(key: str, name: str, kind: str, categories: Sequence[str],
+           series: Sequence[tuple[str, list[int]]]) -> contract.Chart:
     return {
         "id": key,
         "name": name,
@@ -188,7 +195,7 @@ def _chart(key: str, name: str, kind: str, categories: Sequence[str], series: Se
     }
 
 
-def _charts(plan: Plan) -> dict:
+def _charts(plan: Plan) -> contract.Charts:
     """Grafik 1-4 as categories and series of counts, from the same crosstabs as Tabel 1-3.
 
     Grafik 1 leaves out position types nobody holds (a 0% slice has nothing to show);
@@ -230,7 +237,7 @@ def grade_label(row: str) -> str:
     return f"{row.removeprefix('PPPK ')} (PPPK)" if row.startswith("PPPK ") else row
 
 
-def _grade_table(plan: Plan) -> dict:
+def _grade_table(plan: Plan) -> contract.GradeTable:
     """Tabel 1; nil shown as `-` as in the published edition."""
     tab = tables.staff_by_grade(plan)
     shown = ("A", "B", "C", "D")
@@ -248,7 +255,7 @@ def _grade_table(plan: Plan) -> dict:
     }
 
 
-def _education_table(plan: Plan) -> dict:
+def _education_table(plan: Plan) -> contract.EducationTable:
     """Tabel 2: qualifications with at least one person; nil cells left blank."""
     tab = tables.staff_by_education(plan)
     rows = [r for r in tab.rows if tab.row_total(r)]
@@ -273,7 +280,7 @@ STYLES = {BODY_PT: "IsiTabel", SMALL_PT: "IsiTabelKecil", MINI_PT: "IsiTabelMini
 RO_STYLES = {BODY_PT: "IsiTabelRO", SMALL_PT: "IsiTabelROKecil", MINI_PT: "IsiTabelROMini"}
 
 
-def _unit_table(plan: Plan) -> list[dict]:
+def _unit_table(plan: Plan) -> list[contract.UnitTable]:
     """Tabel 3, in as many parts as the page needs: each the qualifications by its work units.
 
     Each part has three header rows (group, unit, JFU/JFT), then one row per qualification; columns
@@ -357,7 +364,7 @@ def _unit_legend(plan: Plan) -> str:
     return "; ".join(f"{text(u.code)} = {text(u.name)}" for u in plan.work_units if u.name and u.name != u.code)
 
 
-def _staff(plan: Plan) -> dict:
+def _staff(plan: Plan) -> contract.Staff:
     counts = tables.headcount(plan)
     statuses = [f"{plain(counts[s])} orang {s}" for s in STATUSES if counts[s]]
     others = sorted({e.status for e in plan.staff} - set(STATUSES))
@@ -376,7 +383,7 @@ def _staff(plan: Plan) -> dict:
     }
 
 
-def _grouped(items: Iterable[tuple[str, str]]) -> list[dict]:
+def _grouped(items: Iterable[tuple[str, str]]) -> list[contract.Grouped]:
     """(name, goal) pairs grouped by name in order of first appearance, both numbered."""
     out: list[dict] = []
     index: dict[str, dict] = {}
@@ -535,7 +542,7 @@ def _annex(plan: Plan) -> dict:
     }
 
 
-def _findings(findings: Iterable[Finding]) -> list[dict]:
+def _findings(findings: Iterable[Finding]) -> list[contract.FindingRow]:
     return [
         {
             "no": str(i),
@@ -548,7 +555,7 @@ def _findings(findings: Iterable[Finding]) -> list[dict]:
     ]
 
 
-def _layouts(ctx: dict) -> dict:
+def _layouts(ctx: dict) -> contract.Layouts:
     """Column widths (twips) of BAB II's tables and the annex, measured from what they print.
 
     A column merged down over its rows (the IKK, the sasaran) takes a small share of the spare
@@ -597,7 +604,7 @@ def _layouts(ctx: dict) -> dict:
                 *[C([r["months"][m] for r in ros] + [stot["months"][m]], ctx["months_short"][m]) for m in range(12)],
                 C([*values(sch, "amount"), stot["amount"]], "Jumlah"), C(values(sch, "pj"), "PJ", wrap=True)]
 
-    def fitted(columns, width, sizes, margin=0.1) -> dict:
+    def fitted(columns, width, sizes, margin=0.1) -> contract.Fitted:
         """The widths at the largest type size at which the columns fit, and that size's styles."""
         for size in sizes:
             widths = layout.fit(columns, width, size, margin)
@@ -613,7 +620,7 @@ def _layouts(ctx: dict) -> dict:
             "schedule": fitted(schedule, LANDSCAPE_CM, (SMALL_PT, MINI_PT), 0.04)}
 
 
-def build_context(plan: Plan, findings: Iterable[Finding] = (), draft: bool = False) -> dict:
+def build_context(plan: Plan, findings: Iterable[Finding] = (), draft: bool = False) -> contract.RktContext:
     """Everything the template shows, as plain values; `findings` are listed only in a draft."""
     ctx = {
         "draft": bool(draft),
