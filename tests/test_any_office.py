@@ -3,11 +3,13 @@ measured from the data. Unit tests on in-memory plans; tests/test_offices.py bui
 
 from __future__ import annotations
 
+from decimal import Decimal as D
+
 import pytest
 from openpyxl import load_workbook
 
 from pipeline.document import layout
-from pipeline.document.context import build_context
+from pipeline.document.context import STYLES, build_context
 from pipeline.plan import tables
 from pipeline.plan.texts import leader_title, parse_period, period_of, texts
 from pipeline.workbooks.next_year import init_year
@@ -135,6 +137,18 @@ def test_columns_that_cannot_fit_say_so():
 def test_text_breaks_after_a_slash_but_a_code_never_breaks():
     narrow = layout.fit([layout.Column(["pelabuhan/bandara/PLBDN"], wrap=True), layout.Column(["QAH.U07"])], 6, 8.5)
     assert narrow[1] >= layout.text_width("QAH.U07", 8.5)
+
+
+def test_tabel_4_measures_an_ikk_without_ro_too():
+    """Its one row (an empty KRO heading) prints its number, name, target and allocation like any other."""
+    data = mini_data()
+    data["kinerja"]["IKK"].append({"no": 3, "goal": 1, "name": "Jumlah dokumen", "definition": "",
+                                   "target": D(1170587000), "unit": "Dokumen"})
+    ctx = build_context(plan_of(data))
+    assert [r["target"] for r in ctx["ikk_table"]["rows"] if r["no"] == "3"] == ["1.170.587.000"]
+    fitted = ctx["layout"]["t4"]
+    size = next(pt for pt, style in STYLES.items() if style == fitted["style"])
+    assert fitted["w"][3] >= layout.text_width("1.170.587.000", size) + 2 * 57
 
 
 def test_tabel_3_splits_when_its_work_units_do_not_fit_the_page():

@@ -569,11 +569,11 @@ def _layouts(ctx: dict) -> contract.Layouts:
         return [r.get(key, "") for r in rows if heading is None or bool(r.get("heading")) == heading]
 
     ikk = ctx["ikk_table"]["rows"]
-    t4 = [C(values(ikk, "no"), "No"), C(values(ikk, "name") + values(ikk, "kro", True), "Rincian Output",
-                                        wrap=True, indent=0.3, share=1.6),
-          C(values(ikk, "ikk"), "Indikator Kinerja Kegiatan", wrap=True, share=0.5),
-          C(values(ikk, "target"), f"Target Tahun {year}", minimum=1.3),
-          C([*values(ikk, "amount"), ctx["pagu"]], "Alokasi (000)")]
+    t4 = [C(values(ikk, "no", None), "No"), C(values(ikk, "name") + values(ikk, "kro", True), "Rincian Output",
+                                              wrap=True, indent=0.3, share=1.6),
+          C(values(ikk, "ikk", None), "Indikator Kinerja Kegiatan", wrap=True, share=0.5),
+          C(values(ikk, "target", None), f"Target Tahun {year}", minimum=1.3),
+          C([*values(ikk, "amount", None), ctx["pagu"]], "Alokasi (000)")]
     f, ft = ctx["funding"]["rows"], ctx["funding"]["total"]
     t5 = [C(values(f, "ikk", None), "Indikator", wrap=True, share=0.4),
           C(values(f, "name"), "Rincian Output", wrap=True, indent=0.3, share=1.6),
