@@ -9,7 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from pipeline.document import layout
-from pipeline.document.context import STYLES, build_context
+from pipeline.document.columns import STYLES
+from pipeline.document.context import build_context
 from pipeline.plan import tables
 from pipeline.plan.texts import leader_title, parse_period, period_of, texts
 from pipeline.workbooks.next_year import init_year

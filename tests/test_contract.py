@@ -1,18 +1,20 @@
 """The template contract (pipeline/document/contract.py) holds: templates use its names, contexts have its shape.
 
 The typed dictionaries cost nothing while building; these tests are what keeps them true, for the
-shipped edition, the figures as published (a draft, with its findings listed) and every test office.
+shipped edition, the figures as published (a draft, with its findings listed) and every test office,
+and for the table declarations (pipeline/document/columns.py) the templates and the layout read.
 """
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 
 import pytest
 
 from pipeline.checks import run_checks
-from pipeline.document import contract, render
+from pipeline.document import columns, contract, render
 from pipeline.document.agreement import agreement_context
 from pipeline.document.context import build_context
 from pipeline.inputs.normalise import load
@@ -98,3 +100,54 @@ def test_the_contract_uses_only_types_the_check_knows():
 
     walk(contract.RktContext)
     walk(contract.PkContext)
+
+
+# --- the table declarations (pipeline/document/columns.py) print values of the contract -------------------
+
+SCOPES = {  # each table's loop names and the contract type of each
+    columns.GRADES: {"r": contract.GradeRow},
+    columns.EDUCATION: {"r": contract.EducationRow},
+    columns.UNITS: {"r": contract.UnitRow, "c": contract.Pair, "t": contract.UnitTable},
+    columns.IKK: {"r": contract.IkkRow},
+    columns.FUNDING: {"r": contract.FundingRow},
+    columns.SOURCES: {"r": contract.SourceRow},
+    columns.TARGETS: {"r": contract.TargetRow, "g": contract.TargetAnnex},
+    columns.SCHEDULE: {"r": contract.ScheduleRow},
+    columns.FINDINGS: {"f": contract.FindingRow},
+    columns.AGREEMENT: {"r": contract.PkRow},
+}
+
+
+def type_of(expr: str, scope: dict, root) -> object:
+    """The contract type an expression of a table's template reads: a loop name's, else the context's."""
+    first, *path = columns.steps(expr)
+    hint = scope[first] if first in scope else typing.get_type_hints(root)[first]
+    for step in path:
+        if isinstance(step, int):
+            assert typing.get_origin(hint) is list, (expr, step)
+            hint = typing.get_args(hint)[0]
+        else:
+            assert typing.is_typeddict(hint) and step in typing.get_type_hints(hint), (expr, step)
+            hint = typing.get_type_hints(hint)[step]
+    return hint
+
+
+def test_every_table_is_declared_with_the_types_of_its_rows():
+    assert set(SCOPES) == set(columns.TABLES)
+
+
+@pytest.mark.parametrize("table", columns.TABLES, ids=lambda t: t.rows)
+def test_a_table_prints_only_texts_of_the_contract(table):
+    scope = SCOPES[table]
+    root = contract.PkContext if table is columns.AGREEMENT else contract.RktContext
+    texts = [c.value for c in table.columns] + [c.total for c in table.columns if c.total]
+    tags = [c.header for c in table.columns] + [g.text for groups in table.groups for g in groups] + [table.total]
+    texts += [m.group(1) for text in tags for m in re.finditer(r"\{\{ (.+?) \}\}", text)]
+    assert {expr: type_of(expr, scope, root) for expr in texts} == dict.fromkeys(texts, str)
+    assert {c.merged: type_of(c.merged, scope, root) for c in table.columns if c.merged} == {
+        c.merged: bool for c in table.columns if c.merged}
+    assert type_of(table.rows, scope, root) == list[scope[table.var]]
+
+
+def test_the_measured_tables_are_the_layouts_of_the_contract():
+    assert [t.name for t in columns.MEASURED] == list(typing.get_type_hints(contract.Layouts))

@@ -10,6 +10,9 @@ number, name, date and table row comes from `pipeline.document.context.build_con
 `{{ office.name }}`, `{%tr for r in rows %}` (one table row per item), `{%p if ... %}` (whole
 paragraphs), `{%tc for ... %}` (columns), `{% colspan n %}` and `{% vmerge cond %}` (cells
 merged down while `cond` is false; an rkt extension, see pipeline/document/render.py).
+Each table of figures is written from its declaration in pipeline/document/columns.py (its
+columns' values, headers, alignment and widths, its header groups and total row), the one the
+build measures the table's widths from.
 
 The generated .docx is committed. A planner may open it in Word or LibreOffice and edit prose,
 styles or margins, keeping the tags intact; `rkt build` then uses the edited file. Re-running
@@ -38,6 +41,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's pipeline, installed or not
+from pipeline.document import columns  # noqa: E402
+from pipeline.document.columns import CENTER, RIGHT, Table  # noqa: E402
+
 OUT = ROOT / "templates" / "rkt.docx"
 
 NS = (
@@ -46,8 +53,6 @@ NS = (
     'xmlns:w10="urn:schemas-microsoft-com:office:word"'
 )
 FONT = "Arial"
-PORTRAIT_WIDTH = 15.5  # cm of text: A4 21 cm less margins 3 + 2.5
-LANDSCAPE_WIDTH = 25.7  # cm of text: A4 29.7 cm less margins 2 + 2
 HEADER_FILL = "D9D9D9"
 
 
@@ -58,7 +63,7 @@ def tw(cm: float) -> int:
 
 class W:
     """A column width: the template's own (cm) and, when the build measures it, the Jinja expression of
-    the twips `pipeline.document.context` computed from the data (`layout.t5[2]`). Widths add up."""
+    the twips `pipeline.document.context` computed from the data (`layout.t5.w[2]`). Widths add up."""
 
     def __init__(self, cm: float, expr: str | None = None):
         self.cm, self.expr = cm, expr
@@ -75,15 +80,11 @@ class W:
         return f"{{{{ {self.expr} }}}}" if self.expr else str(tw(self.cm))
 
 
-def measured(name: str, widths: list[float]) -> list[W]:
-    """The widths of a table whose columns the build measures (`layout.<name>`), one per grid column."""
-    return [W(cm, f"{name}[{i}]") for i, cm in enumerate(widths)]
-
-
-def restyle(xml: str, name: str, base: str = "IsiTabel") -> str:
-    """A measured table's paragraphs in the type size the build chose for it (`<name>.style`, `.ro`)."""
-    xml = xml.replace(f'<w:pStyle w:val="{base}RO"/>', f'<w:pStyle w:val="{{{{ {name}.ro }}}}"/>')
-    return xml.replace(f'<w:pStyle w:val="{base}"/>', f'<w:pStyle w:val="{{{{ {name}.style }}}}"/>')
+def restyle(xml: str, t: Table) -> str:
+    """A measured table's paragraphs in the type size the build chose for it (`layout.<name>.style`, `.ro`)."""
+    name = f"layout.{t.name}"
+    xml = xml.replace(f'<w:pStyle w:val="{t.item_style}"/>', f'<w:pStyle w:val="{{{{ {name}.ro }}}}"/>')
+    return xml.replace(f'<w:pStyle w:val="{t.paragraph}"/>', f'<w:pStyle w:val="{{{{ {name}.style }}}}"/>')
 
 
 def cm_of(width) -> float:
@@ -270,6 +271,127 @@ def vm(cond: str, text: str, width: float, style: str = "IsiTabel", jc: str | No
     return cell(f"{{% vmerge {cond} %}}{text}", width, span=span, jc=jc, bold=bold, style=style)
 
 
+# ---------------------------------------------------------------- tables declared in pipeline/document/columns.py
+
+JC = {CENTER: "center", RIGHT: "right"}  # a cell's paragraph alignment; left is the default
+
+
+def spanned(widths: list) -> W | float:
+    """The width of a cell over `widths`: over two measured columns the sum of their measured widths
+    (`layout.t5.w[5] + layout.t5.w[6]`), over three or more the sum of the template's own widths. So the
+    tables were first written, and so they stay: the templates are kept byte for byte (the build sets
+    each table's grid from its measured cells, pipeline/document/render.py)."""
+    if len(widths) <= 2:
+        return widths[0] if len(widths) == 1 else widths[0] + widths[1]
+    return sum(widths)
+
+
+def runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
+    """(first, span, flag) of each run of equal flags: the cells of a row whose columns merge into one."""
+    out: list[tuple[int, int, bool]] = []
+    for i, flag in enumerate(flags):
+        if out and out[-1][2] == flag:
+            out[-1] = (out[-1][0], out[-1][1] + 1, flag)
+        else:
+            out.append((i, 1, flag))
+    return out
+
+
+def grid(t: Table) -> list:
+    """The table's column widths: measured by the build (`layout.<name>.w`) or the template's own (cm)."""
+    return [W(c.width, f"layout.{t.name}.w[{i}]") if t.name else c.width for i, c in enumerate(t.columns)]
+
+
+def header_rows(t: Table, w: list) -> list[str]:
+    """The header rows: each group over its columns, each column's own header below its lowest group,
+    merged down to the last header row; a `joined` column under the next column's header."""
+    depth = len(t.groups) + 1
+    covered = [max((level + 1 for level, groups in enumerate(t.groups) for g in groups
+                    if g.first <= i < g.first + g.span), default=0) for i in range(len(t.columns))]
+    rows = []
+    for level in range(depth):
+        starts = {g.first: g for g in t.groups[level]} if level < len(t.groups) else {}
+        cells, i = [], 0
+        while i < len(t.columns):
+            if i in starts:
+                g = starts[i]
+                cells.append(hcell(g.text, spanned(w[i:i + g.span]), span=g.span, style=t.paragraph))
+                i += g.span
+                continue
+            span = 2 if t.columns[i].joined else 1
+            merge = None if depth - covered[i] == 1 else "restart" if level == covered[i] else "continue"
+            cells.append(hcell(t.columns[i + span - 1].header, spanned(w[i:i + span]), span=span, merge=merge,
+                               style=t.paragraph))
+            i += span
+        rows.append(row(cells, header=True))
+    return rows
+
+
+def item_row(t: Table, w: list) -> str:
+    """A row per item: each column's value, merged down, in the RO style, or aligned as declared."""
+    cells = []
+    for c, width in zip(t.columns, w, strict=True):
+        value = f"{{{{ {c.value} }}}}"
+        if c.merged:
+            cells.append(vm(c.merged, value, width, style=t.paragraph, jc=JC.get(c.align)))
+        elif c.item:
+            cells.append(cell([para(value, style=t.item_style)], width, style=t.paragraph))
+        else:
+            cells.append(cell(value, width, jc=JC.get(c.align), style=t.paragraph))
+    return row(cells, cant_split=not t.split)
+
+
+def heading_row(t: Table, w: list) -> str:
+    """A KRO heading: the merged columns go on, the first run of the others holds the KRO's name (bold,
+    kept with the first RO), the later runs are empty."""
+    cells, named = [], False
+    for first, span, merged in runs([bool(c.merged) for c in t.columns]):
+        width = spanned(w[first:first + span])
+        if merged:
+            cells += [vm(c.merged, f"{{{{ {c.value} }}}}", w[i], style=t.paragraph, jc=JC.get(c.align))
+                      for i, c in enumerate(t.columns[first:first + span], start=first)]
+        else:
+            text = "" if named else f"{{{{ {t.var}.kro }}}}"
+            cells.append(cell(text, width, span=span, bold=not named, style=t.paragraph, keep=not named))
+            named = True
+    return row(cells, cant_split=not t.split)
+
+
+def total_row(t: Table, w: list) -> str:
+    """The label over the columns before the first total, each total in bold, the other columns empty."""
+    cells = []
+    for first, span, has_total in runs([bool(c.total) for c in t.columns]):
+        width = spanned(w[first:first + span])
+        if has_total:
+            cells += [num(f"{{{{ {c.total} }}}}", w[i], style=t.paragraph, bold=True)
+                      for i, c in enumerate(t.columns[first:first + span], start=first)]
+        elif first == 0:
+            cells.append(cell(t.total, width, span=span, jc=JC.get(t.total_align), bold=True, style=t.paragraph))
+        else:
+            cells.append(cell("", width, span=span, style=t.paragraph))
+    return row(cells)
+
+
+def data_table(t: Table) -> str:
+    """The template of a declared table: header rows, a row per item (a KRO heading row first, where the
+    table has them) in docxtpl's row loop, the total row."""
+    w = grid(t)
+    style = t.paragraph
+    items = [item_row(t, w)]
+    if t.headings:
+        items = [tag_row(f"{{%tr if {t.var}.heading %}}", w, style=style), heading_row(t, w),
+                 tag_row("{%tr else %}", w, style=style), *items, tag_row("{%tr endif %}", w, style=style)]
+    if t.keep_end and not t.total:
+        items = [tag_row("{%tr if loop.last %}", w, style=style), *map(keep_next_all, items),
+                 tag_row("{%tr else %}", w, style=style), *items, tag_row("{%tr endif %}", w, style=style)]
+    rows = [*header_rows(t, w), tag_row(f"{{%tr for {t.var} in {t.rows} %}}", w, style=style), *items,
+            tag_row("{%tr endfor %}", w, style=style)]
+    if t.total:
+        rows.append(keep_next_all(total_row(t, w)) if t.keep_end else total_row(t, w))
+    xml = table(w, keep_together(rows) if t.together else rows, margin=t.margin)
+    return restyle(xml, t) if t.name else xml
+
+
 # ---------------------------------------------------------------- the signature block (one definition)
 
 def signature_macro() -> list[str]:
@@ -358,78 +480,53 @@ def foreword() -> list[str]:
 
 def staff_tables() -> list[str]:
     s = "staff"
-    # Tabel 1: golongan x ruang
-    w1 = [3.2, 1.8, 1.8, 1.8, 1.8, 2.2]
-    t1 = table(w1, keep_together([
-        row([hcell("Golongan", 3.2, merge="restart"), hcell("Ruang", 7.2, span=4),
-             hcell("Jumlah", 2.2, merge="restart")], header=True),
-        row([hcell("", 3.2, merge="continue")] + [hcell(x, 1.8) for x in "ABCD"]
-            + [hcell("", 2.2, merge="continue")], header=True),
-        tag_row(f"{{%tr for r in {s}.grade_table.rows %}}", w1),
-        row([cell("{{ r.label }}", 3.2, jc="center")] + [num(f"{{{{ r.cells[{i}] }}}}", 1.8) for i in range(4)]
-            + [num("{{ r.total }}", 2.2)]),
-        tag_row("{%tr endfor %}", w1),
-        row([cell("Jumlah", 3.2, jc="center", bold=True)]
-            + [num(f"{{{{ {s}.grade_table.totals[{i}] }}}}", 1.8, bold=True) for i in range(4)]
-            + [num(f"{{{{ {s}.grade_table.total }}}}", 2.2, bold=True)]),
-    ]))
-    # Tabel 2: education x position type
-    w2 = [1.0, 6.8, 1.8, 1.8, 2.2, 1.8]
-    t2 = table(w2, keep_together([
-        row([hcell(x, w) for x, w in zip(("No", "Kualifikasi Pendidikan", "JFU", "JFT", "Struktural", "Jumlah"), w2,
-                                         strict=True)], header=True),
-        tag_row(f"{{%tr for r in {s}.education_table.rows %}}", w2),
-        row([cell("{{ r.no }}", 1.0, jc="center"), cell("{{ r.name }}", 6.8)]
-            + [num(f"{{{{ r.cells[{i}] }}}}", w) for i, w in enumerate((1.8, 1.8, 2.2))]
-            + [num("{{ r.total }}", 1.8)]),
-        tag_row("{%tr endfor %}", w2),
-        row([cell("Jumlah", 7.8, span=2, jc="center", bold=True)]
-            + [num(f"{{{{ {s}.education_table.totals[{i}] }}}}", w, bold=True) for i, w in enumerate((1.8, 1.8, 2.2))]
-            + [num(f"{{{{ {s}.education_table.total }}}}", 1.8, bold=True)]),
-    ]))
+    t1, t2 = data_table(columns.GRADES), data_table(columns.EDUCATION)
     # Tabel 3: education x work unit (JFU/JFT pairs, columns repeated per unit) + Struktural, in as many
     # parts as the page needs (pipeline.document.context._unit_table); every width measured by the build.
-    t = "t"
-    sm = "IsiTabelKecil"
+    t, sm = "t", columns.UNITS.paragraph
+    c_no, c_name, c_jfu, c_jft, c_struct, c_total = columns.UNITS.columns
     tagw = 0.3
-    no, name, struct, total = W(0.8, "t.w.no"), W(3.9, "t.w.name"), W(1.7, "t.w.structural"), W(1.3, "t.w.total")
-    group, unit = W(1.9, "g.w"), W(1.9, "u.w")
-    jfu, jft = W(0.95, "t.w.pairs[loop.index0].jfu"), W(0.95, "t.w.pairs[loop.index0].jft")
+    no, name = W(c_no.width, "t.w.no"), W(c_name.width, "t.w.name")
+    struct, total = W(c_struct.width, "t.w.structural"), W(c_total.width, "t.w.total")
+    group, unit = W(c_jfu.width + c_jft.width, "g.w"), W(c_jfu.width + c_jft.width, "u.w")
+    jfu, jft = W(c_jfu.width, "t.w.pairs[loop.index0].jfu"), W(c_jft.width, "t.w.pairs[loop.index0].jft")
     w3 = [no, name, tagw, jfu, jft, tagw, struct, total]
 
-    def h(text, width, **kw):
-        return hcell(text, width, style=sm, **kw)
+    def h(column, width, merge=None):
+        return hcell(column.header, width, merge=merge, style=sm)
+
+    def v(column, width, expr: str | None = None, **kw):
+        """A body or total cell of `column`: its value (or `expr`), aligned as declared."""
+        return cell(f"{{{{ {expr or column.value} }}}}", width, jc=JC.get(column.align), style=sm, **kw)
 
     def last(*cells: str) -> list[str]:
         """Cells only the last part has (Struktural, Jumlah)."""
         return [cell("{%tc if t.last %}", tagw, style=sm), *cells, cell("{%tc endif %}", tagw, style=sm)]
 
     t3 = table(w3, keep_together([
-        row([h("No", no, merge="restart"), h("Kualifikasi Pendidikan", name, merge="restart"),
+        row([h(c_no, no, merge="restart"), h(c_name, name, merge="restart"),
              cell(f"{{%tc for g in {t}.groups %}}", tagw, style=sm),
              hcell("{% colspan g.span %}{% vmerge g.first %}{{ g.label }}", group, span=2, style=sm),
              cell("{%tc endfor %}", tagw, style=sm),
-             *last(h("Struktural", struct, merge="restart"), h("Jumlah", total, merge="restart"))], header=True),
-        row([h("", no, merge="continue"), h("", name, merge="continue"),
+             *last(h(c_struct, struct, merge="restart"), h(c_total, total, merge="restart"))], header=True),
+        row([h(c_no, no, merge="continue"), h(c_name, name, merge="continue"),
              cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm),
              hcell("{% colspan u.span %}{% vmerge u.first %}{{ u.label }}", unit, span=2, style=sm),
              cell("{%tc endfor %}", tagw, style=sm),
-             *last(h("", struct, merge="continue"), h("", total, merge="continue"))], header=True),
-        row([h("", no, merge="continue"), h("", name, merge="continue"),
-             cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm), h("JFU", jfu), h("JFT", jft),
+             *last(h(c_struct, struct, merge="continue"), h(c_total, total, merge="continue"))], header=True),
+        row([h(c_no, no, merge="continue"), h(c_name, name, merge="continue"),
+             cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm), h(c_jfu, jfu), h(c_jft, jft),
              cell("{%tc endfor %}", tagw, style=sm),
-             *last(h("", struct, merge="continue"), h("", total, merge="continue"))], header=True),
-        tag_row(f"{{%tr for r in {t}.rows %}}", w3, style=sm),
-        row([cell("{{ r.no }}", no, jc="center", style=sm), cell("{{ r.name }}", name, style=sm),
-             cell("{%tc for c in r.cells %}", tagw, style=sm), num("{{ c.jfu }}", jfu, style=sm),
-             num("{{ c.jft }}", jft, style=sm), cell("{%tc endfor %}", tagw, style=sm),
-             *last(num("{{ r.structural }}", struct, style=sm), num("{{ r.total }}", total, style=sm))]),
+             *last(h(c_struct, struct, merge="continue"), h(c_total, total, merge="continue"))], header=True),
+        tag_row(f"{{%tr for r in {columns.UNITS.rows} %}}", w3, style=sm),
+        row([v(c_no, no), v(c_name, name),
+             cell("{%tc for c in r.cells %}", tagw, style=sm), v(c_jfu, jfu), v(c_jft, jft),
+             cell("{%tc endfor %}", tagw, style=sm), *last(v(c_struct, struct), v(c_total, total))]),
         tag_row("{%tr endfor %}", w3, style=sm),
-        row([cell("Jumlah", no + name, span=2, jc="center", bold=True, style=sm),
-             cell(f"{{%tc for c in {t}.totals %}}", tagw, style=sm), num("{{ c.jfu }}", jfu, style=sm, bold=True),
-             num("{{ c.jft }}", jft, style=sm, bold=True), cell("{%tc endfor %}", tagw, style=sm),
-             *last(num(f"{{{{ {t}.structural }}}}", struct, style=sm, bold=True),
-                   num(f"{{{{ {t}.total }}}}", total, style=sm, bold=True))]),
+        row([cell(columns.UNITS.total, no + name, span=2, jc=JC[columns.UNITS.total_align], bold=True, style=sm),
+             cell(f"{{%tc for c in {t}.totals %}}", tagw, style=sm), v(c_jfu, jfu, c_jfu.total, bold=True),
+             v(c_jft, jft, c_jft.total, bold=True), cell("{%tc endfor %}", tagw, style=sm),
+             *last(v(c_struct, struct, c_struct.total, bold=True), v(c_total, total, c_total.total, bold=True))]),
     ]))
     legend = [tag("{%p if staff.unit_legend %}"),
               para("Keterangan: {{ staff.unit_legend }}", style="Catatan"), tag("{%p endif %}")]
@@ -556,99 +653,18 @@ def matrix() -> str:
     ], borders=False, jc="left", margin=0.05)
 
 
-def ikk_table() -> str:
-    w = measured("layout.t4.w", [0.8, 6.3, 4.6, 1.5, 2.3])
-    first = "r.first"
-    return restyle(table(w, [
-        row([hcell("No", w[0]), hcell("Rincian Output", w[1]), hcell("Indikator Kinerja Kegiatan", w[2]),
-             hcell("Target Tahun {{ year }}", w[3]), hcell("Alokasi {{ year }} (000)", w[4])], header=True),
-        tag_row("{%tr for r in ikk_table.rows %}", w),
-        tag_row("{%tr if r.heading %}", w),
-        row([vm(first, "{{ r.no }}", w[0], jc="center"), cell("{{ r.kro }}", w[1], bold=True, keep=True),
-             vm(first, "{{ r.ikk }}", w[2]), vm(first, "{{ r.target }}", w[3], jc="center"),
-             vm(first, "{{ r.amount }}", w[4], jc="right")]),
-        tag_row("{%tr else %}", w),
-        row([vm(first, "{{ r.no }}", w[0], jc="center"), cell([para("{{ r.name }}", style="IsiTabelRO")], w[1]),
-             vm(first, "{{ r.ikk }}", w[2]), vm(first, "{{ r.target }}", w[3], jc="center"),
-             vm(first, "{{ r.amount }}", w[4], jc="right")]),
-        tag_row("{%tr endif %}", w),
-        tag_row("{%tr endfor %}", w),
-        row([cell("Pagu {{ office.short }} Tahun {{ year }} (setiap Rincian Output dihitung satu kali)", sum(w[:4]),
-                  span=4, bold=True), num("{{ pagu }}", w[4], bold=True)]),
-    ]), "layout.t4", "IsiTabel")
-
-
-def funding_table() -> str:
-    w = measured("layout.t5.w", [2.1, 3.4, 1.3, 1.4, 1.85, 0.85, 0.85, 1.85, 1.85])
-    f = "funding"
-    first = "r.first"
-    return restyle(table(w, [
-        row([hcell("Indikator", w[0], merge="restart"), hcell("Rincian Output", w[1], merge="restart"),
-             hcell("Tahun {{ year }}", sum(w[2:5]), span=3), hcell("Prakiraan Maju", sum(w[5:]), span=4)],
-            header=True),
-        row([hcell("", w[0], merge="continue"), hcell("", w[1], merge="continue"),
-             hcell("Volume", w[2], merge="restart"), hcell("Satuan", w[3], merge="restart"),
-             hcell("Alokasi (000)", w[4], merge="restart"), hcell("Volume", w[5] + w[6], span=2),
-             hcell("Alokasi (000)", w[7] + w[8], span=2)], header=True),
-        row([hcell("", w[i], merge="continue") for i in range(5)]
-            + [hcell(f"{{{{ {f}.years[{i % 2}] }}}}", w[5 + i]) for i in range(4)], header=True),
-        tag_row(f"{{%tr for r in {f}.rows %}}", w),
-        tag_row("{%tr if r.heading %}", w),
-        row([vm(first, "{{ r.ikk }}", w[0]), cell("{{ r.kro }}", sum(w[1:]), span=8, bold=True, keep=True)]),
-        tag_row("{%tr else %}", w),
-        row([vm(first, "{{ r.ikk }}", w[0]), cell([para("{{ r.name }}", style="IsiTabelRO")], w[1]),
-             num("{{ r.volume }}", w[2]), cell("{{ r.unit }}", w[3]), num("{{ r.amount }}", w[4]),
-             num("{{ r.volume }}", w[5]), num("{{ r.next_volume }}", w[6]), num("{{ r.amount }}", w[7]),
-             num("{{ r.next_amount }}", w[8])]),
-        tag_row("{%tr endif %}", w),
-        tag_row("{%tr endfor %}", w),
-        row([cell("Jumlah (setiap Rincian Output dihitung satu kali)", sum(w[:4]), span=4, bold=True),
-             num(f"{{{{ {f}.total.amount }}}}", w[4], bold=True), cell("", w[5] + w[6], span=2),
-             num(f"{{{{ {f}.total.amount }}}}", w[7], bold=True),
-             num(f"{{{{ {f}.total.next_amount }}}}", w[8], bold=True)]),
-    ]), "layout.t5", "IsiTabel")
-
-
-def sources_table() -> str:
-    w = measured("layout.t6.w", [2.1, 1.4, 3.45, 1.85, 1.85, 1.2, 1.85, 1.7])
-    s = "sources"
-    first = "r.first"
-    return restyle(table(w, [
-        row([hcell("Indikator", w[0], merge="restart"), hcell("Rincian Output", w[1] + w[2], span=2, merge="restart"),
-             hcell("Alokasi (000)", sum(w[3:6]), span=3), hcell("Jumlah", w[6], merge="restart"),
-             hcell("Lokasi", w[7], merge="restart")], header=True),
-        row([hcell("", w[0], merge="continue"), hcell("", w[1] + w[2], span=2, merge="continue"),
-             hcell("Rupiah Murni", w[3]), hcell("PNBP", w[4]), hcell("PHLN", w[5]),
-             hcell("", w[6], merge="continue"), hcell("", w[7], merge="continue")], header=True),
-        tag_row(f"{{%tr for r in {s}.rows %}}", w),
-        tag_row("{%tr if r.heading %}", w),
-        row([vm(first, "{{ r.ikk }}", w[0]), cell("{{ r.kro }}", sum(w[1:]), span=7, bold=True, keep=True)]),
-        tag_row("{%tr else %}", w),
-        row([vm(first, "{{ r.ikk }}", w[0]), cell("{{ r.code }}", w[1]),
-             cell([para("{{ r.name }}", style="IsiTabelRO")], w[2]), num("{{ r.rm }}", w[3]),
-             num("{{ r.pnbp }}", w[4]), num("{{ r.phln }}", w[5]), num("{{ r.amount }}", w[6]),
-             cell("{{ r.location }}", w[7])]),
-        tag_row("{%tr endif %}", w),
-        tag_row("{%tr endfor %}", w),
-        row([cell("Jumlah (setiap Rincian Output dihitung satu kali)", sum(w[:3]), span=3, bold=True),
-             num(f"{{{{ {s}.total.rm }}}}", w[3], bold=True), num(f"{{{{ {s}.total.pnbp }}}}", w[4], bold=True),
-             num(f"{{{{ {s}.total.phln }}}}", w[5], bold=True), num(f"{{{{ {s}.total.amount }}}}", w[6], bold=True),
-             cell("", w[7])]),
-    ]), "layout.t6", "IsiTabel")
-
-
 def chapter_two() -> list[str]:
     return [
         heading("BAB II INDIKATOR DAN TARGET KINERJA TAHUNAN", 1, page_break=True),
         matrix(),
         caption("Tabel 4. Sasaran Kegiatan, Rincian Output dan Pendanaan Tahun {{ year }}"),
-        ikk_table(),
+        data_table(columns.IKK),
         heading("1. Perhitungan Pendanaan (Tahun Berjalan dan Prakiraan Maju)", 2),
         caption("Tabel 5. Perhitungan Pendanaan Tahun {{ year }} dan Prakiraan Maju"),
-        funding_table(),
+        data_table(columns.FUNDING),
         heading("2. Sumber Pendanaan", 2),
         caption("Tabel 6. Sumber Pendanaan Tahun {{ year }}"),
-        sources_table(),
+        data_table(columns.SOURCES),
     ]
 
 
@@ -702,108 +718,24 @@ def chapter_three() -> list[str]:
     ]
 
 
-def target_table() -> str:
-    sm = "IsiTabelKecil"
-    w = measured("layout.target.w", [0.6, 2.2, 2.6, 3.6, 1.05, 1.25] + [1.2] * 12)
-    heads = ["NO", "SASARAN KINERJA", "INDIKATOR KINERJA KEGIATAN", "DEFINISI OPERASIONAL IKK SATKER",
-             "Target PK {{ year }}", "Target Absolut"]
-
-    def series(keep: bool) -> str:
-        cells = [vm("r.goal_first", "{{ g.no }}", w[0], style=sm, jc="center"),
-                 vm("r.goal_first", "{{ g.name }}", w[1], style=sm),
-                 vm("r.first", "{{ r.ikk }}", w[2], style=sm),
-                 cell("{{ r.definition }}", w[3], style=sm),
-                 cell("{{ r.target }}", w[4], jc="center", style=sm),
-                 num("{{ r.absolute }}", w[5], style=sm)]
-        cells += [num(f"{{{{ r.months[{m}] }}}}", w[6 + m], style=sm) for m in range(12)]
-        return keep_next_all(row(cells)) if keep else row(cells)
-
-    return restyle(table(w, [
-        row([hcell(x, w[i], merge="restart", style=sm) for i, x in enumerate(heads)]
-            + [hcell("TARGET", sum(w[6:]), span=12, style=sm)], header=True),
-        row([hcell("", w[i], merge="continue", style=sm) for i in range(6)]
-            + [hcell(f"{{{{ months_short[{m}] }}}}", w[6 + m], style=sm) for m in range(12)], header=True),
-        tag_row("{%tr for r in g.rows %}", w, style=sm),
-        # the last row goes with the signature, which is never left alone on a page
-        tag_row("{%tr if loop.last %}", w, style=sm),
-        series(keep=True),
-        tag_row("{%tr else %}", w, style=sm),
-        series(keep=False),
-        tag_row("{%tr endif %}", w, style=sm),
-        tag_row("{%tr endfor %}", w, style=sm),
-    ], margin=0.04), "layout.target", "IsiTabelKecil")
-
-
-def schedule_table() -> str:
-    sm = "IsiTabelKecil"
-    w = measured("layout.schedule.w", [2.3, 1.2, 3.2, 0.9] + [1.2] * 12 + [1.4, 2.3])
-    j = "schedule"
-    first = "r.first"
-    return restyle(table(w, [
-        row([hcell("IKK", w[0], merge="restart", style=sm),
-             hcell("Rincian Output", w[1] + w[2], span=2, merge="restart", style=sm),
-             hcell("Target IKK", w[3], merge="restart", style=sm),
-             hcell("Jadwal Pelaksanaan Kegiatan/Penarikan Anggaran (000)", sum(w[4:16]), span=12, style=sm),
-             hcell("Jumlah", w[16], merge="restart", style=sm), hcell("PJ", w[17], merge="restart", style=sm)],
-            header=True),
-        row([hcell("", w[0], merge="continue", style=sm),
-             hcell("", w[1] + w[2], span=2, merge="continue", style=sm), hcell("", w[3], merge="continue", style=sm)]
-            + [hcell(f"{{{{ months_short[{m}] }}}}", w[4 + m], style=sm) for m in range(12)]
-            + [hcell("", w[16], merge="continue", style=sm), hcell("", w[17], merge="continue", style=sm)],
-            header=True),
-        tag_row(f"{{%tr for r in {j}.rows %}}", w, style=sm),
-        tag_row("{%tr if r.heading %}", w, style=sm),
-        row([vm(first, "{{ r.ikk }}", w[0], style=sm),
-             cell("{{ r.kro }}", w[1] + w[2], span=2, bold=True, style=sm, keep=True),
-             vm(first, "{{ r.target }}", w[3], style=sm, jc="center"), cell("", sum(w[4:]), span=14, style=sm)],
-            cant_split=False),
-        tag_row("{%tr else %}", w, style=sm),
-        # Rows may split at a page foot: with rows merged down and kept whole, LibreOffice cannot move
-        # the last row to the signature's page and leaves the signature alone on a page of its own.
-        row([vm(first, "{{ r.ikk }}", w[0], style=sm), cell("{{ r.code }}", w[1], style=sm),
-             cell("{{ r.name }}", w[2], style=sm), vm(first, "{{ r.target }}", w[3], style=sm, jc="center")]
-            + [num(f"{{{{ r.months[{m}] }}}}", w[4 + m], style=sm) for m in range(12)]
-            + [num("{{ r.amount }}", w[16], style=sm), cell("{{ r.pj }}", w[17], style=sm)], cant_split=False),
-        tag_row("{%tr endif %}", w, style=sm),
-        tag_row("{%tr endfor %}", w, style=sm),
-        # the total goes with the signature, which is never left alone on a page
-        keep_next_all(row([cell("Jumlah penarikan satker (setiap Rincian Output dihitung satu kali)", sum(w[:4]),
-                                span=4, bold=True, style=sm)]
-                          + [num(f"{{{{ {j}.total.months[{m}] }}}}", w[4 + m], bold=True, style=sm) for m in range(12)]
-                          + [num(f"{{{{ {j}.total.amount }}}}", w[16], bold=True, style=sm),
-                             cell("", w[17], style=sm)])),
-    ], margin=0.04), "layout.schedule", "IsiTabelKecil")
-
-
-def findings_table() -> str:
-    w = [0.8, 1.8, 4.0, 12.1, 7.0]
-    return table(w, [
-        row([hcell(x, w[i]) for i, x in enumerate(("No", "Tingkat", "Aturan", "Uraian", "Lokasi"))], header=True),
-        tag_row("{%tr for f in findings %}", w),
-        row([cell("{{ f.no }}", w[0], jc="center"), cell("{{ f.severity }}", w[1]), cell("{{ f.rule }}", w[2]),
-             cell("{{ f.message }}", w[3]), cell("{{ f.where }}", w[4])]),
-        tag_row("{%tr endfor %}", w),
-    ])
-
-
 def annex() -> list[str]:
     return [
         para([run("LAMPIRAN", size=24)], style="Heading1", before=190),
-        tag("{%p for g in target_annexes %}"),
+        tag(f"{{%p for {columns.TARGETS.within} %}}"),
         heading("Lampiran {{ g.lampiran }}. {{ g.title }} Tahun {{ year }}", 2, page_break=True, jc="center"),
-        target_table(),
+        data_table(columns.TARGETS),
         SIGN,
         tag("{%p endfor %}"),
         heading("Lampiran {{ schedule.lampiran }}. Jadwal Pelaksanaan Kegiatan Tahun {{ year }}", 2, page_break=True,
                 jc="center"),
-        schedule_table(),
+        data_table(columns.SCHEDULE),
         SIGN,
         tag("{%p if draft %}"),
         heading("DAFTAR TEMUAN PEMERIKSAAN (DRAF)", 1, page_break=True),
         tag("{%p if findings %}"),
         prose("Dokumen ini adalah draf: pemeriksaan silang workbook seksi menemukan hal berikut. Perbaiki workbook "
               "pada sel yang disebut, lalu susun ulang dokumen dengan perintah rkt build."),
-        findings_table(),
+        data_table(columns.FINDINGS),
         tag("{%p else %}"),
         prose("Dokumen ini adalah draf. Pemeriksaan silang workbook seksi tidak menemukan galat maupun peringatan."),
         tag("{%p endif %}"),
@@ -843,6 +775,7 @@ def fonts() -> str:
     return f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
 
 
+TABLE_SIZES = ((columns.BODY_PT, "", 20), (columns.SMALL_PT, " Kecil", 10), (columns.MINI_PT, " Mini", 0))
 STYLES = [
     # (id, name, pPr, rPr, extra)
     ("Normal", "Normal", '<w:spacing w:after="100" w:line="288" w:lineRule="auto"/>', fonts() + sz(11), {}),
@@ -868,18 +801,14 @@ STYLES = [
      '<w:jc w:val="center"/>', "", {}),
     ("KeteranganGambar", "Keterangan Gambar", '<w:keepNext w:val="0"/><w:spacing w:before="80" w:after="240"/>', "",
      {"based_on": "Keterangan"}),
-    ("IsiTabel", "Isi Tabel", '<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>',
-     sz(8.5), {}),
-    ("IsiTabelKecil", "Isi Tabel Kecil", '<w:spacing w:before="10" w:after="10" w:line="240" w:lineRule="auto"/>',
-     sz(7), {}),
-    ("IsiTabelMini", "Isi Tabel Mini", '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
-     sz(6), {}),
-    ("IsiTabelRO", "Isi Tabel Rincian Output", f'<w:ind w:left="{tw(0.3)}" w:hanging="{tw(0.25)}"/>', "",
-     {"based_on": "IsiTabel"}),
-    ("IsiTabelROKecil", "Isi Tabel Rincian Output Kecil", f'<w:ind w:left="{tw(0.3)}" w:hanging="{tw(0.25)}"/>',
-     "", {"based_on": "IsiTabelKecil"}),
-    ("IsiTabelROMini", "Isi Tabel Rincian Output Mini", f'<w:ind w:left="{tw(0.3)}" w:hanging="{tw(0.25)}"/>',
-     "", {"based_on": "IsiTabelMini"}),
+    # the tables' type sizes (pipeline/document/columns.py), each with the style of its RO list items
+    *((columns.STYLES[pt], f"Isi Tabel{name}",
+       f'<w:spacing w:before="{gap}" w:after="{gap}" w:line="240" w:lineRule="auto"/>', sz(pt), {})
+      for pt, name, gap in TABLE_SIZES),
+    *((columns.RO_STYLES[pt], f"Isi Tabel Rincian Output{name}",
+       f'<w:ind w:left="{tw(columns.ITEM_INDENT)}" w:hanging="{tw(columns.ITEM_HANGING)}"/>', "",
+       {"based_on": columns.STYLES[pt]})
+      for pt, name, _ in TABLE_SIZES),
     ("Matriks", "Matriks BAB II", '<w:spacing w:before="20" w:after="40" w:line="260" w:lineRule="auto"/>', "", {}),
     ("MatriksDaftar", "Matriks BAB II Daftar", f'<w:ind w:left="{tw(0.6)}" w:hanging="{tw(0.6)}"/>', "",
      {"based_on": "Matriks"}),
@@ -887,9 +816,9 @@ STYLES = [
      sz(10.5), {}),
     ("JudulDaftarIsi", "Judul Daftar Isi", '<w:keepNext/><w:spacing w:after="360"/><w:jc w:val="center"/>',
      "<w:b/><w:bCs/>" + sz(13), {}),
-    ("TOC1", "toc 1", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tw(PORTRAIT_WIDTH)}"/></w:tabs>'
+    ("TOC1", "toc 1", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tw(columns.PORTRAIT_CM)}"/></w:tabs>'
      '<w:spacing w:before="120" w:after="40"/>', "<w:b/><w:bCs/>", {"next_style": "Normal"}),
-    ("TOC2", "toc 2", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tw(PORTRAIT_WIDTH)}"/></w:tabs>'
+    ("TOC2", "toc 2", f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tw(columns.PORTRAIT_CM)}"/></w:tabs>'
      f'<w:spacing w:after="40"/><w:ind w:left="{tw(0.6)}"/>', "", {"next_style": "Normal"}),
     ("Footer", "footer", '<w:spacing w:after="0"/><w:jc w:val="center"/>', sz(10), {}),
     ("Header", "header", '<w:spacing w:after="0"/><w:jc w:val="right"/>', sz(9), {}),
@@ -1085,7 +1014,6 @@ def build() -> bytes:
 # ---------------------------------------------------------------- the Perjanjian Kinerja (templates/pk.docx)
 
 PK_OUT = ROOT / "templates" / "pk.docx"
-PK_WIDTHS = (1.0, 5.3, 7.2, 2.0)  # No | Sasaran | Indikator Kinerja | Target: the portrait text width
 
 
 def pk_signatures() -> list[str]:
@@ -1093,7 +1021,7 @@ def pk_signatures() -> list[str]:
 
     One table row per line, so the names stay level however the two titles wrap.
     """
-    half = PORTRAIT_WIDTH / 2
+    half = columns.PORTRAIT_CM / 2
 
     def line(left: str, right: str, **run_props) -> str:
         return row([cell([para(text, style="TTD", jc="center", **run_props)], half, style="TTD")
@@ -1119,7 +1047,7 @@ def pk_signatures() -> list[str]:
 
 def pk_party(party: str) -> str:
     """Nama and Jabatan of one party, label : value, without borders."""
-    widths = [2.5, 0.5, PORTRAIT_WIDTH - 3.0]
+    widths = [2.5, 0.5, columns.PORTRAIT_CM - 3.0]
     return table(widths, [
         row([cell(label, widths[0], style="IsiPK"), cell(":", widths[1], style="IsiPK"),
              cell(f"{{{{ pk.{party}.{key} }}}}", widths[2], style="IsiPK")])
@@ -1159,29 +1087,12 @@ def pk_agreement() -> list[str]:
     ]
 
 
-def pk_table() -> str:
-    """Lampiran: No | Sasaran | Indikator Kinerja | Target, the sasaran merged down over its IKK."""
-    no, goal, ikk, target = PK_WIDTHS
-    header = row([hcell("No", no, style="IsiPK"), hcell("Sasaran", goal, style="IsiPK"),
-                  hcell("Indikator Kinerja", ikk, style="IsiPK"), hcell("Target", target, style="IsiPK")],
-                 header=True)
-    return table(list(PK_WIDTHS), [
-        header,
-        tag_row("{%tr for r in pk.rows %}", list(PK_WIDTHS), style="IsiPK"),
-        row([vm("r.first", "{{ r.no }}", no, style="IsiPK", jc="center"),
-             vm("r.first", "{{ r.goal }}", goal, style="IsiPK"),
-             cell("{{ r.ikk }}", ikk, style="IsiPK"),
-             cell("{{ r.target }}", target, style="IsiPK", jc="center")]),
-        tag_row("{%tr endfor %}", list(PK_WIDTHS), style="IsiPK"),
-    ])
-
-
 def pk_annex() -> list[str]:
     """Lampiran: the targets, the activities and the budget that funds them, signed again."""
     return [
         para("", page_break=True, after=0),
         *pk_title("PERJANJIAN KINERJA TAHUN {{ year }}"),
-        pk_table(),
+        data_table(columns.AGREEMENT),
         para("", after=6),
         tag("{%p if pk.activities %}"),
         para("Kegiatan:", style="PasalPK", after=2),

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pipeline.document import layout
+from pipeline.document import columns, layout
 from pipeline.findings import Finding
 from pipeline.formatting import count_phrase, number, percent, plain, sign_date_text, target_text, words
 from pipeline.plan import tables
@@ -274,12 +274,6 @@ def _education_table(plan: Plan) -> contract.EducationTable:
     }
 
 
-PORTRAIT_CM, LANDSCAPE_CM = 15.5, 25.7  # the text width of the template's pages
-BODY_PT, SMALL_PT, MINI_PT = 8.5, 7.0, 6.0  # the type sizes of the template's table styles
-STYLES = {BODY_PT: "IsiTabel", SMALL_PT: "IsiTabelKecil", MINI_PT: "IsiTabelMini"}
-RO_STYLES = {BODY_PT: "IsiTabelRO", SMALL_PT: "IsiTabelROKecil", MINI_PT: "IsiTabelROMini"}
-
-
 def _unit_table(plan: Plan) -> list[contract.UnitTable]:
     """Tabel 3, in as many parts as the page needs: each the qualifications by its work units.
 
@@ -295,18 +289,20 @@ def _unit_table(plan: Plan) -> list[contract.UnitTable]:
     total = lambda col: number(tab.col_total(col))  # noqa: E731
     names = [text(r) for r in rows]
 
+    no, name, jfu, jft, structural, jumlah = columns.UNITS.columns
+    size = columns.UNITS.sizes[0]
+
     def widths(units: Sequence, last: bool) -> list[int] | None:
-        cols = [layout.Column([f"{i}." for i in range(1, len(rows) + 1)], "No"),
-                layout.Column(names, "Kualifikasi Pendidikan", wrap=True, minimum=2.5)]
+        cols = [no.fit([f"{i}." for i in range(1, len(rows) + 1)]), name.fit(names)]
         for u in units:
-            for kind in ("JFU", "JFT"):
+            half = layout.text_width(text(u.code), size, True) / 2 / layout.TWIPS_PER_CM + 0.1  # the code on top
+            for kind, column in (("JFU", jfu), ("JFT", jft)):
                 figures = [cell(r, f"{u.code}|{kind}") for r in rows] + [total(f"{u.code}|{kind}")]
-                cols.append(layout.Column(figures, kind, minimum=layout.text_width(text(u.code), SMALL_PT, True)
-                                          / 2 / layout.TWIPS_PER_CM + 0.1))
+                cols.append(column.fit(figures, minimum=half))
         if last:
-            cols.append(layout.Column([cell(r, "Struktural") for r in rows] + [total("Struktural")], "Struktural"))
-            cols.append(layout.Column([plain(tab.row_total(r)) for r in rows] + [plain(tab.total)], "Jumlah"))
-        return layout.fit(cols, PORTRAIT_CM, SMALL_PT)
+            cols.append(structural.fit([cell(r, "Struktural") for r in rows] + [total("Struktural")]))
+            cols.append(jumlah.fit([plain(tab.row_total(r)) for r in rows] + [plain(tab.total)]))
+        return layout.fit(cols, columns.PORTRAIT_CM, size)
 
     parts, left = [], list(plan.work_units)
     while left:
@@ -320,7 +316,7 @@ def _unit_table(plan: Plan) -> list[contract.UnitTable]:
     for n, part in enumerate(parts):
         last = n == len(parts) - 1
         found = widths(part, last) or layout.fit(
-            [layout.Column([""]) for _ in range(2 + 2 * len(part) + 2 * last)], PORTRAIT_CM, SMALL_PT)
+            [layout.Column([""]) for _ in range(2 + 2 * len(part) + 2 * last)], columns.PORTRAIT_CM, size)
         sub = found[2:2 + 2 * len(part)]
         pair_w = [{"jfu": sub[2 * i], "jft": sub[2 * i + 1], "both": sub[2 * i] + sub[2 * i + 1]}
                   for i in range(len(part))]
@@ -555,69 +551,26 @@ def _findings(findings: Iterable[Finding]) -> list[contract.FindingRow]:
     ]
 
 
+def _fitted(table: columns.Table, ctx: dict) -> contract.Fitted:
+    """The widths (twips) of `table` at the largest type size at which its columns fit, and that size's styles."""
+    measured = columns.measure(table, ctx)
+    for size in table.sizes:
+        widths = layout.fit(measured, table.page, size, table.margin)
+        if widths is not None:
+            break
+    else:  # nothing fits: even columns at the smallest size (the layout test names such a document)
+        widths = layout.fit([layout.Column([], wrap=True) for _ in measured], table.page, size, table.margin)
+    return {"w": widths, "style": columns.STYLES[size], "ro": columns.RO_STYLES[size]}
+
+
 def _layouts(ctx: dict) -> contract.Layouts:
-    """Column widths (twips) of BAB II's tables and the annex, measured from what they print.
+    """Column widths of BAB II's tables and the annex, measured from what they print (`columns.MEASURED`).
 
     A column merged down over its rows (the IKK, the sasaran) takes a small share of the spare
     width: its text wraps into lines that cost no height, while a wrapped RO name adds a line
     to its row.
     """
-    C = layout.Column  # noqa: N806
-    year = ctx["year"]
-
-    def values(rows: list[dict], key: str, heading: bool | None = False) -> list[str]:
-        return [r.get(key, "") for r in rows if heading is None or bool(r.get("heading")) == heading]
-
-    ikk = ctx["ikk_table"]["rows"]
-    t4 = [C(values(ikk, "no", None), "No"), C(values(ikk, "name") + values(ikk, "kro", True), "Rincian Output",
-                                              wrap=True, indent=0.3, share=1.6),
-          C(values(ikk, "ikk", None), "Indikator Kinerja Kegiatan", wrap=True, share=0.5),
-          C(values(ikk, "target", None), f"Target Tahun {year}", minimum=1.3),
-          C([*values(ikk, "amount", None), ctx["pagu"]], "Alokasi (000)")]
-    f, ft = ctx["funding"]["rows"], ctx["funding"]["total"]
-    t5 = [C(values(f, "ikk", None), "Indikator", wrap=True, share=0.4),
-          C(values(f, "name"), "Rincian Output", wrap=True, indent=0.3, share=1.6),
-          C(values(f, "volume"), "Volume"), C(values(f, "unit"), "Satuan", wrap=True, share=0.2),
-          C([*values(f, "amount"), ft["amount"]], "Alokasi (000)"), C(values(f, "volume"), year),
-          C(values(f, "next_volume"), ctx["next_year"]), C([*values(f, "amount"), ft["amount"]], year),
-          C([*values(f, "next_amount"), ft["next_amount"]], ctx["next_year"])]
-    src, st = ctx["sources"]["rows"], ctx["sources"]["total"]
-    t6 = [C(values(src, "ikk", None), "Indikator", wrap=True, share=0.4), C(values(src, "code"), "Kode"),
-          C(values(src, "name"), "Rincian Output", wrap=True, indent=0.3, share=1.6),
-          C([*values(src, "rm"), st["rm"]], "Rupiah Murni", minimum=1.4), C([*values(src, "pnbp"), st["pnbp"]], "PNBP"),
-          C([*values(src, "phln"), st["phln"]], "PHLN"), C([*values(src, "amount"), st["amount"]], "Jumlah"),
-          C(values(src, "location"), "Lokasi", wrap=True, share=0.5)]
-    annex = [r for g in ctx["target_annexes"] for r in g["rows"]]
-    goals = [g["name"] for g in ctx["target_annexes"]]
-    months = lambda rows, key="months": [  # noqa: E731
-        C([r[key][m] for r in rows], ctx["months_short"][m]) for m in range(12)]
-    target = [C([g["no"] for g in ctx["target_annexes"]], "NO"), C(goals, "SASARAN KINERJA", wrap=True, share=0.4),
-              C(values(annex, "ikk"), "INDIKATOR KINERJA KEGIATAN", wrap=True, share=0.6),
-              C(values(annex, "definition"), "DEFINISI OPERASIONAL IKK SATKER", wrap=True, share=1.5),
-              C(values(annex, "target"), f"Target PK {year}"), C(values(annex, "absolute"), "Target Absolut"),
-              *months(annex)]
-    sch, stot = ctx["schedule"]["rows"], ctx["schedule"]["total"]
-    ros = [r for r in sch if not r.get("heading")]
-    schedule = [C(values(sch, "ikk", None), "IKK", wrap=True, share=0.4), C(values(sch, "code"), "Kode"),
-                C(values(sch, "name") + values(sch, "kro", True), "Rincian Output", wrap=True, share=1.5),
-                C(values(sch, "target", None), "Target IKK"),
-                *[C([r["months"][m] for r in ros] + [stot["months"][m]], ctx["months_short"][m]) for m in range(12)],
-                C([*values(sch, "amount"), stot["amount"]], "Jumlah"), C(values(sch, "pj"), "PJ", wrap=True)]
-
-    def fitted(columns, width, sizes, margin=0.1) -> contract.Fitted:
-        """The widths at the largest type size at which the columns fit, and that size's styles."""
-        for size in sizes:
-            widths = layout.fit(columns, width, size, margin)
-            if widths is not None:
-                break
-        else:  # nothing fits: even columns at the smallest size (the layout test names such a document)
-            widths = layout.fit([layout.Column([], wrap=True) for _ in columns], width, size, margin)
-        return {"w": widths, "style": STYLES[size], "ro": RO_STYLES[size]}
-
-    return {"t4": fitted(t4, PORTRAIT_CM, (BODY_PT, SMALL_PT)), "t5": fitted(t5, PORTRAIT_CM, (BODY_PT, SMALL_PT)),
-            "t6": fitted(t6, PORTRAIT_CM, (BODY_PT, SMALL_PT)),
-            "target": fitted(target, LANDSCAPE_CM, (SMALL_PT, MINI_PT), 0.04),
-            "schedule": fitted(schedule, LANDSCAPE_CM, (SMALL_PT, MINI_PT), 0.04)}
+    return {table.name: _fitted(table, ctx) for table in columns.MEASURED}
 
 
 def build_context(plan: Plan, findings: Iterable[Finding] = (), draft: bool = False) -> contract.RktContext:
