@@ -69,10 +69,11 @@ def _need(column: Column, size: float, margin: int) -> tuple[int, int]:
     def widest(items: Iterable[str], bold: bool) -> float:
         return max((text_width(t, size, bold) for t in items if t), default=0.0)
 
+    texts = set(column.texts)  # each once: a merged column repeats its text on every row it spans
     header_words = _WORD.findall(column.header)
-    words = [w for t in column.texts for w in (_WORD.findall(t) if column.wrap else [t])]
+    words = {w for t in texts for w in _WORD.findall(t)} if column.wrap else texts
     least = max(widest(words, False), widest(header_words, True))
-    want = max(least, widest(column.texts, False))
+    want = max(least, widest(texts, False))
     floor = column.minimum * TWIPS_PER_CM
     pad = 2 * margin + column.indent * TWIPS_PER_CM
     return round(max(least * SAFETY + pad, floor)), round(max(want * SAFETY + pad, floor))
