@@ -15,11 +15,8 @@ import stat
 from pathlib import Path
 
 from pipeline.files import FileProblem, problem, write_bytes
+from pipeline.names import ARCHIVE_FOLDER, ARCHIVE_INPUTS, ARCHIVE_MARK, KINDS, RKT, document_pattern
 from pipeline.outputs import OutputRefused
-
-ARCHIVE = "terbit"
-INPUTS = "input"
-MARK = ".rkt-terbit"  # in every issued edition's folder: nothing rkt runs may write inside it
 
 
 def inside(path: Path) -> Path | None:
@@ -28,7 +25,7 @@ def inside(path: Path) -> Path | None:
         path = Path(path).resolve()
     except (OSError, RuntimeError):
         return None
-    return next((p for p in (path, *path.parents) if (p / MARK).exists()), None)
+    return next((p for p in (path, *path.parents) if (p / ARCHIVE_MARK).exists()), None)
 
 
 def refuse_inside(path: Path, what: str) -> None:
@@ -39,15 +36,8 @@ def refuse_inside(path: Path, what: str) -> None:
                             "salin dulu ke folder lain")
 
 
-def edition_name(year: int, edition: str) -> str:
-    """`2025-Awal-Tahun`, `2025-Revisi-1`: the archive folder of an edition."""
-    from pipeline.build import EDITION_CHARS, slug
-
-    return f"{year}-{slug(edition, EDITION_CHARS) or 'edisi'}"
-
-
 def folder(output: Path, name: str) -> Path:
-    return Path(output) / ARCHIVE / name
+    return Path(output) / ARCHIVE_FOLDER / name
 
 
 def _digests(path: Path) -> dict[str, str]:
@@ -60,10 +50,10 @@ def check(output: Path, name: str, sources: dict[str, bytes]) -> bool:
     Raises OutputRefused when it was issued from other workbooks.
     """
     where = folder(output, name)
-    if not (where / MARK).exists():  # never issued, or an issue interrupted before it was complete
+    if not (where / ARCHIVE_MARK).exists():  # never issued, or an issue interrupted before it was complete
         return False
     try:
-        issued = _digests(where / INPUTS)
+        issued = _digests(where / ARCHIVE_INPUTS)
     except OSError as exc:
         raise problem(exc, where) from None
     wanted = {n: hashlib.sha256(data).hexdigest() for n, data in sorted(sources.items())}
@@ -81,7 +71,8 @@ def issue(output: Path, name: str, files: dict[str, bytes], sources: dict[str, b
     """Write the issued edition: `files` (document, twin, report) and the input workbooks, all read-only."""
     where = folder(output, name)
     try:
-        for rel, data in [*files.items(), *((f"{INPUTS}/{n}", d) for n, d in sources.items()), (MARK, b"")]:
+        inputs = {f"{ARCHIVE_INPUTS}/{n}": data for n, data in sources.items()}
+        for rel, data in [*files.items(), *inputs.items(), (ARCHIVE_MARK, b"")]:
             write_bytes(where / rel, data)
         for path in sorted(where.rglob("*"), reverse=True):
             os.chmod(path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH | (
@@ -94,21 +85,17 @@ def issue(output: Path, name: str, files: dict[str, bytes], sources: dict[str, b
 
 def issued_documents(output: Path, name: str) -> dict[str, Path]:
     """The documents of issued edition `name` by kind, the RKT first (`rkt diff terbit:2025-Awal-Tahun ...`)."""
-    from pipeline.build import PK, RKT
-
     where = folder(output, name)
-    docs = {kind: doc for kind in (RKT, PK) for doc in sorted(where.glob(f"{kind}-*.docx"))[:1]} \
+    docs = {kind: doc for kind in KINDS for doc in sorted(where.glob(document_pattern(kind)))[:1]} \
         if where.is_dir() else {}
     if RKT not in docs:
-        known = sorted(p.name for p in (Path(output) / ARCHIVE).iterdir() if p.is_dir()) \
-            if (Path(output) / ARCHIVE).is_dir() else []
+        known = sorted(p.name for p in (Path(output) / ARCHIVE_FOLDER).iterdir() if p.is_dir()) \
+            if (Path(output) / ARCHIVE_FOLDER).is_dir() else []
         shown = ", ".join(known) if known else "belum ada"
-        raise FileProblem(f"tidak ada edisi terbit '{name}' di {Path(output) / ARCHIVE} (yang ada: {shown})")
+        raise FileProblem(f"tidak ada edisi terbit '{name}' di {Path(output) / ARCHIVE_FOLDER} (yang ada: {shown})")
     return docs
 
 
 def issued_document(output: Path, name: str) -> Path:
     """The RKT of issued edition `name` (for `rkt diff --redline`)."""
-    from pipeline.build import RKT
-
     return issued_documents(output, name)[RKT]

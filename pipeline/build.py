@@ -21,8 +21,6 @@ that cannot be filled stops both, and an issued edition keeps both.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -35,15 +33,23 @@ from pipeline.files import FileProblem
 from pipeline.findings import Finding, InputError, has_errors
 from pipeline.inputs.normalise import load
 from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
+from pipeline.names import (
+    PK,
+    PREVIOUS_FOLDER,
+    RKT,
+    TITLES,
+    document_name,
+    edition_name,
+    input_report_stem,
+    marked_folder,
+    marked_name,
+    previous_name,
+    report_name,
+    report_stem,
+    twin_name,
+)
 from pipeline.outputs import OutputFolder, OutputRefused, check_folders
 from pipeline.plan.model import Office, Plan
-from pipeline.plan.vocabulary import is_revision
-
-REPORT_FOLDER = "pemeriksaan"
-PREVIOUS_FOLDER = "sebelumnya"  # the document a rebuild replaced, kept for `make diff`
-OFFICE_CHARS, EDITION_CHARS = 80, 30  # longer names are shortened (file systems allow 255 bytes)
-RKT, PK = "RKT", "PK"  # the documents of a build, by the prefix of their file names
-TITLES = {RKT: "Rencana Kinerja Tahunan", PK: "Perjanjian Kinerja"}
 
 
 @dataclass(frozen=True)
@@ -66,45 +72,6 @@ class BuildResult:
     @property
     def has_errors(self) -> bool:
         return has_errors(self.findings)
-
-
-def slug(text: str, limit: int = OFFICE_CHARS) -> str:
-    """`BKK Kelas II Jambi` -> `BKK-Kelas-II-Jambi`: letters and digits kept (accents dropped), the rest one hyphen.
-
-    Text longer than `limit` is cut and ends with 8 hex digits of its hash, so two long names
-    stay apart and the same name always gives the same file name.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    out = re.sub(r"[^0-9A-Za-z]+", "-", ascii_text).strip("-")
-    if len(out) > limit:
-        out = out[:limit - 9].rstrip("-") + "-" + _digest(text)
-    return out
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()[:8]
-
-
-def document_name(office: Office, draft: bool = False, kind: str = RKT) -> str:
-    """`RKT-2024-BKK-Kelas-II-Jambi.docx` (`kind` PK: `PK-2024-...`); a revision adds its edition, a draft `-DRAF`.
-
-    A name with no letter or digit of the Latin alphabet is named `kantor-<hash>`, so two such
-    offices still get two documents.
-    """
-    parts = [kind, str(office.year)]
-    if is_revision(office):
-        parts.append(slug(office.edition, EDITION_CHARS))
-    name = office.short_name or office.name
-    parts.append(slug(name) or (f"kantor-{_digest(name)}" if name.strip() else "kantor"))
-    if draft:
-        parts.append("DRAF")
-    return "-".join(parts) + ".docx"
-
-
-def input_report_stem(inputs: Path) -> str:
-    """The report name of an input folder that cannot be read: after the folder's own name."""
-    name = Path(inputs).resolve().name
-    return f"{slug(name) or 'input-' + _digest(name)}-input"
 
 
 def owner(office: Office) -> str:
@@ -159,16 +126,16 @@ def write_input_report(findings: list[Finding], inputs: Path, output: Path, limi
     stem = input_report_stem(inputs)
     out = OutputFolder(output, f"folder input {Path(inputs).resolve()}", inputs, _input_paths(inputs))
     copies = marked_copies(findings, _sources(_named(findings), inputs, None, limits))
-    files = {f"{stem}-pemeriksaan.md": report_markdown(findings, None, str(inputs)).encode("utf-8", "replace"),
-             **{f"{REPORT_FOLDER}/{stem}/{name}": data for name, data in copies.items()}}
+    files = {report_name(stem): report_markdown(findings, None, str(inputs)).encode("utf-8", "replace"),
+             **{marked_name(stem, name): data for name, data in copies.items()}}
     try:
         out.claim(files)
         for rel, data in files.items():
             out.write(rel, data)
-        out.remove_stale(f"{REPORT_FOLDER}/{stem}", files)
+        out.remove_stale(marked_folder(stem), files)
     except FileProblem as exc:
         return f"laporan tidak ditulis: {exc}"
-    return str(output / f"{stem}-pemeriksaan.md")
+    return str(output / report_name(stem))
 
 
 def _input_paths(inputs: Path) -> list[Path]:
@@ -219,11 +186,11 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
     with clock.stage("periksa"):
         findings = run_checks(plan)
     name = document_name(plan.office, draft)
-    stem = name.removesuffix(".docx")
+    stem = report_stem(plan.office, draft)
     out = OutputFolder(output, owner(plan.office), inputs, _input_paths(inputs))
     with clock.stage("laporan"):
-        report = {f"{stem}-pemeriksaan.md": report_markdown(findings, plan, str(inputs)).encode("utf-8", "replace")}
-        copies = {f"{REPORT_FOLDER}/{stem}/{wb}": data
+        report = {report_name(stem): report_markdown(findings, plan, str(inputs)).encode("utf-8", "replace")}
+        copies = {marked_name(stem, wb): data
                   for wb, data in marked_copies(findings, _sources(_named(findings), inputs, plan, limits)).items()}
     document: dict[str, bytes] = {}
     if not has_errors(findings) or draft:
@@ -235,7 +202,7 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
         sources = _sources({s.workbook for s in plan.sources}, inputs, plan, limits)
         if len(sources) < len(plan.sources):
             raise OutputRefused("workbook input berubah selama build; ulangi rkt build --final")
-        edition = archive.edition_name(plan.office.year, plan.office.edition)
+        edition = edition_name(plan.office.year, plan.office.edition)
         if not archive.check(output, edition, sources):
             issue = (edition, sources)
     with clock.stage("tulis"):
@@ -245,7 +212,7 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
         try:
             for rel, data in {**report, **copies}.items():
                 written[rel] = out.write(rel, data)
-            out.remove_stale(f"{REPORT_FOLDER}/{stem}", copies)
+            out.remove_stale(marked_folder(stem), copies)
         except FileProblem as exc:
             if not document:
                 raise
@@ -254,13 +221,13 @@ def build_plan(plan: Plan, inputs: Path, output: Path, draft: bool = False, temp
             written[rel] = out.write(rel, data)
     issued = None
     if final and document:
-        edition = archive.edition_name(plan.office.year, plan.office.edition)
+        edition = edition_name(plan.office.year, plan.office.edition)
         issued = archive.folder(output, edition)
         if issue is not None:
             archive.issue(output, edition, {rel: data for rel, data in {**document, **report}.items()
                                             if not rel.startswith(PREVIOUS_FOLDER + "/")}, issue[1])
     pk = document_name(plan.office, draft, PK)
-    first = [r for r in (name, f"{stem}.md", pk, f"{pk.removesuffix('.docx')}.md") if r in written]
+    first = [r for r in (name, twin_name(name), pk, twin_name(pk)) if r in written]
     order = first + [r for r in written if r not in first and not r.startswith(PREVIOUS_FOLDER + "/")]
     return BuildResult(written.get(name), findings, draft, tuple(written[r] for r in order), tuple(clock.stages),
                        problem, issued, written.get(pk))
@@ -285,10 +252,10 @@ def _with_twin(name: str, docx: bytes, out: OutputFolder) -> dict[str, bytes]:
     """A document and its text twin; and the document it replaces, kept in `sebelumnya/`."""
     from pipeline.document.twin import docx_to_markdown
 
-    files = {name: docx, f"{name.removesuffix('.docx')}.md": docx_to_markdown(docx).encode("utf-8", "replace")}
+    files = {name: docx, twin_name(name): docx_to_markdown(docx).encode("utf-8", "replace")}
     previous = out.read(name)
     if previous is not None and previous != docx:
-        files = {f"{PREVIOUS_FOLDER}/{name}": previous, **files}
+        files = {previous_name(name): previous, **files}
     return files
 
 
@@ -375,7 +342,7 @@ def build_many(inputs: Sequence[Path], output: Path, draft: bool = False, editio
         stems: dict[str, list[Path]] = {}
         for folder, plan, failed in prepared:
             if plan is not None:
-                stems.setdefault(document_name(plan.office, draft).removesuffix(".docx").casefold(), []).append(folder)
+                stems.setdefault(report_stem(plan.office, draft).casefold(), []).append(folder)
             elif failed is not None and failed.findings:
                 stems.setdefault(input_report_stem(folder).casefold(), []).append(folder)
         clash = {folder: folders for folders in stems.values() if len(folders) > 1 for folder in folders}

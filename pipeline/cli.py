@@ -156,6 +156,8 @@ def _build_offices(results, quiet: bool) -> None:
 
     Exit 2 when an office could not be read or written, else 1 when any has errors.
     """
+    from pipeline.names import is_report
+
     header = ("Input", "Status", "Galat", "Dokumen")
     rows, failures = [], []
     for r in results:
@@ -167,7 +169,7 @@ def _build_offices(results, quiet: bool) -> None:
             status = "GAGAL"
             where = r.problem or (r.result.problem if r.result and r.result.problem else
                                   "draf ditulis" if r.result and r.result.path else "tidak ditulis")
-            report = r.report or (next((str(p) for p in r.result.written if p.name.endswith("-pemeriksaan.md")), "")
+            report = r.report or (next((str(p) for p in r.result.written if is_report(p.name)), "")
                                   if r.result else "")
             failures.append((r.inputs, errors, report))
         rows.append((str(r.inputs), status, str(len(errors)), where))
@@ -281,10 +283,10 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
 def _resolved_side(side: Path, output: Path) -> Path:
     """A `terbit:NAME` side as the path of its document."""
     from pipeline.archive import issued_document
-    from pipeline.review.diff import ARCHIVE_PREFIX
+    from pipeline.names import issued_name
 
-    text = str(side)
-    return issued_document(output, text.removeprefix(ARCHIVE_PREFIX)) if text.startswith(ARCHIVE_PREFIX) else side
+    name = issued_name(str(side))
+    return side if name is None else issued_document(output, name)
 
 
 def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict) -> None:

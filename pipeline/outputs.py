@@ -25,11 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.files import FileProblem, atomic_write, describe, problem
-
-STATE_FOLDER = ".rkt"
-MANIFEST = "manifest.json"
-MANAGED = ("pemeriksaan", "sebelumnya", "terbit")  # sub-folders rkt writes and may remove from
-SNAPSHOT_PART = "customXml/rkt-snapshot.xml"
+from pipeline.names import LOCK, MANAGED, MANIFEST, REPORT_FOLDER, SNAPSHOT_PART, STATE_FOLDER
 
 
 class OutputRefused(FileProblem):
@@ -64,7 +60,7 @@ def check_folders(inputs: Path, output: Path) -> None:
     for managed in MANAGED:
         if _inside(src, out / managed):
             hint = ("workbook di sana adalah salinan bertanda hasil rkt dan akan ditimpa oleh build berikutnya"
-                    if managed == "pemeriksaan" else "folder itu dikelola rkt")
+                    if managed == REPORT_FOLDER else "folder itu dikelola rkt")
             raise OutputRefused(
                 f"folder input {inputs} berada di dalam {output / managed}: {hint}. Salin workbook yang "
                 f"sudah diperbaiki ke folder input Anda (mis. inputs/), lalu jalankan "
@@ -100,7 +96,7 @@ class OutputFolder:
         """Hold the output folder's lock: builds of several offices update one manifest."""
         try:
             self._state.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self._state / "lock", os.O_RDWR | os.O_CREAT, 0o666)
+            fd = os.open(self._state / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
         except FileExistsError:
             raise FileProblem(f"{self.root}: sudah ada sebagai file, bukan folder") from None
         except OSError as exc:

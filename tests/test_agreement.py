@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.build import build, document_name
+from pipeline.build import build
 from pipeline.cli import cli
 from pipeline.document import render
 from pipeline.document.agreement import NAME_LINE, agreement_context
 from pipeline.formatting import target_text
 from pipeline.inputs.normalise import load
+from pipeline.names import document_name
 from tests.builders import HEAD_NIP, SUPERIOR_NIP, mini_data, plan_of, write_inputs
 from tests.docx_reading import body_text, find_table, header_text, open_docx, table_rows
 from tests.test_render_context import office

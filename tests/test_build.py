@@ -6,9 +6,10 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from pipeline.build import build, document_name
+from pipeline.build import build
 from pipeline.cli import cli
 from pipeline.document import render
+from pipeline.names import document_name
 from tests.builders import mini_data, write_inputs
 from tests.docx_reading import body_text, find_table, header_text, open_docx, row_with, table_rows
 from tests.test_render_context import office

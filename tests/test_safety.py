@@ -30,12 +30,13 @@ from openpyxl import load_workbook
 from openpyxl.utils.escape import escape as excel_escape
 
 from pipeline import files
-from pipeline.build import build, document_name, slug
+from pipeline.build import build
 from pipeline.checks import run_checks
 from pipeline.cli import cli
 from pipeline.findings import InputError
 from pipeline.inputs.normalise import load
 from pipeline.inputs.read import Limits
+from pipeline.names import document_name, slug
 from pipeline.review.diff import load_side
 from pipeline.workbooks.next_year import init_year
 from tests.builders import mini_data, write_inputs

@@ -28,12 +28,12 @@ from lxml import etree
 
 from pipeline import __version__
 from pipeline.files import FileProblem, TooLarge, read_regular, zip_members
+from pipeline.names import SNAPSHOT_PART
 from pipeline.ooxml import document_parts, parse, write_zip
 
 if TYPE_CHECKING:
     from docx.document import Document
 
-SNAPSHOT_PART = "customXml/rkt-snapshot.xml"
 CUSTOM_PART = "docProps/custom.xml"
 SNAPSHOT_NS = "urn:rkt:snapshot:1"
 SNAPSHOT = f"{{{SNAPSHOT_NS}}}snapshot"

@@ -21,6 +21,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from pipeline.files import FileProblem, atomic_write
+from pipeline.names import KINDS, document_pattern, is_draft
 
 MACRO = """
 Sub ExportPdf(src As String, dst As String)
@@ -100,8 +101,7 @@ def _run(cmd: list[str], timeout: float) -> None:
 
 def documents(folder: Path) -> list[Path]:
     """The built documents in `folder` (drafts left out: they are not for printing)."""
-    return sorted(p for kind in ("RKT", "PK") for p in Path(folder).glob(f"{kind}-*.docx")
-                  if not p.stem.endswith("-DRAF"))
+    return sorted(p for kind in KINDS for p in Path(folder).glob(document_pattern(kind)) if not is_draft(p.name))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = [doc for a in args for doc in (documents(a) if a.is_dir() else [a])]
     if not paths:
         print("pakai: python -m pipeline.document.pdf (DOKUMEN.docx | FOLDER) ...; tidak ada dokumen "
-              "RKT-*.docx atau PK-*.docx", file=sys.stderr)
+              + " atau ".join(map(document_pattern, KINDS)), file=sys.stderr)
         return 2
     for path in paths:
         try:

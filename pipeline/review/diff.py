@@ -21,8 +21,8 @@ from pipeline.formatting import plain
 from pipeline.inputs import schema
 from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.inputs.read import LIMITS, Limits
+from pipeline.names import RKT, issued_name
 
-ARCHIVE_PREFIX = "terbit:"
 TEXT = "Teks dokumen"  # the section of changes found only in a document's text
 
 
@@ -194,11 +194,11 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
     from pipeline.document.package import read_docx, read_snapshot
     from pipeline.document.twin import docx_to_markdown
 
-    text = str(path)
-    if text.startswith(ARCHIVE_PREFIX):
+    issued_edition = issued_name(str(path))
+    if issued_edition is not None:
         from pipeline.archive import issued_documents
 
-        issued = issued_documents(Path(output or "output"), text.removeprefix(ARCHIVE_PREFIX))
+        issued = issued_documents(Path(output or "output"), issued_edition)
         sides = [load_side(p) for p in issued.values()]
         return Side(sides[0].snapshot, {kind: twin for side in sides for kind, twin in side.twins.items()})
     path = Path(path)
@@ -211,7 +211,7 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
     snap.setdefault("values", {})  # a document of an rkt before snapshot 2: its text alone is compared
     office = snap.setdefault("office", {})
     office.setdefault("sign_date", [int(office.get("year") or 2000), 1, 1])
-    return Side(snap, {snap.get("document", "RKT"): docx_to_markdown(read_docx(path))})
+    return Side(snap, {snap.get("document", RKT): docx_to_markdown(read_docx(path))})
 
 
 def _folder_side(folder: Path, limits: Limits) -> Side:

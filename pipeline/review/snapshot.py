@@ -14,6 +14,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.formatting import number, plain, sign_date_text, target_text
 from pipeline.inputs import schema
+from pipeline.names import RKT
 from pipeline.plan import tables
 from pipeline.plan.model import MonthlyTarget, Plan, Record, Target
 from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, STATUSES
@@ -105,7 +106,7 @@ def _figures(plan: Plan) -> dict[str, str]:
     }
 
 
-def snapshot(plan: Plan, document: str = "RKT") -> dict[str, Any]:
+def snapshot(plan: Plan, document: str = RKT) -> dict[str, Any]:
     """The plan as nested dicts of printed values: section -> key -> label -> value.
 
     `document` names the document that carries it (RKT or PK), so a diff compares like with like.

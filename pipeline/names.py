@@ -1,0 +1,128 @@
+"""The name of everything rkt writes: documents, text twins, reports, folders, the archive, the snapshot part.
+
+One function or constant owns each name, as mkdocs's `File.dest_uri` owns a page's; no other
+module spells one. Names are relative to the output folder, with `/` between folders.
+Imports nothing above the plan layer, so every stage may ask it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from pipeline.plan.model import Office
+from pipeline.plan.vocabulary import is_revision
+
+RKT, PK = "RKT", "PK"  # the documents of a build, by the prefix of their file names
+KINDS = (RKT, PK)
+TITLES = {RKT: "Rencana Kinerja Tahunan", PK: "Perjanjian Kinerja"}
+DRAFT = "DRAF"  # the last part of a draft's name
+OFFICE_CHARS, EDITION_CHARS = 80, 30  # longer names are shortened (file systems allow 255 bytes)
+
+REPORT_FOLDER = "pemeriksaan"  # the marked copies, one folder per report
+PREVIOUS_FOLDER = "sebelumnya"  # the document a rebuild replaced, kept for `make diff`
+ARCHIVE_FOLDER = "terbit"  # the issued editions, one folder each
+MANAGED = (REPORT_FOLDER, PREVIOUS_FOLDER, ARCHIVE_FOLDER)  # sub-folders rkt writes and may remove from
+ARCHIVE_INPUTS = "input"  # in an issued edition: the workbooks it was built from
+ARCHIVE_MARK = ".rkt-terbit"  # in every issued edition's folder: nothing rkt runs may write inside it
+ARCHIVE_PREFIX = "terbit:"  # `rkt diff terbit:2025-Awal-Tahun ...`: a side that is an issued edition
+STATE_FOLDER = ".rkt"  # the output folder's own state
+MANIFEST = "manifest.json"  # in STATE_FOLDER: every file rkt wrote
+LOCK = "lock"  # in STATE_FOLDER: held while the manifest is updated
+SNAPSHOT_PART = "customXml/rkt-snapshot.xml"  # the part of a built .docx that carries its snapshot
+
+DOCX, TWIN, REPORT = ".docx", ".md", "-pemeriksaan.md"
+
+
+def slug(text: str, limit: int = OFFICE_CHARS) -> str:
+    """`BKK Kelas II Jambi` -> `BKK-Kelas-II-Jambi`: letters and digits kept (accents dropped), the rest one hyphen.
+
+    Text longer than `limit` is cut and ends with 8 hex digits of its hash, so two long names
+    stay apart and the same name always gives the same file name.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = re.sub(r"[^0-9A-Za-z]+", "-", ascii_text).strip("-")
+    if len(out) > limit:
+        out = out[:limit - 9].rstrip("-") + "-" + _digest(text)
+    return out
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()[:8]
+
+
+def document_name(office: Office, draft: bool = False, kind: str = RKT) -> str:
+    """`RKT-2024-BKK-Kelas-II-Jambi.docx` (`kind` PK: `PK-2024-...`); a revision adds its edition, a draft `-DRAF`.
+
+    A name with no letter or digit of the Latin alphabet is named `kantor-<hash>`, so two such
+    offices still get two documents.
+    """
+    parts = [kind, str(office.year)]
+    if is_revision(office):
+        parts.append(slug(office.edition, EDITION_CHARS))
+    name = office.short_name or office.name
+    parts.append(slug(name) or (f"kantor-{_digest(name)}" if name.strip() else "kantor"))
+    if draft:
+        parts.append(DRAFT)
+    return "-".join(parts) + DOCX
+
+
+def document_pattern(kind: str) -> str:
+    """The glob that finds the documents of `kind` in a folder (drafts among them: see `is_draft`)."""
+    return f"{kind}-*{DOCX}"
+
+
+def is_draft(document: str) -> bool:
+    return document.removesuffix(DOCX).endswith("-" + DRAFT)
+
+
+def twin_name(document: str) -> str:
+    """`RKT-2024-....md`: the text twin beside a document."""
+    return document.removesuffix(DOCX) + TWIN
+
+
+def previous_name(document: str) -> str:
+    """`sebelumnya/RKT-2024-....docx`: the document a rebuild replaced."""
+    return f"{PREVIOUS_FOLDER}/{document}"
+
+
+def report_stem(office: Office, draft: bool = False) -> str:
+    """The name a build's report and marked copies go by: its RKT's, without `.docx`."""
+    return document_name(office, draft).removesuffix(DOCX)
+
+
+def input_report_stem(inputs: Path) -> str:
+    """The report name of an input folder that cannot be read: after the folder's own name."""
+    name = Path(inputs).resolve().name
+    return f"{slug(name) or 'input-' + _digest(name)}-input"
+
+
+def report_name(stem: str) -> str:
+    """`RKT-2024-...-pemeriksaan.md`: the check report."""
+    return stem + REPORT
+
+
+def is_report(name: str) -> bool:
+    return name.endswith(REPORT)
+
+
+def marked_folder(stem: str) -> str:
+    """`pemeriksaan/RKT-2024-...`: the folder of a report's marked copies."""
+    return f"{REPORT_FOLDER}/{stem}"
+
+
+def marked_name(stem: str, workbook: str) -> str:
+    """`pemeriksaan/RKT-2024-.../pegawai.xlsx`: the marked copy of one workbook."""
+    return f"{marked_folder(stem)}/{workbook}"
+
+
+def edition_name(year: int, edition: str) -> str:
+    """`2025-Awal-Tahun`, `2025-Revisi-1`: the archive folder of an edition."""
+    return f"{year}-{slug(edition, EDITION_CHARS) or 'edisi'}"
+
+
+def issued_name(side: str) -> str | None:
+    """`2025-Awal-Tahun` of a diff side `terbit:2025-Awal-Tahun`; None when the side names no issued edition."""
+    return side.removeprefix(ARCHIVE_PREFIX) if side.startswith(ARCHIVE_PREFIX) else None
