@@ -10,8 +10,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from pipeline.checks import rule
 from pipeline.checks.common import loose, same_text
+from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.plan.model import Plan, Ro
 from pipeline.plan.vocabulary import RO_UNITS

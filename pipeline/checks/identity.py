@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.checks import rule
 from pipeline.checks.common import loose, loose_words, nip_problems, text_cells
+from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.plan.model import Plan
 from pipeline.plan.texts import parse_period

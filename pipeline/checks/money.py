@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pipeline.checks import rule
 from pipeline.checks.common import month_key
+from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.formatting import month_name, number, plain
 from pipeline.inputs import schema

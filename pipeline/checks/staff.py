@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from pipeline.checks import rule
 from pipeline.checks.common import loose, nip_problems, parse_nip
+from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.plan import vocabulary
 from pipeline.plan.model import Employee, Plan

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pipeline.checks import rule
 from pipeline.checks.common import month_key, series_label, shown
 from pipeline.checks.money import typed_beyond
+from pipeline.checks.registry import rule
 from pipeline.findings import Finding, error, warning
 from pipeline.formatting import month_name, plain
 from pipeline.plan import tables

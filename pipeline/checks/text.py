@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.checks import rule
 from pipeline.checks.common import correction, loose_words, misspellings, text_cells
+from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.plan.model import Plan
 
