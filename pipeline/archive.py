@@ -19,24 +19,8 @@ from pipeline.names import ARCHIVE_FOLDER, ARCHIVE_INPUTS, ARCHIVE_MARK, KINDS, 
 from pipeline.outputs import OutputRefused
 
 
-def inside(path: Path) -> Path | None:
-    """The issued edition `path` is in (or is), if any: no command writes or edits there."""
-    try:
-        path = Path(path).resolve()
-    except (OSError, RuntimeError):
-        return None
-    return next((p for p in (path, *path.parents) if (p / ARCHIVE_MARK).exists()), None)
-
-
-def refuse_inside(path: Path, what: str) -> None:
-    """OutputRefused when `path` lies in an issued edition."""
-    edition = inside(path)
-    if edition is not None:
-        raise OutputRefused(f"{what} {path} berada di dalam edisi terbit {edition}, yang tidak pernah diubah; "
-                            "salin dulu ke folder lain")
-
-
 def folder(output: Path, name: str) -> Path:
+    """`<output>/terbit/<name>`: where issued edition `name` is kept."""
     return Path(output) / ARCHIVE_FOLDER / name
 
 

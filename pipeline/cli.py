@@ -293,10 +293,10 @@ def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict
     """The tracked-changes .docx of `rkt diff --redline`, dated from the new edition; its path on stderr."""
     import contextlib
 
-    from pipeline.archive import refuse_inside
     from pipeline.document.render import TemplateError
     from pipeline.files import FileProblem
     from pipeline.inputs.schema import WORKBOOKS
+    from pipeline.outputs import refuse_inside
     from pipeline.review.diff import inputs_at_revision
     from pipeline.review.redline import edition_date, write_redline
 

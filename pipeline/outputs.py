@@ -10,7 +10,8 @@ is written, with a message saying what to do.
 
 An output folder may not be an input folder, and an input folder may not lie inside the
 folders rkt manages in its output (the marked copies, the previous documents, the archive):
-a build from marked copies would overwrite the very workbooks it reads.
+a build from marked copies would overwrite the very workbooks it reads. Nothing rkt writes
+may lie inside an issued edition (pipeline/archive.py): `refuse_inside` guards every command.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pipeline.files import FileProblem, atomic_write, describe, problem
-from pipeline.names import LOCK, MANAGED, MANIFEST, REPORT_FOLDER, SNAPSHOT_PART, STATE_FOLDER
+from pipeline.names import ARCHIVE_MARK, LOCK, MANAGED, MANIFEST, REPORT_FOLDER, SNAPSHOT_PART, STATE_FOLDER
 
 
 class OutputRefused(FileProblem):
@@ -47,10 +48,25 @@ def _resolved(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
+def inside(path: Path) -> Path | None:
+    """The issued edition `path` is in (or is), if any: no command writes or edits there."""
+    try:
+        path = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return None
+    return next((p for p in (path, *path.parents) if (p / ARCHIVE_MARK).exists()), None)
+
+
+def refuse_inside(path: Path, what: str) -> None:
+    """OutputRefused when `path` lies in an issued edition."""
+    edition = inside(path)
+    if edition is not None:
+        raise OutputRefused(f"{what} {path} berada di dalam edisi terbit {edition}, yang tidak pernah diubah; "
+                            "salin dulu ke folder lain")
+
+
 def check_folders(inputs: Path, output: Path) -> None:
     """Refuse an output folder that is the input folder, or an input folder inside rkt's own folders."""
-    from pipeline.archive import refuse_inside
-
     refuse_inside(output, "folder output")
     src, out = _resolved(inputs), _resolved(output)
     if src == out:

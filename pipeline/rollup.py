@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.files import FileProblem
+from pipeline.outputs import refuse_inside
 from pipeline.plan.vocabulary import MONTH_SHORT, POSITION_TYPES, STATUSES
 
 if TYPE_CHECKING:
@@ -227,7 +228,6 @@ def check_output(path: Path, folders: Sequence[Path]) -> None:
     The input workbooks are only ever read; a roll-up written into an office's folder would
     also be mistaken for one of its section workbooks; and rkt replaces only what it wrote.
     """
-    from pipeline.archive import refuse_inside
     from pipeline.inputs.schema import WORKBOOKS
 
     out = _resolved(path)

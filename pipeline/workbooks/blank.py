@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.inputs import schema
+from pipeline.outputs import refuse_inside
 from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS
 from pipeline.workbooks.xlsx import write_workbook
 
@@ -34,8 +35,6 @@ def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -
     the signing date "Januari <year>"; without it every value is left for the planner.
     Refuses (WorkbooksExist) when `folder` holds any of them, unless `force`.
     """
-    from pipeline.archive import refuse_inside
-
     folder = Path(folder)
     refuse_inside(folder, "folder")
     existing = existing_workbooks(folder)

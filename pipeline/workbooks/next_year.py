@@ -16,6 +16,7 @@ from pipeline.formatting import number
 from pipeline.inputs import schema
 from pipeline.inputs.normalise import load
 from pipeline.inputs.read import LIMITS, Limits
+from pipeline.outputs import refuse_inside
 from pipeline.plan.model import Plan, Ro, Target
 from pipeline.plan.texts import KNOWN, period_of
 from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS
@@ -98,8 +99,6 @@ def init_year(src: Path, dst: Path, year: int, *, force: bool = False, limits: L
     already holds workbooks (unless `force`), InitError when `src` is no folder, `dst` is
     `src`, or `year` is not the year after `src`'s (its forward estimates are for that year).
     """
-    from pipeline.archive import refuse_inside
-
     src, dst = Path(src), Path(dst)
     refuse_inside(dst, "folder tujuan")
     if not src.is_dir():

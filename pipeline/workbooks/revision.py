@@ -16,6 +16,7 @@ from pipeline.files import atomic_write
 from pipeline.formatting import sign_date_text
 from pipeline.inputs.normalise import load, sign_date
 from pipeline.inputs.read import norm_header, workbook_bytes
+from pipeline.outputs import refuse_inside
 from pipeline.plan.vocabulary import FIRST_EDITION, revision
 
 
@@ -48,8 +49,6 @@ def start_revision(inputs: Path, date: str) -> Revision:
     outside the plan year (or the year before), FileProblem when the workbook cannot be written.
     """
     from openpyxl import load_workbook
-
-    from pipeline.archive import refuse_inside
 
     refuse_inside(Path(inputs), "folder input")
     plan = load(inputs)
