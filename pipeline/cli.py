@@ -62,19 +62,15 @@ def check(inputs: Path, fmt: str) -> None:
     Contoh:
       rkt check --inputs inputs --format json
     """
-    from pipeline.checks import run_checks
     from pipeline.clock import Clock, timings_line
-    from pipeline.inputs.normalise import load
+    from pipeline.edition import analyse
 
     clock = Clock()
     try:
-        with clock.stage("baca"):
-            plan = load(inputs)
+        _, findings = analyse(inputs, clock=clock)
     except InputError as exc:
         _emit(exc.findings, fmt)
         sys.exit(EXIT_UNUSABLE)
-    with clock.stage("periksa"):
-        findings = run_checks(plan)
     _emit(findings, fmt)
     if fmt == "text":
         click.echo(timings_line(clock.stages), err=True)
@@ -113,9 +109,10 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
       rkt build --final                      (edisi yang ditandatangani)
       rkt build --inputs jambi --inputs padang --inputs palembang --output semua
     """
-    from pipeline.build import EditionMismatch, build, build_many
+    from pipeline.build import build, build_many
     from pipeline.clock import timings_line
     from pipeline.document.render import TemplateError
+    from pipeline.edition import EditionMismatch
     from pipeline.files import FileProblem
 
     inputs = inputs or (Path("inputs"),)
@@ -156,8 +153,6 @@ def _build_offices(results, quiet: bool) -> None:
 
     Exit 2 when an office could not be read or written, else 1 when any has errors.
     """
-    from pipeline.names import is_report
-
     header = ("Input", "Status", "Galat", "Dokumen")
     rows, failures = [], []
     for r in results:
@@ -169,8 +164,7 @@ def _build_offices(results, quiet: bool) -> None:
             status = "GAGAL"
             where = r.problem or (r.result.problem if r.result and r.result.problem else
                                   "draf ditulis" if r.result and r.result.path else "tidak ditulis")
-            report = r.report or (next((str(p) for p in r.result.written if is_report(p.name)), "")
-                                  if r.result else "")
+            report = r.report or (str(r.result.report) if r.result and r.result.report else "")
             failures.append((r.inputs, errors, report))
         rows.append((str(r.inputs), status, str(len(errors)), where))
     if not quiet or failures:

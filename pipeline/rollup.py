@@ -34,8 +34,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.edition import analyse
 from pipeline.files import FileProblem
+from pipeline.findings import InputError
+from pipeline.formatting import target_text
 from pipeline.outputs import refuse_inside
+from pipeline.plan import tables
 from pipeline.plan.vocabulary import MONTH_SHORT, POSITION_TYPES, STATUSES
 
 if TYPE_CHECKING:
@@ -108,19 +112,12 @@ class Rollup:
 
 def read_office(folder: str) -> OfficeRows:
     """One office's rows for every view, from the same plan and tables its own RKT is built from."""
-    from pipeline.checks import run_checks
-    from pipeline.findings import InputError
-    from pipeline.formatting import target_text
-    from pipeline.inputs.normalise import load
-    from pipeline.plan import tables
-
     try:
-        plan = load(folder)
+        plan, findings = analyse(folder)
     except InputError as exc:
         return _unreadable(folder, [str(f) for f in exc.findings])
     except FileProblem as exc:
         return _unreadable(folder, [str(exc)])
-    findings = run_checks(plan)
     errors = sum(f.severity == "error" for f in findings)
     office = plan.office
     sources, staff = tables.source_totals(plan), tables.headcount(plan)

@@ -16,10 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from pipeline.build import build_plan
-from pipeline.checks import run_checks
+from pipeline.edition import analyse, compose, publish
 from pipeline.findings import InputError
-from pipeline.inputs.normalise import load
 from pipeline.plan.model import Plan
 from tests.builders import SPECS, write_inputs
 
@@ -46,17 +44,17 @@ def pristine(tmp_path_factory) -> Path:
 
 def _assert_model_or_located_findings(folder: Path) -> None:
     try:
-        plan = load(folder)
+        analysis = analyse(folder)
     except InputError as exc:
         assert exc.findings
         for f in exc.findings:
             assert f.locations and f.locations[0].workbook.endswith(".xlsx") or f.rule == "input.folder"
             assert f.message
         return
-    assert isinstance(plan, Plan)
-    for f in run_checks(plan):
+    assert isinstance(analysis.plan, Plan)
+    for f in analysis.findings:
         assert f.rule and f.message and f.severity in ("error", "warning")
-    result = build_plan(plan, folder, folder.parent / f"{folder.name}-out", draft=True)
+    result = publish(compose(analysis, draft=True), folder.parent / f"{folder.name}-out")
     assert result.path.is_file() and not list(result.path.parent.rglob("*.tmp"))
 
 

@@ -215,13 +215,13 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
 
 
 def _folder_side(folder: Path, limits: Limits) -> Side:
-    """An inputs folder: its snapshot, and the twins of the documents it gives (drafts too)."""
-    from pipeline.build import documents
+    """An inputs folder: its snapshot, and the twins of the documents it gives (errors or not, never a draft)."""
+    from pipeline.document.documents import documents
     from pipeline.document.twin import docx_to_markdown
-    from pipeline.inputs.normalise import load
+    from pipeline.edition import analyse
     from pipeline.review.snapshot import snapshot
 
-    plan = load(folder, limits)
+    plan = analyse(folder, limits=limits).plan
     return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in documents(plan).items()})
 
 

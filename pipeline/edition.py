@@ -1,0 +1,295 @@
+"""rkt as a library: analyse an inputs folder, compose its edition in memory, publish it to an output folder.
+
+    from pipeline.edition import analyse, compose, publish
+
+    analysis = analyse("inputs")             # read, normalise, check; nothing written
+    plan, findings = analysis                # it unpacks
+    edition = compose(analysis, draft=True)  # every file of the build as bytes (edition.files); nothing written
+    result = publish(edition, "output")      # the only code that writes an output folder or the archive
+
+`rkt check`, `rkt build`, `rkt diff` and `rkt rekap` are callers of these three; so can be a web
+page, which may keep an edition in memory and never publish it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import archive
+from pipeline.checks import run_checks
+from pipeline.checks.report import report_markdown
+from pipeline.clock import Clock
+from pipeline.files import FileProblem
+from pipeline.findings import Finding, InputError, has_errors
+from pipeline.inputs.normalise import load
+from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
+from pipeline.inputs.schema import WORKBOOKS
+from pipeline.names import (
+    PK,
+    RKT,
+    document_name,
+    edition_name,
+    input_report_stem,
+    marked_folder,
+    marked_name,
+    previous_name,
+    report_name,
+    report_stem,
+    twin_name,
+)
+from pipeline.outputs import OutputFolder, OutputRefused, check_folders
+from pipeline.plan.model import Office, Plan
+from pipeline.review.snapshot import snapshot
+from pipeline.workbooks.marked import marked_copies
+
+
+class EditionMismatch(ValueError):
+    """The edition asked for (`rkt build --edition`) is not the identity workbook's."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """An inputs folder read, normalised and checked: its plan and every finding.
+
+    `plan` is None when the inputs could not be read; `findings` then say why. `limits` are
+    the ones the workbooks were read within, kept to read them again for the marked copies
+    and the archive. Unpacks as `plan, findings = analyse(folder)`.
+    """
+
+    plan: Plan | None
+    findings: list[Finding]
+    inputs: Path
+    limits: Limits = LIMITS
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.plan, self.findings))
+
+    @property
+    def has_errors(self) -> bool:
+        return self.plan is None or has_errors(self.findings)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Every file a build of one analysis writes, as bytes; nothing written.
+
+    `documents` and `twins` are the .docx and the text twin of each kind (RKT, PK), none when
+    errors stopped them (a draft is made all the same); `report` is the check report and
+    `marked` the marked copy of each workbook with findings. `files` names them all as they
+    lie in the output folder. `sources` are the input workbooks read again (for the marked
+    copies and the archive); one saved since it was analysed is left out and named in `changed`.
+    `plan` is None when the inputs could not be read: then the report alone is made.
+    """
+
+    plan: Plan | None
+    findings: list[Finding]
+    inputs: Path
+    report: bytes
+    marked: dict[str, bytes] = field(default_factory=dict)
+    documents: dict[str, bytes] = field(default_factory=dict)
+    twins: dict[str, bytes] = field(default_factory=dict)
+    draft: bool = False
+    sources: dict[str, bytes] = field(default_factory=dict)
+    changed: tuple[str, ...] = ()
+
+    @property
+    def office(self) -> Office | None:
+        return None if self.plan is None else self.plan.office
+
+    @property
+    def owner(self) -> str:
+        """Whom the files are for, as the output folder's manifest records it: the office by its name."""
+        if self.plan is None:
+            return f"folder input {Path(self.inputs).resolve()}"
+        return " ".join(self.plan.office.name.split()) or "kantor tanpa nama"
+
+    @property
+    def stem(self) -> str:
+        """The name the report and the marked copies go by."""
+        return input_report_stem(self.inputs) if self.plan is None else report_stem(self.plan.office, self.draft)
+
+    def name(self, kind: str = RKT) -> str:
+        """The file name of the document of `kind` (the edition's office, year, edition, draft or not)."""
+        return document_name(self.plan.office, self.draft, kind)
+
+    @property
+    def snapshot(self) -> dict[str, Any] | None:
+        """What the RKT carries for `rkt diff`: every value it shows (None when the inputs could not be read)."""
+        return None if self.plan is None else snapshot(self.plan)
+
+    @property
+    def checks(self) -> dict[str, bytes]:
+        """The check report, then the marked copies, by name in the output folder."""
+        return {report_name(self.stem): self.report,
+                **{marked_name(self.stem, wb): data for wb, data in self.marked.items()}}
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        """Every file of the edition by its name in the output folder: the checks, then each document and its twin."""
+        files = self.checks
+        for kind, docx in self.documents.items():
+            files[self.name(kind)] = docx
+            files[twin_name(self.name(kind))] = self.twins[kind]
+        return files
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a publish did: the documents written (None when errors stopped them), every finding, every file.
+
+    `problem` is set when a draft was written although its report or marked copies could not be.
+    `path` is the RKT, `agreement` the PK written beside it, `report` the check report.
+    """
+
+    path: Path | None
+    findings: list[Finding]
+    draft: bool = False
+    written: tuple[Path, ...] = ()
+    timings: tuple[tuple[str, float], ...] = ()
+    problem: str = ""
+    issued: Path | None = None  # the archive folder of an edition issued with --final
+    agreement: Path | None = None
+    report: Path | None = None
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.findings)
+
+
+def analyse(inputs: Path | str, *, edition: str | None = None, limits: Limits = LIMITS,
+            clock: Clock | None = None) -> Analysis:
+    """Read, normalise and check the workbooks in `inputs`.
+
+    Raises InputError when they cannot be read (a finding for each problem, naming its cell),
+    and EditionMismatch when `edition` is given and is not the workbook's: the workbook alone
+    says which edition it is, so its cover, file name and archive agree (`rkt revisi` raises it).
+    The rules' findings, errors among them, are returned, not raised.
+    """
+    clock = clock or Clock()
+    with clock.stage("baca"):
+        plan = load(inputs, limits)
+    if edition and " ".join(edition.split()).casefold() != " ".join(plan.office.edition.split()).casefold():
+        raise EditionMismatch(
+            f"edisi di {Path(inputs) / 'identitas.xlsx'} adalah '{plan.office.edition}', bukan '{edition}'; untuk "
+            f"memulai revisi jalankan rkt revisi --inputs {inputs}")
+    with clock.stage("periksa"):
+        findings = run_checks(plan)
+    return Analysis(plan, findings, Path(inputs), limits)
+
+
+def compose(analysis: Analysis, *, draft: bool = False, templates: Path | None = None,
+            clock: Clock | None = None) -> Edition:
+    """Everything a build of `analysis` writes, in memory: the check report, the marked copies and,
+    when no error stops them or as a `draft` (DRAF on every page, the findings in an appendix),
+    the RKT and the PK with their text twins.
+
+    `templates` is a folder holding rkt.docx and pk.docx (None: rkt's own). Raises
+    render.TemplateError when a template cannot be filled: then neither document is made.
+    """
+    clock = clock or Clock()
+    plan, findings = analysis
+    with clock.stage("laporan"):
+        sources, changed = _read_sources(analysis)
+        named = {loc.workbook for f in findings for loc in f.locations}
+        marked = marked_copies(findings, {name: data for name, data in sources.items() if name in named})
+        report = report_markdown(findings, plan, str(analysis.inputs)).encode("utf-8", "replace")
+    documents: dict[str, bytes] = {}
+    twins: dict[str, bytes] = {}
+    if plan is not None and (draft or not has_errors(findings)):
+        # start-up: docxtpl and python-docx load only when a document is made (rkt check never makes one)
+        from pipeline.document.documents import documents as render_documents
+        from pipeline.document.twin import docx_to_markdown
+
+        with clock.stage("render"):
+            for kind, docx in render_documents(plan, findings, draft, templates).items():
+                documents[kind], twins[kind] = docx, docx_to_markdown(docx).encode("utf-8", "replace")
+    return Edition(plan, findings, analysis.inputs, report, marked=marked, documents=documents, twins=twins,
+                   draft=draft, sources=sources, changed=changed)
+
+
+def _read_sources(analysis: Analysis) -> tuple[dict[str, bytes], tuple[str, ...]]:
+    """The bytes of the input workbooks, read again within the same limits, and those that changed since.
+
+    A workbook whose bytes changed since it was analysed (a planner saved it meanwhile) is left
+    out: its marks would land on the wrong cells, and an archive would not hold what the
+    documents were made from. Of inputs that could not be read, the workbooks the findings name
+    are read as they are now.
+    """
+    if analysis.plan is None:
+        wanted = {loc.workbook: "" for f in analysis.findings for loc in f.locations if loc.workbook.endswith(".xlsx")}
+    else:
+        wanted = {s.workbook: s.sha256 for s in analysis.plan.sources}
+    found: dict[str, bytes] = {}
+    for name in sorted(wanted):
+        if Path(name).name != name:
+            continue
+        try:
+            data = workbook_bytes(Path(analysis.inputs) / name, name, analysis.limits)
+        except InputError:
+            continue
+        if not wanted[name] or wanted[name] == hashlib.sha256(data).hexdigest():
+            found[name] = data
+    return found, tuple(name for name, digest in sorted(wanted.items()) if digest and name not in found)
+
+
+def publish(edition: Edition, output: Path | str, *, final: bool = False, clock: Clock | None = None) -> BuildResult:
+    """Write `edition` into the folder `output`: the only code that writes an output folder or the archive.
+
+    Nothing rkt did not write is replaced or removed (pipeline/outputs.py): every name is claimed
+    before the first file is written, each file is written atomically. The report and the marked
+    copies go first; when they cannot be written, FileProblem, unless there are documents (a
+    draft): then they are written and `problem` says what was not. A document that changes
+    keeps the one it replaces in `sebelumnya/`. `final` issues the edition (pipeline/archive.py):
+    refused (OutputRefused), before anything is written, when that edition was issued from other
+    workbooks or a workbook changed since it was analysed.
+    """
+    output = Path(output)
+    clock = clock or Clock()
+    check_folders(edition.inputs, output)
+    out = OutputFolder(output, edition.owner, edition.inputs, [Path(edition.inputs) / wb.filename for wb in WORKBOOKS])
+    checks = edition.checks
+    documents: dict[str, bytes] = {}
+    previous: set[str] = set()  # the documents replaced, kept in sebelumnya/
+    for kind, docx in edition.documents.items():
+        name = edition.name(kind)
+        replaced = out.read(name)
+        if replaced is not None and replaced != docx:
+            previous.add(previous_name(name))
+            documents[previous_name(name)] = replaced
+        documents[name], documents[twin_name(name)] = docx, edition.twins[kind]
+    issue = None
+    if final and documents:
+        if edition.changed:
+            raise OutputRefused("workbook input berubah selama build; ulangi rkt build --final")
+        issue = edition_name(edition.office.year, edition.office.edition)
+        if archive.check(output, issue, edition.sources):
+            issue = None  # issued before from these very workbooks
+    with clock.stage("tulis"):
+        out.claim([*checks, *documents])
+        written: dict[str, Path] = {}
+        problem = ""
+        try:
+            for rel, data in checks.items():
+                written[rel] = out.write(rel, data)
+            out.remove_stale(marked_folder(edition.stem), checks)
+        except FileProblem as exc:
+            if not documents:
+                raise
+            problem = f"laporan pemeriksaan tidak ditulis: {exc}"
+        for rel, data in documents.items():
+            written[rel] = out.write(rel, data)
+    issued = None
+    if final and documents:
+        issued = archive.folder(output, edition_name(edition.office.year, edition.office.edition))
+        if issue is not None:
+            kept = {rel: data for rel, data in documents.items() if rel not in previous}
+            archive.issue(output, issue, {**kept, report_name(edition.stem): edition.report}, edition.sources)
+    rkt, pk = (edition.name(RKT), edition.name(PK)) if edition.documents else ("", "")
+    first = [rel for name in (rkt, pk) for rel in (name, twin_name(name)) if rel in written]
+    order = first + [rel for rel in written if rel not in first and rel not in previous]
+    return BuildResult(written.get(rkt), edition.findings, edition.draft, tuple(written[rel] for rel in order),
+                       tuple(clock.stages), problem, issued, written.get(pk), written.get(report_name(edition.stem)))
