@@ -78,8 +78,3 @@ def issued_documents(output: Path, name: str) -> dict[str, Path]:
         shown = ", ".join(known) if known else "belum ada"
         raise FileProblem(f"tidak ada edisi terbit '{name}' di {Path(output) / ARCHIVE_FOLDER} (yang ada: {shown})")
     return docs
-
-
-def issued_document(output: Path, name: str) -> Path:
-    """The RKT of issued edition `name` (for `rkt diff --redline`)."""
-    return issued_documents(output, name)[RKT]

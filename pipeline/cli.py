@@ -250,6 +250,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
     from pipeline.files import FileProblem
     from pipeline.review.diff import compared, format_text, load_side
     from pipeline.review.diff import diff as compare
+    from pipeline.review.redline import write_redline
 
     try:
         before = load_side(old, rev, output=output)
@@ -270,46 +271,11 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
     else:
         click.echo(format_text(changes, before.snapshot, after.snapshot), nl=False)
     if redline_out is not None:
-        _write_redline(_resolved_side(old, output), _resolved_side(new, output), rev, redline_out, after.snapshot)
+        try:
+            click.echo(str(write_redline(before, after, redline_out)), err=True)
+        except FileProblem as exc:
+            _unusable(f"redline tidak dapat ditulis: {exc}")
     sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
-
-
-def _resolved_side(side: Path, output: Path) -> Path:
-    """A `terbit:NAME` side as the path of its document."""
-    from pipeline.archive import issued_document
-    from pipeline.names import issued_name
-
-    name = issued_name(str(side))
-    return side if name is None else issued_document(output, name)
-
-
-def _write_redline(old: Path, new: Path, rev: str | None, out: Path, after: dict) -> None:
-    """The tracked-changes .docx of `rkt diff --redline`, dated from the new edition; its path on stderr."""
-    import contextlib
-
-    from pipeline.document.render import TemplateError
-    from pipeline.files import FileProblem
-    from pipeline.inputs.schema import WORKBOOKS
-    from pipeline.outputs import refuse_inside
-    from pipeline.review.diff import inputs_at_revision
-    from pipeline.review.redline import edition_date, write_redline
-
-    compared = {p.resolve() for p in (old, new) if p.is_file()}
-    compared |= {(p / wb.filename).resolve() for p in (old, new) if p.is_dir() for wb in WORKBOOKS}
-    if out.resolve() in compared:
-        _unusable(f"redline {out} akan menimpa salah satu yang dibandingkan; pilih nama file lain")
-    try:
-        refuse_inside(out, "redline")
-        with contextlib.ExitStack() as stack:
-            if rev is not None:
-                old = stack.enter_context(inputs_at_revision(old, rev))
-            path = write_redline(old, new, out, date=edition_date(*after["office"]["sign_date"]))
-    except InputError as exc:
-        _emit(exc.findings, "text")
-        sys.exit(EXIT_UNUSABLE)
-    except (TemplateError, FileProblem) as exc:
-        _unusable(f"redline tidak dapat ditulis: {exc}")
-    click.echo(str(path), err=True)
 
 
 def _unusable(message: str) -> None:

@@ -41,7 +41,8 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def _resolved(path: Path) -> Path:
+def resolved(path: Path) -> Path:
+    """`path` made absolute, its links followed where they can be (a loop is left as it is)."""
     try:
         return Path(path).resolve()
     except (OSError, RuntimeError):  # a symlink loop
@@ -68,7 +69,7 @@ def refuse_inside(path: Path, what: str) -> None:
 def check_folders(inputs: Path, output: Path) -> None:
     """Refuse an output folder that is the input folder, or an input folder inside rkt's own folders."""
     refuse_inside(output, "folder output")
-    src, out = _resolved(inputs), _resolved(output)
+    src, out = resolved(inputs), resolved(output)
     if src == out:
         raise OutputRefused(
             f"folder output {output} sama dengan folder input; pilih folder lain untuk hasil build "
@@ -93,8 +94,8 @@ class OutputFolder:
     def __init__(self, root: Path, owner: str, origin: Path, inputs: Iterable[Path] = ()):
         self.root = Path(root)
         self.owner = owner
-        self.origin = _resolved(origin)
-        self.inputs = {_resolved(p) for p in inputs}
+        self.origin = resolved(origin)
+        self.inputs = {resolved(p) for p in inputs}
         self._state = self.root / STATE_FOLDER
 
     # --- the manifest ---------------------------------------------------------------------------
@@ -139,7 +140,7 @@ class OutputFolder:
     def refusal(self, rel: str, files: dict[str, dict] | None = None) -> str | None:
         """Why `rel` may not be written now (None: it may)."""
         path = self.root / rel
-        if _resolved(path) in self.inputs:
+        if resolved(path) in self.inputs:
             return f"{path} adalah workbook input yang sedang dibaca; rkt tidak menimpa input"
         try:
             current = path.read_bytes() if path.is_file() else None
@@ -204,7 +205,7 @@ class OutputFolder:
                 if not path.is_file():
                     self._record(rel, None)
                     continue
-                if sha256(path.read_bytes()) != entry.get("sha256") or _resolved(path) in self.inputs:
+                if sha256(path.read_bytes()) != entry.get("sha256") or resolved(path) in self.inputs:
                     continue
                 path.unlink()
             except OSError as exc:

@@ -74,6 +74,7 @@ def test_a_signed_edition_is_never_replaced_from_other_workbooks(issued):
     lambda a, t: ("revisi", "--inputs", a / "input", "--tanggal", "2 Juli 2024"),
     lambda a, t: ("init", "--year", "2025", "--from", t / "inputs", "--to", a / "input", "--force"),
     lambda a, t: ("blank", a / "input", "--force"),
+    lambda a, t: ("diff", t / "inputs", a / "input", "--redline", a / "redline.docx"),
 ])
 def test_no_command_writes_into_an_issued_edition(issued, tmp_path, command):
     _, _, archive = issued

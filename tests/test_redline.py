@@ -19,6 +19,7 @@ from lxml import etree
 
 from pipeline.build import build
 from pipeline.cli import cli
+from pipeline.review.diff import load_side
 from pipeline.review.redline import edition_date, redline, write_redline
 from tests.builders import mini_data, write_inputs
 
@@ -402,16 +403,34 @@ def test_edition_date():
 
 # -- folders, files and the command ------------------------------------------------------------
 
-def test_write_redline_builds_inputs_with_findings_as_drafts(tmp_path):
+def test_write_redline_reuses_the_documents_the_diff_made_of_inputs_with_findings(tmp_path):
     old = write_inputs(tmp_path / "old")
     data = mini_data()
     data["jadwal"]["Jadwal"][0]["m05"] -= 1_000  # the RO's months no longer add up: an error finding
     new = write_inputs(tmp_path / "new", data)
-    out = write_redline(old, new, tmp_path / "r" / "redline.docx")
+    before, after = load_side(old), load_side(new)
+    out = write_redline(before, after, tmp_path / "r" / "redline.docx")
     root = part(out.read_bytes())
     assert {m.get(W + "date") for m in marks(root)} == {"2024-01-01T00:00:00Z"}, "dated from the new edition"
     assert ("10.000", "9.000") in {(deleted(tc), inserted(tc)) for tc in root.iter(W + "tc") if marks(tc)}
     assert [p.name for p in (tmp_path / "r").iterdir()] == ["redline.docx"], "written atomically, nothing left"
+    assert out.read_bytes() == redline(before.documents["RKT"], after.documents["RKT"], date=DATE), \
+        "the very documents the diff compared"
+
+
+def test_write_redline_never_replaces_what_it_compares(tmp_path):
+    old = write_inputs(tmp_path / "old")
+    data = mini_data()
+    move_month(data)
+    new = write_inputs(tmp_path / "new", data)
+    built = build(new, tmp_path / "out")
+    for before, after, target in [(old, new, new / "jadwal.xlsx"), (old, built.path, built.path),
+                                  (built.path, old, built.path)]:
+        kept = target.read_bytes()
+        result = CliRunner().invoke(cli, ["diff", str(before), str(after), "--redline", str(target)])
+        assert result.exit_code == 2, result.output
+        assert "akan menimpa salah satu yang dibandingkan" in result.stderr
+        assert target.read_bytes() == kept
 
 
 def test_cli_diff_writes_the_redline(tmp_path):

@@ -121,9 +121,12 @@ def read_docx(path: Path) -> bytes:
     return data
 
 
-def read_snapshot(docx_path) -> dict[str, Any]:
-    """The snapshot embedded by `finalize`; NotAnRktDocument if the file has none, FileProblem if unreadable."""
-    data = read_docx(docx_path)
+def read_snapshot(docx_path, data: bytes | None = None) -> dict[str, Any]:
+    """The snapshot embedded by `finalize`; NotAnRktDocument if the file has none, FileProblem if unreadable.
+
+    `data` is the file's bytes when they were read already (`read_docx`).
+    """
+    data = read_docx(docx_path) if data is None else data
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             root = parse(zf.read(SNAPSHOT_PART))

@@ -12,16 +12,24 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import subprocess
+import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pipeline.archive import issued_documents
+from pipeline.document.package import read_docx, read_snapshot
+from pipeline.document.twin import docx_to_markdown
+from pipeline.findings import InputError, Location, error
 from pipeline.formatting import plain
 from pipeline.inputs import schema
 from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.inputs.read import LIMITS, Limits
 from pipeline.names import RKT, issued_name
+from pipeline.outputs import resolved
+from pipeline.review.snapshot import snapshot
 
 TEXT = "Teks dokumen"  # the section of changes found only in a document's text
 
@@ -42,10 +50,16 @@ class Change:
 
 @dataclass(frozen=True)
 class Side:
-    """One side of a diff: its snapshot and the text twin of each of its documents, by kind (RKT, PK)."""
+    """One side of a diff: its snapshot and the text twin of each of its documents, by kind (RKT, PK).
+
+    `documents` are the .docx bytes of each kind, as read or made once (a redline reuses them);
+    `read` the files the side was read from, which nothing rkt writes may replace.
+    """
 
     snapshot: dict[str, Any]
     twins: dict[str, str]
+    documents: dict[str, bytes] = field(default_factory=dict)
+    read: frozenset[Path] = frozenset()
 
 
 def compared(old: Side, new: Side) -> list[str]:
@@ -190,50 +204,51 @@ def format_text(changes: list[Change], old: dict, new: dict) -> str:
 
 def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Path | None = None) -> Side:
     """One side of a diff: an inputs folder (optionally at git revision `rev`), a built .docx (the RKT or
-    the PK), or an issued edition `terbit:NAME` of the archive in `output` (both its documents)."""
-    from pipeline.document.package import read_docx, read_snapshot
-    from pipeline.document.twin import docx_to_markdown
+    the PK), or an issued edition `terbit:NAME` of the archive in `output` (both its documents).
 
+    Each file is read once and each folder's documents made once, in memory.
+    """
     issued_edition = issued_name(str(path))
     if issued_edition is not None:
-        from pipeline.archive import issued_documents
-
-        issued = issued_documents(Path(output or "output"), issued_edition)
-        sides = [load_side(p) for p in issued.values()]
-        return Side(sides[0].snapshot, {kind: twin for side in sides for kind, twin in side.twins.items()})
+        sides = [load_side(p) for p in issued_documents(Path(output or "output"), issued_edition).values()]
+        return Side(sides[0].snapshot, {kind: twin for side in sides for kind, twin in side.twins.items()},
+                    {kind: docx for side in sides for kind, docx in side.documents.items()},
+                    frozenset().union(*(side.read for side in sides)))
     path = Path(path)
     if rev is not None:
         with inputs_at_revision(path, rev) as folder:
-            return _folder_side(folder, limits)
+            return replace(_folder_side(folder, limits), read=_workbooks(path))
     if path.is_dir():
         return _folder_side(path, limits)
-    snap = read_snapshot(path)
+    data = read_docx(path)
+    snap = read_snapshot(path, data)
     snap.setdefault("values", {})  # a document of an rkt before snapshot 2: its text alone is compared
     office = snap.setdefault("office", {})
     office.setdefault("sign_date", [int(office.get("year") or 2000), 1, 1])
-    return Side(snap, {snap.get("document", RKT): docx_to_markdown(read_docx(path))})
+    kind = snap.get("document", RKT)
+    return Side(snap, {kind: docx_to_markdown(data)}, {kind: data}, frozenset({resolved(path)}))
 
 
 def _folder_side(folder: Path, limits: Limits) -> Side:
-    """An inputs folder: its snapshot, and the twins of the documents it gives (errors or not, never a draft)."""
+    """An inputs folder: its snapshot, and the documents it gives (errors or not, never a draft) with their twins."""
+    # start-up: docxtpl and the checks load only when a folder is compared, not for two .docx
     from pipeline.document.documents import documents
-    from pipeline.document.twin import docx_to_markdown
     from pipeline.edition import analyse
-    from pipeline.review.snapshot import snapshot
 
     plan = analyse(folder, limits=limits).plan
-    return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in documents(plan).items()})
+    docs = documents(plan)
+    return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in docs.items()}, docs,
+                _workbooks(folder))
+
+
+def _workbooks(folder: Path) -> frozenset[Path]:
+    return frozenset(resolved(Path(folder) / wb.filename) for wb in schema.WORKBOOKS)
 
 
 @contextlib.contextmanager
 def inputs_at_revision(folder, rev: str) -> Iterator[Path]:
     """The section workbooks of `folder` as committed at git revision `rev`, in a temporary folder
     removed when the block ends."""
-    import subprocess
-    import tempfile
-
-    from pipeline.findings import InputError, Location, error
-
     folder = Path(folder).resolve()
     try:
         top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, check=True,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import copy
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -24,7 +23,10 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from pipeline.files import write_bytes
 from pipeline.ooxml import NS, read_zip, write_zip
+from pipeline.outputs import OutputRefused, refuse_inside, resolved
+from pipeline.review.diff import Side, compared
 
 W_NS, R_NS, W14_NS, MC_NS = NS["w"], NS["r"], NS["w14"], NS["mc"]
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -106,41 +108,21 @@ def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | N
     return write_zip(new_parts)
 
 
-def write_redline(old: Path, new: Path, out: Path, author: str = "rkt", date: str | None = None) -> Path:
-    """Write the redline of NEW against OLD to `out` atomically; each side a built .docx or an inputs folder.
+def write_redline(old: Side, new: Side, out: Path, author: str = "rkt") -> Path:
+    """Write the redline of NEW's document against OLD's to `out` atomically; its path.
 
-    A folder is built as a draft in a temporary folder, so inputs that still have findings can be
-    compared. Without `date`, the marks are dated from the new side's edition year when it can be
-    read (an inputs folder or a .docx that carries its snapshot).
+    The sides are those `rkt diff` compared (pipeline/review/diff.py), so their documents are
+    reused, never made again: the RKT when both have it, else the one document they share. The
+    marks are dated from the new edition's signing date. Refused (OutputRefused) when `out` is a
+    file either side was read from, or lies in an issued edition.
     """
-    from pipeline.files import write_bytes
-
-    if date is None:
-        date = _side_date(Path(new))
-    data = redline(_docx_bytes(Path(old)), _docx_bytes(Path(new)), author=author, date=date)
-    return write_bytes(Path(out), data)
-
-
-def _docx_bytes(side: Path) -> bytes:
-    if not side.is_dir():
-        from pipeline.document.package import read_docx
-
-        return read_docx(side)
-    from pipeline.build import build
-
-    with tempfile.TemporaryDirectory(prefix="rkt-redline-") as tmp:
-        result = build(side, Path(tmp), draft=True)
-        return result.path.read_bytes()
-
-
-def _side_date(side: Path) -> str | None:
-    from pipeline.document.package import NotAnRktDocument
-    from pipeline.review.diff import load_side
-
-    try:
-        return edition_date(*load_side(side).snapshot["office"]["sign_date"])
-    except (NotAnRktDocument, KeyError, TypeError, ValueError):
-        return None
+    out = Path(out)
+    if resolved(out) in old.read | new.read:
+        raise OutputRefused(f"redline {out} akan menimpa salah satu yang dibandingkan; pilih nama file lain")
+    refuse_inside(out, "redline")
+    kind = compared(old, new)[0]
+    date = edition_date(*new.snapshot["office"]["sign_date"])
+    return write_bytes(out, redline(old.documents[kind], new.documents[kind], author=author, date=date))
 
 
 class _Redliner:
