@@ -1,11 +1,15 @@
-"""The `rkt` command: a thin shell over read -> normalise -> check -> render -> write.
+"""The `rkt` command: a thin shell over the library (pipeline/edition.py, pipeline/review/, ...).
 
-Exit codes: 0 no error, 1 the inputs have errors (findings), 2 the inputs are unusable.
+Each command maps its options to library calls and the library's exceptions to exit codes:
+0 no error, 1 the inputs have errors (findings), 2 the inputs are unusable. Each imports what
+it runs inside its function, so `rkt --help` (and every other command) loads no more than it needs.
 """
 
 from __future__ import annotations
 
+import gc
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -62,6 +66,7 @@ def check(inputs: Path, fmt: str) -> None:
     Contoh:
       rkt check --inputs inputs --format json
     """
+    # start-up: imported when the command runs
     from pipeline.clock import Clock, timings_line
     from pipeline.edition import analyse
 
@@ -109,6 +114,7 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
       rkt build --final                      (edisi yang ditandatangani)
       rkt build --inputs jambi --inputs padang --inputs palembang --output semua
     """
+    # start-up: imported when the command runs
     from pipeline.build import build, build_many
     from pipeline.clock import timings_line
     from pipeline.document.render import TemplateError
@@ -191,6 +197,7 @@ def rules() -> None:
     Contoh:
       rkt rules
     """
+    # start-up: imported when the command runs
     from pipeline.checks import RULES
     from pipeline.checks.uraian import URAIAN
     from pipeline.inputs.problems import INPUT_PROBLEMS
@@ -209,6 +216,7 @@ def schema() -> None:
     Contoh:
       rkt schema > docs/input-format.md
     """
+    # start-up: imported when the command runs
     from pipeline.inputs.guide import input_format_markdown
 
     click.echo(input_format_markdown(), nl=False)
@@ -245,6 +253,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
         old, new = sides
     else:
         raise click.UsageError("beri OLD dan NEW, atau --rev REV dengan satu folder input")
+    # start-up: imported when the command runs
     from pipeline.document.package import NotAnRktDocument
     from pipeline.document.render import TemplateError
     from pipeline.files import FileProblem
@@ -300,6 +309,7 @@ def revisi_command(inputs: Path, tanggal: str) -> None:
       rkt revisi --inputs inputs --tanggal "2 Juli 2024"
       rkt build --final --inputs inputs
     """
+    # start-up: imported when the command runs
     from pipeline.files import FileProblem
     from pipeline.workbooks.revision import RevisionError, start_revision
 
@@ -333,6 +343,7 @@ def init_command(year: int, src: Path, dst: Path, force: bool) -> None:
       rkt init --year 2025 --from inputs --to inputs-2025
       rkt check --inputs inputs-2025    (galat jadwal dan target bulanan kosong memang diharapkan)
     """
+    # start-up: imported when the command runs
     from pipeline.files import FileProblem
     from pipeline.workbooks.next_year import InitError, init_year
 
@@ -365,6 +376,7 @@ def blank_command(folder: Path, year: int | None, force: bool) -> None:
       rkt blank kantor-baru --year 2025
       rkt check --inputs kantor-baru    (setelah diisi)
     """
+    # start-up: imported when the command runs
     from pipeline.files import FileProblem
     from pipeline.workbooks.blank import write_blank
 
@@ -398,6 +410,7 @@ def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -
       rkt rekap --inputs jambi --inputs padang --inputs palembang --output rekap.xlsx
       rkt rekap --inputs jambi --inputs padang --output regional/rekap-2025.xlsx --workers 2
     """
+    # start-up: imported when the command runs
     from pipeline.files import FileProblem
     from pipeline.rollup import check_output, rollup, write_rollup
 
@@ -430,9 +443,6 @@ def main() -> None:
     are looked at every 10 000 new ones instead, so the cycles a build drops are still freed as
     it goes; what is alive at the end is frozen, as the process hands its memory back anyway.
     """
-    import gc
-    import signal
-
     signal.signal(signal.SIGTERM, _interrupted)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):

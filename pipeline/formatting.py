@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from babel.numbers import format_decimal, get_group_symbol
+from babel.numbers import format_currency, format_decimal, get_group_symbol
 
 from pipeline.plan.vocabulary import MONTHS
 
@@ -58,15 +58,13 @@ def percent(value: int | Decimal | None, nil: str = "-", places: int | None = No
 
 def words(value: int) -> str:
     """`68` -> `enam puluh delapan`."""
-    from num2words import num2words
+    from num2words import num2words  # start-up: it loads every language; rkt check never spells a number
 
     return num2words(int(value), lang="id")
 
 
 def rupiah(thousands: int) -> str:
     """An amount in thousands of rupiah in full: `14530796` -> `Rp14.530.796.000`."""
-    from babel.numbers import format_currency
-
     return format_currency(int(thousands) * 1000, "IDR", format="\u00a4#,##0", locale=LOCALE, currency_digits=False)
 
 

@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 
+from lxml import etree
+
 # ---------------------------------------------------------------- docxtpl 0.20
 
 def docx_template(path: str, patch: Callable[[str], str]):
@@ -33,8 +35,7 @@ def docx_template(path: str, patch: Callable[[str], str]):
 
 @lru_cache(maxsize=1)
 def _template_class():
-    from docxtpl import DocxTemplate
-    from lxml import etree
+    from docxtpl import DocxTemplate  # start-up: docxtpl loads when a template is first filled
 
     class Template(DocxTemplate):
         def __init__(self, template_file: str, patch: Callable[[str], str]) -> None:
@@ -74,6 +75,7 @@ def dated_chart_data(created: datetime, number_format: str):
 
 @lru_cache(maxsize=1)
 def _chart_data_class():
+    # start-up: python-pptx loads when a chart is first drawn
     from pptx.chart.data import CategoryChartData
     from pptx.chart.xlsx import CategoryWorkbookWriter
     from xlsxwriter import Workbook

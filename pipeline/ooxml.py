@@ -10,6 +10,7 @@ import io
 import zipfile
 from collections.abc import Mapping
 
+from docx.opc.spec import default_content_types
 from lxml import etree
 
 NS = {
@@ -24,6 +25,7 @@ NS = {
 W = f"{{{NS['w']}}}"
 FIRST = ("[Content_Types].xml", "_rels/.rels")
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_DEFAULTS = frozenset(default_content_types)  # (extension, content type) pairs that need no override
 
 
 def qn(tag: str) -> str:
@@ -95,11 +97,3 @@ def document_parts(document) -> dict[str, bytes]:
     parts["[Content_Types].xml"] = etree.tostring(types, encoding="UTF-8", standalone=True)
     return parts
 
-
-def _defaults() -> frozenset[tuple[str, str]]:
-    from docx.opc.spec import default_content_types
-
-    return frozenset(default_content_types)
-
-
-_DEFAULTS = _defaults()

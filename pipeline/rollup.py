@@ -28,19 +28,29 @@ Sheets (headers in Bahasa Indonesia, money in whole thousands of rupiah, "(000)"
 from __future__ import annotations
 
 import os
+import re
+import zipfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 
 from pipeline.edition import analyse
-from pipeline.files import FileProblem
+from pipeline.files import FileProblem, atomic_write
 from pipeline.findings import InputError
 from pipeline.formatting import target_text
+from pipeline.inputs.schema import WORKBOOKS
 from pipeline.outputs import refuse_inside
 from pipeline.plan import tables
 from pipeline.plan.vocabulary import MONTH_SHORT, POSITION_TYPES, STATUSES
+from pipeline.workbooks.xlsx import HEADER_FILL, HEADER_FONT, sheet_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -185,6 +195,7 @@ def _labels(offices: Sequence[OfficeRows]) -> list[str]:
 
 
 def _views(folders: tuple[Path, ...], offices: Sequence[OfficeRows]) -> Rollup:
+    # start-up: pandas loads once every office is read (and only in this process), never for a refused --output
     import pandas as pd
 
     labels = _labels(offices)
@@ -208,7 +219,7 @@ def _views(folders: tuple[Path, ...], offices: Sequence[OfficeRows]) -> Rollup:
 
 def _frame(rows: list[dict[str, Any]], columns: Sequence[str], text: set[str]) -> pd.DataFrame:
     """Rows in the given column order; numbers as nullable integers, so a missing figure is an empty cell."""
-    import pandas as pd
+    import pandas as pd  # start-up: see _views
 
     frame = pd.DataFrame(rows, columns=list(columns))
     for col in columns:
@@ -225,8 +236,6 @@ def check_output(path: Path, folders: Sequence[Path]) -> None:
     The input workbooks are only ever read; a roll-up written into an office's folder would
     also be mistaken for one of its section workbooks; and rkt replaces only what it wrote.
     """
-    from pipeline.inputs.schema import WORKBOOKS
-
     out = _resolved(path)
     if out.is_dir():
         raise FileProblem(f"file rekap {path} adalah sebuah folder; beri nama file, "
@@ -249,10 +258,6 @@ def check_output(path: Path, folders: Sequence[Path]) -> None:
 
 def _is_rollup(path: Path) -> bool:
     """Whether the file at `path` is a roll-up rkt wrote (its title says so); read no further than that."""
-    import re
-    import zipfile
-    from xml.sax.saxutils import escape
-
     title = re.compile(rf"<dc:title(?: [^>]*)?>{re.escape(escape(TITLE))}</dc:title>")
     try:
         with zipfile.ZipFile(path) as book:
@@ -277,10 +282,7 @@ def write_rollup(result: Rollup, path: Path) -> Path:
     Every text cell stays text (a name typed as `=HYPERLINK(...)` is never a formula) and holds
     only characters a worksheet can; raises FileProblem when the path is refused or cannot be written.
     """
-    import pandas as pd
-
-    from pipeline.files import atomic_write
-    from pipeline.workbooks.xlsx import sheet_text
+    import pandas as pd  # start-up: see _views
 
     path = Path(path)
     check_output(path, result.folders)
@@ -296,11 +298,6 @@ def write_rollup(result: Rollup, path: Path) -> Path:
 
 def _finish(ws, frame: pd.DataFrame) -> None:
     """Text kept as text, number formats, header style, frozen header, autofilter, widths, bold subtotals."""
-    from openpyxl.styles import Alignment
-    from openpyxl.utils import get_column_letter
-
-    from pipeline.workbooks.xlsx import HEADER_FILL, HEADER_FONT
-
     columns = list(frame.columns)
     widths = [len(c) for c in columns]
     subtotal = "Baris" in columns
@@ -333,10 +330,6 @@ def _finish(ws, frame: pd.DataFrame) -> None:
 
 def _chart(ws, offices: int) -> None:
     """A native line chart of monthly disbursement, one line per office, beside the table."""
-    from openpyxl.chart import LineChart, Reference
-    from openpyxl.chart.data_source import AxDataSource, StrRef
-    from openpyxl.utils import get_column_letter
-
     if not offices:
         return
     chart = LineChart()

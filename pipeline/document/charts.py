@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from lxml import etree
+
 from pipeline.library_hooks import dated_chart_data
 from pipeline.ooxml import NS
 
@@ -87,6 +89,7 @@ def _chart_data(spec: Mapping):
 
 def _style(chart, spec: Mapping) -> None:
     """Fonts, labels, legend and colours through python-pptx's chart object model."""
+    # start-up: python-pptx loads only when a chart is drawn, not for a build that stops at its checks
     from pptx.dml.color import RGBColor
     from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
     from pptx.util import Pt
@@ -148,8 +151,6 @@ def _style(chart, spec: Mapping) -> None:
 
 def _settings(chart_space) -> None:
     """Indonesian as the chart's language, square corners, no frame (python-pptx has no API for these)."""
-    from lxml import etree
-
     def child(tag: str, successors: tuple[str, ...]):
         found = chart_space.find(f"{{{NS_C}}}{tag}")
         if found is None:
@@ -173,7 +174,7 @@ def chart_part(spec: Mapping) -> ChartPart:
     Each series is `{"name": str, "values": [int, ...]}`, one value per category. The part
     refers to its workbook through relationship `rId1` (`c:externalData`).
     """
-    from lxml import etree
+    # start-up: python-pptx loads only when a chart is drawn, not for a build that stops at its checks
     from pptx.chart.chart import Chart
     from pptx.chart.xmlwriter import ChartXmlWriter
     from pptx.enum.chart import XL_CHART_TYPE

@@ -26,9 +26,14 @@ from typing import TYPE_CHECKING
 
 import jinja2
 import markupsafe
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from docx.oxml import parse_xml
 from lxml import etree
 
 from pipeline import formatting, library_hooks
+from pipeline.document import charts
 from pipeline.ooxml import NS, P, qn, text
 
 if TYPE_CHECKING:
@@ -191,10 +196,6 @@ class _Figures:
         self.charts = 0
 
     def __call__(self, p) -> None:
-        from docx.oxml import parse_xml
-
-        from pipeline.document import charts
-
         match = _MARK.fullmatch(text(p))
         if match is None or match.group(2) not in self.figures:
             raise TemplateError(f"grafik atau bagan harus sendirian di paragrafnya: {text(p)[:80]!r}")
@@ -217,10 +218,6 @@ class _Figures:
         p.append(parse_xml(charts.inline_xml(rid, 0, name, name, part.width, part.height)))  # id: see _finish
 
     def _relate(self, part) -> str:
-        from docx.opc.constants import CONTENT_TYPE as CT
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-        from docx.opc.part import Part
-
         package = self.document.part.package
         chart = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART, part.xml, package)
         rid = f"rIdChart{self.charts}"

@@ -265,6 +265,7 @@ def _count(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, cells: in
 
 
 def _open(data: bytes, name: str, data_only: bool = False):
+    # start-up: openpyxl loads only when a workbook is read (never for `rkt diff` of two .docx), here and below
     from openpyxl import load_workbook
 
     try:
@@ -305,7 +306,7 @@ _COLUMN_LETTERS: list[str] = []
 def _letter(c: int) -> str:
     """Column letter of 1-based index `c`, cached (every cell's address needs one)."""
     if c >= len(_COLUMN_LETTERS):
-        from openpyxl.utils import get_column_letter
+        from openpyxl.utils import get_column_letter  # start-up: see _open
 
         _COLUMN_LETTERS.extend(get_column_letter(i) if i else "" for i in range(len(_COLUMN_LETTERS), c + 1))
     return _COLUMN_LETTERS[c]
@@ -319,7 +320,7 @@ class _Grid:
     """
 
     def __init__(self, ws, archive: zipfile.ZipFile, data: bytes, workbook: str, sheet: str):
-        from openpyxl.cell.read_only import EMPTY_CELL
+        from openpyxl.cell.read_only import EMPTY_CELL  # start-up: see _open
 
         self.workbook, self.sheet = workbook, sheet
         self.empty = EMPTY_CELL
@@ -392,11 +393,11 @@ def _merged_ranges(ws, archive: zipfile.ZipFile, data: bytes) -> list[tuple[int,
     a second, full parse. Which part is openpyxl's private knowledge (pipeline/library_hooks.py);
     should it be lost, the ranges come from a full load instead.
     """
-    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.utils.cell import range_boundaries  # start-up: see _open
 
     member = worksheet_member(ws)
     if member is None:  # pragma: no cover - only with an openpyxl other than the pinned one
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # start-up: see _open
 
         full = load_workbook(io.BytesIO(data))[ws.title]
         return [(r.min_col, r.min_row, r.max_col, r.max_row) for r in full.merged_cells.ranges]

@@ -12,6 +12,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from pipeline.files import atomic_write
 from pipeline.formatting import sign_date_text
 from pipeline.inputs.normalise import load, sign_date
@@ -48,8 +50,6 @@ def start_revision(inputs: Path, date: str) -> Revision:
     Raises InputError when the workbooks cannot be read, RevisionError for a date that is none or
     outside the plan year (or the year before), FileProblem when the workbook cannot be written.
     """
-    from openpyxl import load_workbook
-
     refuse_inside(Path(inputs), "folder input")
     plan = load(inputs)
     office = plan.office
