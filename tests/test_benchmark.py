@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.run import BATCH, BIG, REKAP, Sample, stage_times, targets
+from benchmarks.run import BATCH, BIG, DIFF, REDLINE, REKAP, Sample, stage_times, targets
 from benchmarks.synthetic import office_data, write_office
 from pipeline.checks import run_checks
 from pipeline.inputs.normalise import load
@@ -21,7 +21,8 @@ def sample(seconds: float, peak: float = 100, cpu: float | None = None) -> Sampl
 def result(**changes: Sample) -> dict:
     samples = {"floor": sample(0.30), "check shipped": sample(0.40), "build shipped": sample(1.0),
                f"build {BIG}x": sample(2.5, peak=250), f"build batch of {BATCH}": sample(10.0, cpu=18.0),
-               f"rekap of {REKAP}": sample(6.0, cpu=11.0), "make rkt, nothing changed": sample(0.01)}
+               f"rekap of {REKAP}": sample(6.0, cpu=11.0), "make rkt, nothing changed": sample(0.01),
+               DIFF: sample(1.0), REDLINE: sample(1.25)}
     return {"samples": {**samples, **changes}, "cores": 2}
 
 
@@ -41,6 +42,7 @@ def test_each_target_fails_past_its_limit():
     assert not passed(result(**{f"build batch of {BATCH}": sample(10.0, cpu=11.0)}))[f"build batch of {BATCH}"]
     assert not passed(result(**{"make rkt, nothing changed": sample(0.2)}))["make rkt with nothing changed"]
     assert not passed(result(**{f"rekap of {REKAP}": sample(21.0)}))[f"rekap of {REKAP} offices"]
+    assert not passed(result(**{REDLINE: sample(1.35)}))[REDLINE]  # > 1,3 x 1,0 s
 
 
 def test_a_missing_measurement_fails_its_target():
