@@ -161,17 +161,18 @@ class BuildResult:
 
 
 def analyse(inputs: Path | str, *, edition: str | None = None, limits: Limits = LIMITS,
-            clock: Clock | None = None) -> Analysis:
+            clock: Clock | None = None, realisation: bool = False) -> Analysis:
     """Read, normalise and check the workbooks in `inputs`.
 
     Raises InputError when they cannot be read (a finding for each problem, naming its cell),
     and EditionMismatch when `edition` is given and is not the workbook's: the workbook alone
     says which edition it is, so its cover, file name and archive agree (`rkt revisi` raises it).
-    The rules' findings, errors among them, are returned, not raised.
+    The rules' findings, errors among them, are returned, not raised. With `realisation`,
+    realisasi.xlsx is read and checked too when the folder has it (documents never need it).
     """
     clock = clock or Clock()
     with clock.stage("baca"):
-        plan = load(inputs, limits)
+        plan = load(inputs, limits, realisation=realisation)
     if edition and " ".join(edition.split()).casefold() != " ".join(plan.office.edition.split()).casefold():
         raise EditionMismatch(
             f"edisi di {Path(inputs) / 'identitas.xlsx'} adalah '{plan.office.edition}', bukan '{edition}'; untuk "

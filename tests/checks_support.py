@@ -37,7 +37,7 @@ def findings_for(folder: Path, data: dict, edit: Callable[[Path], None] | None =
     else:
         write_inputs(folder, data)
         edit(folder)
-        found = run_checks(load(folder))
+        found = run_checks(load(folder, realisation=True))
     FIRED.update(f.rule for f in found)
     return found
 

@@ -136,7 +136,7 @@ def test_edition_is_a_drop_down_on_the_identity_form(blank):
 
 VALUE_RULES = {"edition": "identity.edition", "kind": None, "status": "staff.status",
                "position_type": "staff.position-type", "grade": "staff.grade",
-               "unit": ("codes.ro-unit", "targets.unit")}
+               "unit": ("codes.ro-unit", "targets.unit"), "direction": "realisation.direction"}
 
 
 @pytest.mark.parametrize("choice", sorted(xlsx.CHOICES))

@@ -15,7 +15,7 @@ from pipeline.inputs.problems import INPUT_PROBLEMS
 from tests.builders import write_inputs
 
 TESTS = Path(__file__).parent
-FAMILIES = ("identity", "staff", "codes", "money", "targets", "text")
+FAMILIES = ("identity", "staff", "codes", "money", "targets", "text", "realisation")
 
 
 @pytest.mark.parametrize("rule_id", sorted(RULES))

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from pipeline.edition import analyse, compose, publish
 from pipeline.findings import InputError
 from pipeline.plan.model import Plan
-from tests.builders import SPECS, write_inputs
+from tests.builders import SPECS, mini_data, mini_realisation, write_inputs
 
 cell_values = st.one_of(
     st.none(),
@@ -39,12 +39,14 @@ shapes = st.sampled_from(["none", "insert_row", "delete_row", "delete_col", "ins
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
-    return write_inputs(tmp_path_factory.mktemp("pristine"))
+    data = mini_data()
+    data["realisasi"] = mini_realisation()  # realisasi.xlsx takes the same random cells as the five
+    return write_inputs(tmp_path_factory.mktemp("pristine"), data)
 
 
 def _assert_model_or_located_findings(folder: Path) -> None:
     try:
-        analysis = analyse(folder)
+        analysis = analyse(folder, realisation=True)
     except InputError as exc:
         assert exc.findings
         for f in exc.findings:

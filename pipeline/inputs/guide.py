@@ -34,11 +34,25 @@ di bawah ini; sheet lain (misalnya catatan) dibiarkan. Aturan umum:
 """
 
 
+OPTIONAL_NOTE = (
+    "Workbook keenam, opsional: realisasi selama tahun berjalan. Folder tanpa workbook ini diperiksa dan "
+    "dibangun seperti biasa. `rkt build` tidak membacanya (RKT dan PK tidak berubah karenanya); `rkt check` "
+    "memeriksanya terhadap rencana dan `rkt capaian` mengukur capaian darinya. Sheet tabelnya boleh tidak ada. "
+    "Di sheet Realisasi Anggaran boleh ditempel baris ekspor aplikasi keuangan bila judul kolomnya termasuk "
+    "yang dikenali di bawah (kode RO, uraian, sumber dana, pagu, bulan); kode anggaran lengkap "
+    "(`024.05.WA.4249.QAH.017`) dibaca sebagai KRO.RO di ujungnya, baris selain RO (program, kegiatan, "
+    "komponen, akun) dilaporkan selnya untuk dihapus. Judul lain tidak ditebak."
+)
+
+
 def input_format_markdown() -> str:
     """Markdown describing every workbook, sheet and column, with an example row."""
     out = [INTRO]
-    for wb in schema.WORKBOOKS:
-        out.append(f"\n## `{wb.filename}`\n\nPemilik: {wb.owner}.\n")
+    for wb in schema.ALL_WORKBOOKS:
+        optional = wb in schema.OPTIONAL_WORKBOOKS
+        out.append(f"\n## `{wb.filename}`{' (opsional)' if optional else ''}\n\nPemilik: {wb.owner}.\n")
+        if optional:
+            out.append(f"\n{OPTIONAL_NOTE}\n")
         for sheet in wb.sheets:
             optional = "" if getattr(sheet, "required", True) else " (opsional)"
             out.append(f"\n### Sheet `{sheet.name}`{optional}\n\n{sheet.purpose}\n")

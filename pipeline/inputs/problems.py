@@ -21,6 +21,7 @@ INPUT_PROBLEMS: dict[str, str] = {
     "input.not-a-number": "Sel angka berisi teks yang bukan angka, atau angka terlalu besar.",
     "input.not-whole": "Sel yang harus bilangan bulat (jumlah, ribu rupiah) berisi pecahan atau persen.",
     "input.not-a-date": "Tanggal penandatanganan bukan tanggal yang ada.",
+    "input.not-a-quarter": "Triwulan di sheet Penjelasan (realisasi.xlsx) bukan I, II, III atau IV.",
     "input.number-as-code": "Kode panjang (NIP) diketik sebagai angka sehingga digit terakhirnya hilang.",
     "input.invisible-char": "Kode berisi karakter tak terlihat (spasi lebar-nol, BOM, tanda hubung lunak).",
     "input.duplicate-key": "Kunci yang harus unik (kode RO, NIP, nomor IKK) tertulis dua kali.",

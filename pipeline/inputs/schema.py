@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.plan.vocabulary import (
+    DIRECTIONS,
     EDITIONS,
+    FUNDING_SOURCES,
     GRADES,
     IKK_UNITS,
     MONTH_ALIASES,
     POSITION_TYPES,
+    QUARTERS,
     RO_UNITS,
     STATUSES,
     UNIT_KINDS,
@@ -31,6 +34,7 @@ DATE = "date"  # Excel date or Indonesian text ("Januari 2024", "2 Januari 2024"
 # sheets and docs/input-format.md through the column that takes them (`Column.choices`); `open_choices`
 # lets Excel accept another value after a warning, as the check does (an unusual RO satuan is a warning,
 # any "Revisi N" is an edition).
+
 
 RO_NAME = "Layanan pemeriksaan orang, barang, alat angkut"
 DITJEN = "Direktorat Jenderal Pencegahan dan Pengendalian Penyakit"
@@ -294,6 +298,9 @@ KINERJA = Workbook(
                 Column("sum_label", "Uraian Jumlah Komponen", required=False,
                        example="Kemungkinan jumlah faktor risiko yang ditemukan pada indikator 1 yang dikendalikan",
                        note="bila diisi, lampiran menampilkan baris jumlah komponen dengan uraian ini"),
+                Column("direction", "Arah", required=False, example="Naik", choices=DIRECTIONS,
+                       note="Naik: makin tinggi makin baik (bawaan bila kosong); Turun: makin rendah makin baik "
+                            "(jumlah kasus, deviasi); dipakai untuk menghitung capaian"),
             ),
             key=("no",),
             purpose="Indikator Kinerja Kegiatan (IKK) dan target Perjanjian Kinerja.",
@@ -394,3 +401,113 @@ JADWAL = Workbook(
 )
 
 WORKBOOKS: tuple[Workbook, ...] = (IDENTITAS, PEGAWAI, KINERJA, PENDANAAN, JADWAL)
+
+
+def _realised_months(type_: str, prefixes: tuple[str, ...] = ()) -> tuple[Column, ...]:
+    """Month columns of realisation, optional each: a sheet holds the months reported so far.
+
+    `prefixes` adds headers such as `Realisasi Jan` that a pasted export may carry.
+    """
+    return tuple(
+        Column(f"m{i + 1:02d}", short, type_, required=False, example="-",
+               aliases=tuple(dict.fromkeys((*names, *(f"{p} {n}" for p in prefixes for n in (short, *names))))))
+        for i, (short, *names) in enumerate(MONTH_ALIASES)
+    )
+
+
+# The sixth workbook, optional: what the office reports during the year against its plan. A folder
+# without it checks and builds as before; `rkt build` never reads it (the RKT and the PK are January's
+# documents), `rkt check` and `rkt capaian` do.
+REALISASI = Workbook(
+    key="realisasi",
+    filename="realisasi.xlsx",
+    owner="Tim kinerja (realisasi IKK, penjelasan) dan keuangan (realisasi anggaran)",
+    sheets=(
+        FormSheet(
+            "Laporan",
+            (
+                Field("year", "Tahun", INT, example="2024", note="tahun rencana yang direalisasikan"),
+                Field("note", "Keterangan", required=False, example="Realisasi s.d. Juni 2024",
+                      note="catatan bebas, misalnya sumber data"),
+            ),
+            purpose="Tahun yang dilaporkan (harus sama dengan Tahun di identitas.xlsx) dan keterangan.",
+        ),
+        Sheet(
+            "Realisasi IKK",
+            (
+                Column("ikk", "No IKK", INT, example="1"),
+                Column("component", "Komponen", required=False, example="1",
+                       note="kosong: realisasi IKK sendiri (dalam satuan IKK); 1, 2, ...: komponen, sama dengan "
+                            "nomor komponen di sheet Target Bulanan"),
+                Column("name", "Uraian", required=False, example="Orang yang diperiksa sesuai standar"),
+                *_realised_months(TARGET),
+            ),
+            key=("ikk", "component"),
+            required=False,
+            purpose="Realisasi kumulatif per bulan setiap IKK dan komponennya, sebentuk dengan Target Bulanan.",
+        ),
+        Sheet(
+            "Realisasi Anggaran",
+            (
+                Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO", "Kode Output", "Kode Rincian Output",
+                                                        "Kd RO"),
+                       example="QAH.017", note="KRO.RO; kode anggaran lengkap hasil ekspor (mis. "
+                                               "024.05.WA.4249.QAH.017) dibaca KRO.RO di ujungnya"),
+                Column("name", "Rincian Output", required=False, aliases=("Uraian", "Nama RO", "Uraian RO"),
+                       example=RO_NAME),
+                Column("source", "Sumber Dana", required=False, aliases=("Sumber", "SD"), example="PNBP",
+                       choices=FUNDING_SOURCES,
+                       note="kosong: seluruh sumber RO itu; diisi bila realisasi dirinci per sumber"),
+                Column("pagu", "Pagu", MONEY, required=False, aliases=("Pagu DIPA", "Pagu Revisi"),
+                       example="169.855", note="opsional (dari ekspor); dicocokkan dengan alokasi di pendanaan.xlsx"),
+                *_realised_months(MONEY, ("Realisasi",)),
+            ),
+            key=("code", "source"),
+            total_row=True,
+            required=False,
+            purpose="Realisasi anggaran per bulan (bukan kumulatif, ribu rupiah) setiap RO, sebentuk dengan "
+                    "Jadwal; baris ekspor aplikasi keuangan boleh ditempel bila judul kolomnya dikenali.",
+        ),
+        Sheet(
+            "Volume RO",
+            (
+                Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
+                Column("name", "Rincian Output", required=False, example=RO_NAME),
+                *_realised_months(INT),
+            ),
+            key=("code",),
+            required=False,
+            purpose="Volume keluaran RO yang tercapai, kumulatif per bulan (satuan RO di pendanaan.xlsx).",
+        ),
+        Sheet(
+            "Penjelasan",
+            (
+                Column("ikk", "No IKK", INT, example="1"),
+                Column("quarter", "Triwulan", example="II", choices=QUARTERS),
+                Column("problems", "Kendala", required=False, example="Cuaca buruk menunda kedatangan kapal"),
+                Column("actions", "Upaya / Tindak Lanjut", required=False,
+                       aliases=("Upaya", "Tindak Lanjut", "Rencana Tindak Lanjut", "Upaya dan Tindak Lanjut"),
+                       example="Pemeriksaan dialihkan ke pelabuhan terdekat"),
+            ),
+            key=("ikk", "quarter"),
+            required=False,
+            purpose="Penjelasan tim kinerja per IKK dan triwulan: kendala dan upaya / tindak lanjut.",
+        ),
+        Sheet(
+            "Tahun Lalu",
+            (
+                Column("ikk", "No IKK", INT, example="1", note="nomor IKK tahun ini yang dibandingkan"),
+                Column("year", "Tahun", INT, example="2023"),
+                Column("target", "Target", TARGET, required=False, example="0,98"),
+                Column("realisation", "Realisasi", TARGET, example="0,97"),
+            ),
+            key=("ikk", "year"),
+            required=False,
+            purpose="Opsional: realisasi IKK tahun-tahun sebelumnya, untuk perbandingan (rkt init mengisinya "
+                    "dari realisasi.xlsx tahun sebelumnya).",
+        ),
+    ),
+)
+
+OPTIONAL_WORKBOOKS: tuple[Workbook, ...] = (REALISASI,)
+ALL_WORKBOOKS: tuple[Workbook, ...] = (*WORKBOOKS, *OPTIONAL_WORKBOOKS)

@@ -166,6 +166,7 @@ class Indicator(Record):
     unit: str
     absolute: Target | None = None
     sum_label: str = ""
+    direction: str = ""  # Arah: Naik (empty: higher is better) or Turun (lower is better)
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ class Plan:
     totals: tuple[StatedTotal, ...] = ()
     sources: tuple[Source, ...] = ()
     input_findings: tuple[Finding, ...] = ()  # problems of the rows as typed (a key typed twice)
+    realisation: Realisation | None = None  # realisasi.xlsx, when read (rkt check, rkt capaian; never rkt build)
 
     @cached_property
     def _ros_by_code(self) -> dict[str, Ro]:
@@ -335,3 +337,94 @@ class Plan:
 
     def total(self, workbook: str, sheet: str) -> StatedTotal | None:
         return next((t for t in self.totals if t.workbook == workbook and t.sheet == sheet), None)
+
+
+# --- realisation: what the office reports during the year (realisasi.xlsx) -----------------------
+
+@dataclass(frozen=True)
+class IkkRealisation(Record):
+    """A row of cumulative monthly realisation, in the shape of `MonthlyTarget`.
+
+    `component` is None for the IKK's own realisation (in the IKK's unit), a number for a
+    component, "Jumlah" for a typed sum (refused by the checks: rkt adds components itself).
+    A month not reported yet is None.
+    """
+
+    ikk: int
+    component: int | str | None
+    name: str
+    months: tuple[Decimal | None, ...]
+    percent: bool = False
+    places: int | None = None
+    extra: tuple[tuple[Location, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class BudgetRealisation(Record):
+    """One RO's budget realisation per month (not cumulative), thousands of rupiah; None: not reported.
+
+    `code` is the KRO.RO read from the cell, `typed` the code as typed (a pasted export's long
+    budget code); `source` is RM, PNBP or PHLN when the row is one source's, empty for the whole
+    RO; `pagu` the allocation a pasted export states, if any.
+    """
+
+    code: str
+    name: str
+    source: str
+    months: tuple[int | None, ...]
+    typed: str = ""
+    pagu: int | None = None
+    extra: tuple[tuple[Location, str], ...] = ()
+
+    def through(self, month: int) -> int:
+        """Realisation of months 1..`month`, cumulative."""
+        return sum(v or 0 for v in self.months[:month])
+
+
+@dataclass(frozen=True)
+class VolumeRealisation(Record):
+    """One RO's output volume achieved, cumulative per month, in the RO's satuan; None: not reported."""
+
+    code: str
+    name: str
+    months: tuple[int | None, ...]
+    extra: tuple[tuple[Location, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Explanation(Record):
+    """The tim kinerja's explanation of an IKK's result in a quarter (1-4)."""
+
+    ikk: int
+    quarter: int
+    problems: str
+    actions: str
+
+
+@dataclass(frozen=True)
+class EarlierResult(Record):
+    """An IKK's realisation (and target) in an earlier year, for comparison."""
+
+    ikk: int
+    year: int
+    target: Target | None
+    realisation: Target | None
+
+
+@dataclass(frozen=True)
+class Realisation:
+    """Everything realisasi.xlsx says, as read; every record keeps its cells."""
+
+    year: int
+    note: str
+    ikk: tuple[IkkRealisation, ...] = ()
+    budget: tuple[BudgetRealisation, ...] = ()
+    volume: tuple[VolumeRealisation, ...] = ()
+    explanations: tuple[Explanation, ...] = ()
+    earlier: tuple[EarlierResult, ...] = ()
+    total: StatedTotal | None = None  # a Jumlah row typed (or pasted) under Realisasi Anggaran
+    cells: Cells = field(default_factory=dict, compare=False, repr=False)
+    source: Source | None = None
+
+    def loc(self, key: str) -> Location:
+        return self.cells.get(key, Location("realisasi.xlsx", "Laporan"))

@@ -1,4 +1,5 @@
-"""The words every stage shares: months, staff statuses, position types and grades, satuan, unit kinds, editions.
+"""The words every stage shares: months, staff statuses, position types and grades, satuan, unit kinds, editions,
+an IKK's direction, quarters and funding sources.
 
 One home, so the schema's drop-downs and Petunjuk sheets, the checks, the tables and the documents
 read the same lists. The schema's columns name them as their choices (`Column.choices`); nothing
@@ -49,6 +50,11 @@ IKK_UNITS = (*SCALE_UNITS, "Nilai", "Dokumen", "Laporan", "Kegiatan", "Layanan",
 
 STRUCTURAL_KINDS = ("Bagian", "Bidang", "Subbagian", "Seksi")  # drawn on the structural line of Bagan 1
 UNIT_KINDS = (*STRUCTURAL_KINDS, "Instalasi", "Wilayah Kerja", "Kelompok Jabatan Fungsional")
+
+HIGHER, LOWER = "Naik", "Turun"  # an IKK's direction (Arah): which way is better; empty means Naik
+DIRECTIONS = (HIGHER, LOWER)
+QUARTERS = ("I", "II", "III", "IV")  # Triwulan, as e-Performance and e-Monev name them
+FUNDING_SOURCES = ("RM", "PNBP", "PHLN")
 
 FIRST_EDITION = "Awal Tahun"
 EDITIONS = (FIRST_EDITION, *(f"Revisi {n}" for n in range(1, 10)))  # the drop-down; any `Revisi N` is an edition

@@ -21,7 +21,7 @@ from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, STATUSES
 
 SNAPSHOT_VERSION = 2
 # Sheets (or columns) that never reach the document: they are cross-checked only.
-NOT_SHOWN = {("PJ", None), ("Alokasi IKK", None), ("IKK-RO", "name")}
+NOT_SHOWN = {("PJ", None), ("Alokasi IKK", None), ("IKK-RO", "name"), ("IKK", "direction")}
 # Where each table sheet's records live in the plan
 RECORDS = {
     "Unit": "units", "Wilker": "wilker", "Unit Kerja": "work_units", "PJ": "pjs", "Dasar Hukum": "legal_basis",

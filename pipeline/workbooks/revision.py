@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 
 from pipeline.files import atomic_write
 from pipeline.formatting import sign_date_text
-from pipeline.inputs.normalise import load, sign_date
+from pipeline.inputs.cells import sign_date
+from pipeline.inputs.normalise import load
 from pipeline.inputs.read import norm_header, workbook_bytes
 from pipeline.outputs import refuse_inside
 from pipeline.plan.vocabulary import FIRST_EDITION, revision
