@@ -60,6 +60,7 @@ def cli() -> None:
 def check(inputs: Path, fmt: str) -> None:
     """Baca dan periksa silang workbook; laporkan semua temuan.
 
+    Bila folder berisi realisasi.xlsx, realisasinya ikut diperiksa terhadap rencana.
     Keluar dengan 0 bila tidak ada galat, 1 bila ada galat, 2 bila input tidak dapat dibaca.
 
     \b
@@ -72,7 +73,7 @@ def check(inputs: Path, fmt: str) -> None:
 
     clock = Clock()
     try:
-        _, findings = analyse(inputs, clock=clock)
+        _, findings = analyse(inputs, clock=clock, realisation=True)
     except InputError as exc:
         _emit(exc.findings, fmt)
         sys.exit(EXIT_UNUSABLE)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
+from pipeline.cli import cli
 from pipeline.findings import InputError
 from pipeline.inputs.normalise import load
 from pipeline.inputs.realisation import quarter, ro_code
@@ -124,6 +126,14 @@ def test_ro_code_of_a_budget_code(typed, code):
                                                ("triwulan 1", 1), ("Q4", 4), ("V", None), ("Semester I", None)])
 def test_quarter_as_typed(typed, number):
     assert quarter(typed) == number
+
+
+def test_check_reads_the_realisation_and_build_does_not(folder, tmp_path):
+    set_cell("realisasi.xlsx", "Laporan", "B2", 2023)(folder)
+    result = CliRunner().invoke(cli, ["check", "--inputs", str(folder)])
+    assert result.exit_code == 1 and "[realisation.year]" in result.output
+    built = CliRunner().invoke(cli, ["build", "--inputs", str(folder), "--output", str(tmp_path / "out"), "-q"])
+    assert built.exit_code == 0, built.output
 
 
 def test_documents_are_the_same_bytes_with_or_without_realisation(folder, tmp_path):

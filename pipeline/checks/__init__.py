@@ -8,7 +8,7 @@ returns the findings sorted, errors first.
 
 from __future__ import annotations
 
-from pipeline.checks import codes, identity, money, staff, targets, text  # noqa: F401  (registers the rules)
+from pipeline.checks import codes, identity, money, realisation, staff, targets, text  # noqa: F401  (registers the rules)
 from pipeline.checks.registry import RULES, Check, Rule, rule
 from pipeline.findings import Finding, sort_findings
 from pipeline.plan.model import Plan

@@ -74,6 +74,45 @@ URAIAN: dict[str, str] = {
     ),
     "money.unfunded-schedule": "RO tanpa alokasi (RM, PNBP, PHLN kosong) tidak mempunyai penarikan di jadwal.",
     "money.volume-allocation": "RO yang beralokasi mempunyai volume, dan RO yang bervolume mempunyai alokasi.",
+    "realisation.after-december": (
+        "Tidak ada realisasi yang diketik di sebelah kanan kolom Desember (bulan di luar tahun yang dilaporkan)."
+    ),
+    "realisation.cumulative": (
+        "Realisasi kumulatif (IKK atau komponen yang targetnya naik dari bulan ke bulan, dan volume RO) "
+        "tidak pernah turun."
+    ),
+    "realisation.direction": "Arah IKK, bila diisi, adalah Naik (makin tinggi makin baik) atau Turun (makin rendah "
+                             "makin baik).",
+    "realisation.earlier-year": "Tahun di sheet Tahun Lalu (realisasi.xlsx) adalah tahun sebelum tahun rencana.",
+    "realisation.negative": "Tidak ada realisasi (anggaran, volume, nilai IKK) yang negatif.",
+    "realisation.over-allocation": (
+        "Realisasi anggaran setiap RO (dan setiap sumber dana, bila dirinci) tidak melebihi alokasinya."
+    ),
+    "realisation.over-pagu": "Realisasi anggaran kantor tidak melebihi pagu (jumlah alokasi semua RO).",
+    "realisation.pagu": (
+        "Pagu yang ikut ditempel bersama realisasi sama dengan alokasi RO di pendanaan.xlsx; bila berbeda, "
+        "DIPA sudah direvisi dan RKT/PK perlu direvisi."
+    ),
+    "realisation.percent": "Realisasi IKK bersatuan Persen diketik sebagai persen (95%), seperti Target PK-nya.",
+    "realisation.source": (
+        "Sumber Dana realisasi adalah RM, PNBP atau PHLN yang memang mendanai RO itu, dan baris-baris satu RO "
+        "dirinci per sumber semuanya atau tidak sama sekali."
+    ),
+    "realisation.stated-total": (
+        "Baris Jumlah di sheet Realisasi Anggaran sama dengan jumlah baris di atasnya, setiap bulan."
+    ),
+    "realisation.unexplained": (
+        "Triwulan yang targetnya tidak tercapai (IKK atau komponennya) mempunyai Kendala atau Upaya / Tindak "
+        "Lanjut di sheet Penjelasan."
+    ),
+    "realisation.unknown-component": (
+        "Komponen di sheet Realisasi IKK adalah komponen IKK itu di sheet Target Bulanan (baris Jumlah tidak dipakai)."
+    ),
+    "realisation.unknown-ikk": "Setiap nomor IKK di realisasi.xlsx tercantum di sheet IKK (kinerja.xlsx).",
+    "realisation.unknown-ro": (
+        "Setiap kode RO di sheet Realisasi Anggaran dan Volume RO tercantum di sheet RO (pendanaan.xlsx)."
+    ),
+    "realisation.year": "Tahun di realisasi.xlsx sama dengan tahun rencana di identitas.xlsx.",
     "staff.duplicate-name": (
         "Setiap nama tercantum sekali di daftar pegawai (satu orang dengan dua NIP terhitung dua kali)."
     ),
