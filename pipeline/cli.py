@@ -336,7 +336,8 @@ def init_command(year: int, src: Path, dst: Path, force: bool) -> None:
     """Siapkan workbook tahun berikutnya dari workbook tahun ini.
 
     Prakiraan maju menjadi volume dan alokasi tahun baru, jadwal penarikan dan target bulanan
-    dikosongkan, pegawai dan organisasi disalin; lalu dicetak daftar yang masih harus diisi.
+    dikosongkan, pegawai dan organisasi disalin; realisasi.xlsx tahun baru disiapkan (baris IKK
+    dan RO, realisasi tahun ini masuk sheet Tahun Lalu); lalu dicetak daftar yang masih harus diisi.
     Folder sumber tidak diubah. Keluar dengan 2 bila input atau folder tujuan tidak dapat dipakai.
 
     \b
@@ -367,10 +368,11 @@ def init_command(year: int, src: Path, dst: Path, force: bool) -> None:
               help="Tahun RKT; mengisi Tahun, Edisi dan Tanggal Penandatanganan di identitas.xlsx.")
 @click.option("--force", is_flag=True, help="Timpa workbook yang sudah ada di FOLDER.")
 def blank_command(folder: Path, year: int | None, force: bool) -> None:
-    """Tulis lima workbook input kosong untuk kantor baru, masing-masing dengan sheet Petunjuk.
+    """Tulis lima workbook input kosong untuk kantor baru, dan realisasi.xlsx, masing-masing dengan sheet Petunjuk.
 
     Judul kolom, daftar pilihan dan format angka sudah terpasang; setelah diisi, periksa
-    dengan rkt check. Keluar dengan 2 bila FOLDER sudah berisi workbook (kecuali --force).
+    dengan rkt check. realisasi.xlsx diisi selama tahun berjalan (rkt capaian). Keluar dengan 2
+    bila FOLDER sudah berisi workbook (kecuali --force).
 
     \b
     Contoh:

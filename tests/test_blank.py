@@ -18,14 +18,15 @@ from pipeline.inputs.normalise import load
 from pipeline.inputs.read import read_inputs
 from pipeline.workbooks import xlsx
 from pipeline.workbooks.blank import WorkbooksExist, write_blank
-from tests.builders import mini_data, plan_of, write_inputs
+from tests.builders import mini_data, mini_realisation, plan_of, write_inputs
 
 SPECS = {wb.key: wb for wb in schema.WORKBOOKS}
+ALL_SPECS = {wb.key: wb for wb in schema.ALL_WORKBOOKS}
 
 
 @pytest.fixture(scope="module")
 def blank(tmp_path_factory):
-    """The five blank workbooks for 2025, written once for the read-only tests."""
+    """The six blank workbooks for 2025, written once for the read-only tests."""
     folder = tmp_path_factory.mktemp("blank")
     write_blank(folder, 2025)
     return folder
@@ -54,7 +55,7 @@ def field_row(sheet: schema.FormSheet, key: str) -> int:
     return next(i for i, f in enumerate(sheet.fields, start=2) if f.key == key)
 
 
-@pytest.mark.parametrize("spec", schema.WORKBOOKS, ids=lambda s: s.key)
+@pytest.mark.parametrize("spec", schema.ALL_WORKBOOKS, ids=lambda s: s.key)
 def test_every_schema_sheet_follows_petunjuk_with_headers_and_frozen_pane(blank, spec):
     wb = load_workbook(blank / spec.filename)
     assert wb.sheetnames[0] == "Petunjuk"
@@ -71,7 +72,7 @@ def test_every_schema_sheet_follows_petunjuk_with_headers_and_frozen_pane(blank,
             assert all(c.font.bold for c in ws[1])
 
 
-@pytest.mark.parametrize("spec", schema.WORKBOOKS, ids=lambda s: s.key)
+@pytest.mark.parametrize("spec", schema.ALL_WORKBOOKS, ids=lambda s: s.key)
 def test_every_header_has_an_input_message_excel_can_show(blank, spec):
     wb = load_workbook(blank / spec.filename)
     for sheet in spec.sheets:
@@ -136,17 +137,26 @@ def test_edition_is_a_drop_down_on_the_identity_form(blank):
 
 VALUE_RULES = {"edition": "identity.edition", "kind": None, "status": "staff.status",
                "position_type": "staff.position-type", "grade": "staff.grade",
-               "unit": ("codes.ro-unit", "targets.unit"), "direction": "realisation.direction"}
+               "unit": ("codes.ro-unit", "targets.unit"), "direction": "realisation.direction", "quarter": None,
+               "source": "realisation.source"}
 
 
 @pytest.mark.parametrize("choice", sorted(xlsx.CHOICES))
 def test_every_drop_down_value_is_one_rkt_check_accepts(choice):
-    """A value Excel offers is never one the rule on that column then rejects or warns about."""
+    """A value Excel offers is never one the rule on that column then rejects or warns about.
+
+    A funding source is one of RM, PNBP, PHLN; whether it funds the row's RO is the RO's own
+    business, so its case takes an RO funded by all three.
+    """
     workbook, sheet, key = choice
     rules = VALUE_RULES[key]
     for value in xlsx.CHOICES[choice].values:
         data = mini_data()
-        target = data[workbook][sheet] if sheet == "Identitas" else data[workbook][sheet][0]
+        data["realisasi"] = mini_realisation()
+        if key == "source":
+            data["pendanaan"]["RO"][0].update(rm=1, phln=1)
+            data["realisasi"]["Realisasi Anggaran"][0]["pagu"] = None
+        target = data[workbook][sheet] if sheet in ("Identitas", "Laporan") else data[workbook][sheet][0]
         target[key] = value
         found = [f for f in run_checks(plan_of(data)) if rules is None or f.rule in rules]
         assert found == [] or rules is None and all(f.severity == "warning" for f in found), (value, found)
@@ -190,7 +200,7 @@ def test_untyped_cells_are_formatted_money_as_thousands_and_codes_as_text(blank)
     assert form[f"B{field_row(SPECS['identitas'].sheet('Identitas'), 'head_nip')}"].number_format == "@"
 
 
-@pytest.mark.parametrize("spec", schema.WORKBOOKS, ids=lambda s: s.key)
+@pytest.mark.parametrize("spec", schema.ALL_WORKBOOKS, ids=lambda s: s.key)
 def test_petunjuk_explains_owner_every_sheet_and_column(blank, spec):
     ws = load_workbook(blank / spec.filename)["Petunjuk"]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
@@ -317,12 +327,12 @@ def test_blank_without_year_leaves_the_identity_form_empty(tmp_path):
     assert all(ws.cell(r, 2).value is None for r in range(2, ws.max_row + 1))
 
 
-def test_cli_blank_writes_five_workbooks_and_refuses_a_second_time(tmp_path):
+def test_cli_blank_writes_six_workbooks_and_refuses_a_second_time(tmp_path):
     runner = CliRunner()
     first = runner.invoke(cli, ["blank", str(tmp_path / "baru"), "--year", "2025"])
     assert first.exit_code == 0, first.output
-    assert sorted(p.name for p in (tmp_path / "baru").iterdir()) == sorted(s.filename for s in schema.WORKBOOKS)
-    assert len(first.stdout.splitlines()) == 5
+    assert sorted(p.name for p in (tmp_path / "baru").iterdir()) == sorted(s.filename for s in schema.ALL_WORKBOOKS)
+    assert len(first.stdout.splitlines()) == 6
     second = runner.invoke(cli, ["blank", str(tmp_path / "baru")])
     assert second.exit_code == 2
     assert second.stdout == "" and len(second.stderr.strip().splitlines()) == 1
@@ -331,3 +341,18 @@ def test_cli_blank_writes_five_workbooks_and_refuses_a_second_time(tmp_path):
 def test_cli_blank_help_has_an_example():
     result = CliRunner().invoke(cli, ["blank", "--help"])
     assert result.exit_code == 0 and "Contoh:" in result.output and "rkt blank " in result.output
+
+
+def test_blank_realisation_holds_its_year_and_reads_as_empty(tmp_path):
+    write_blank(tmp_path, 2024)
+    fill(tmp_path, mini_data())
+    plan = load(tmp_path, realisation=True)
+    assert (plan.realisation.year, plan.realisation.ikk, plan.realisation.budget) == (2024, (), ())
+    wb = load_workbook(tmp_path / "realisasi.xlsx")
+    spec = ALL_SPECS["realisasi"]
+    assert dropdown(wb, wb["Penjelasan"], f"{column_letter(spec.sheet('Penjelasan'), 'quarter')}2") == [
+        "I", "II", "III", "IV"]
+    assert dropdown(wb, wb["Realisasi Anggaran"], f"{column_letter(spec.sheet('Realisasi Anggaran'), 'source')}2") \
+        == ["RM", "PNBP", "PHLN"]
+    text = "\n".join(str(c.value) for row in wb["Petunjuk"].iter_rows() for c in row if c.value is not None)
+    assert "opsional" in text and "rkt capaian" in text and "rkt build tidak membacanya" in text

@@ -84,7 +84,7 @@ def test_init_moves_forward_estimates_into_next_year(mini_next):
     assert [(r.rm, r.pnbp, r.phln) for r in new.ros] == [(0, 130_000, 0), (30_000, 1_500, 0), (1_300_000, 0, 0)]
     assert all((r.next_volume, r.next_amount) == (0, 0) for r in new.ros)
     assert [(r.unit, r.location, r.pj) for r in new.ros] == [(r.unit, r.location, r.pj) for r in old.ros]
-    assert [f.name for f in result.files] == [w.filename for w in schema.WORKBOOKS]
+    assert [f.name for f in result.files] == [w.filename for w in schema.ALL_WORKBOOKS]
 
 
 def test_init_empties_monthly_plans_but_keeps_their_rows(mini_next):
@@ -288,3 +288,31 @@ def test_init_from_a_revision_starts_the_new_year_at_awal_tahun(tmp_path, data):
     office = load(tmp_path / "2025").office
     assert office.edition == "Awal Tahun"
     assert (office.sign_date.year, office.sign_date.month, office.sign_date.day) == (2025, 1, None)
+
+
+def test_init_prepares_next_years_realisation_with_this_years_results(tmp_path):
+    from tests.builders import mini_data, mini_realisation
+
+    data = mini_data()
+    data["realisasi"] = mini_realisation()
+    src = write_inputs(tmp_path / "2024", data)
+    result = init_year(src, tmp_path / "2025", 2025)
+    new = load(tmp_path / "2025", realisation=True)
+    r = new.realisation
+    assert r.year == 2025 and all(v is None for row in r.ikk for v in row.months)
+    assert [(x.ikk, x.component) for x in r.ikk] == [(1, None), (1, 1), (1, 2), (2, None)]
+    assert [b.code for b in r.budget] == [v.code for v in r.volume] == ["QAH.017", "QAH.U14", "EBA.994"]
+    assert [(e.ikk, e.year, e.target.value if e.target else None, e.realisation.value, e.realisation.percent)
+            for e in r.earlier] == [(1, 2023, Decimal("0.98"), Decimal("0.97"), False),
+                                    (1, 2024, Decimal("0.99"), Decimal("0.99"), False),
+                                    (2, 2023, Decimal(95), Decimal("95.5"), True),
+                                    (2, 2024, Decimal(96), Decimal(38), True)]
+    assert not [f for f in run_checks(new) if f.rule.startswith("realisation.")]
+    assert any(t.kind == "realisation" and "Tahun Lalu" in t.message for t in result.todo)
+
+
+def test_an_unreadable_realisation_does_not_stop_init(tmp_path, mini_inputs):
+    (mini_inputs / "realisasi.xlsx").write_text("bukan workbook", encoding="utf-8")
+    result = init_year(mini_inputs, tmp_path / "2025", 2025)
+    assert load(tmp_path / "2025", realisation=True).realisation.earlier == ()
+    assert any(t.kind == "realisation-unread" for t in result.todo)

@@ -1,4 +1,7 @@
-"""Empty input workbooks a new office can fill: every sheet of the schema, with guide and drop-downs."""
+"""Empty input workbooks a new office can fill: every sheet of the schema, with guide and drop-downs.
+
+The five plan workbooks and the sixth, realisasi.xlsx (optional: filled during the year).
+"""
 
 from __future__ import annotations
 
@@ -25,14 +28,15 @@ def existing_workbooks(folder: Path) -> list[str]:
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(f"{folder} adalah file, bukan folder")
-    return [spec.filename for spec in schema.WORKBOOKS if (folder / spec.filename).exists()]
+    return [spec.filename for spec in schema.ALL_WORKBOOKS if (folder / spec.filename).exists()]
 
 
 def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -> list[Path]:
-    """Write the five empty section workbooks into `folder`; return their paths.
+    """Write the five empty section workbooks and the empty realisasi.xlsx into `folder`; return their paths.
 
     With `year`, the identity workbook already holds the year, the edition "Awal Tahun" and
-    the signing date "Januari <year>"; without it every value is left for the planner.
+    the signing date "Januari <year>", and the realisation its year; without it every value is
+    left for the planner.
     Refuses (WorkbooksExist) when `folder` holds any of them, unless `force`.
     """
     folder = Path(folder)
@@ -43,8 +47,8 @@ def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -
     identity = {}
     if year:
         identity = {"year": year, "edition": FIRST_EDITION, "sign_date": f"{MONTHS[0]} {year}"}
-    data = {"identitas": {"Identitas": identity}}
+    data = {"identitas": {"Identitas": identity}, "realisasi": {"Laporan": {"year": year} if year else {}}}
     return [
         write_workbook(folder / spec.filename, spec, data.get(spec.key, {}), guide=True, year=year)
-        for spec in schema.WORKBOOKS
+        for spec in schema.ALL_WORKBOOKS
     ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.findings import Location
+from pipeline.findings import InputError, Location
 from pipeline.formatting import number
 from pipeline.inputs import schema
 from pipeline.inputs.normalise import load
@@ -108,7 +108,10 @@ def init_year(src: Path, dst: Path, year: int, *, force: bool = False, limits: L
     existing = existing_workbooks(dst)
     if existing and not force:
         raise WorkbooksExist(dst, existing)
-    plan = load(src, limits)
+    try:
+        plan, realisation_read = load(src, limits, realisation=True), True
+    except InputError:  # the plan's own problems are raised by the second reading; realisasi.xlsx's are not
+        plan, realisation_read = load(src, limits), False
     if year != plan.office.year + 1:
         raise InitError(
             f"workbook di {src} adalah RKT {plan.office.year}; prakiraan majunya untuk tahun "
@@ -117,9 +120,14 @@ def init_year(src: Path, dst: Path, year: int, *, force: bool = False, limits: L
     data, splits = next_year_data(plan, year)
     files = tuple(
         write_workbook(dst / spec.filename, spec, data[spec.key], guide=True, year=year)
-        for spec in schema.WORKBOOKS
+        for spec in schema.ALL_WORKBOOKS
     )
-    return InitResult(year, files, todo_list(plan, year, splits), splits)
+    todo = todo_list(plan, year, splits)
+    if not realisation_read:
+        todo += (Todo("realisation-unread", Location(schema.REALISASI.filename), f"{schema.REALISASI.filename} di "
+                      f"{src} tidak dapat dibaca (periksa dengan rkt check), sehingga sheet Tahun Lalu tidak diisi "
+                      f"dengan realisasi {plan.office.year}"),)
+    return InitResult(year, files, todo, splits)
 
 
 def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, ...]]:
@@ -167,7 +175,7 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
             "IKK": [
                 {"no": i.no, "goal": i.goal, "name": i.name, "definition": _opt(i.definition),
                  **_target("target", i.target), "unit": i.unit, **_target("absolute", i.absolute),
-                 "sum_label": _opt(i.sum_label)}
+                 "sum_label": _opt(i.sum_label), "direction": _opt(i.direction)}
                 for i in plan.indicators
             ],
             # Rows stay so the planner sees what to fill; the months are next year's to plan.
@@ -186,8 +194,49 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
         },
         # Rows stay, months are emptied; the stated Jumlah row would only restate empty months.
         "jadwal": {"Jadwal": [{"code": s.code, "name": _opt(s.name)} for s in plan.schedule]},
+        "realisasi": next_realisation(plan, year),
     }
     return data, tuple(splits)
+
+
+def next_realisation(plan: Plan, year: int) -> dict[str, Any]:
+    """Next year's realisasi.xlsx: a row to fill for every IKK, component and RO, and this year's results
+    (with the earlier years this year's workbook holds) in Tahun Lalu."""
+    rows = []
+    for m in plan.monthly:
+        if m.component is None or isinstance(m.component, int):
+            rows.append({"ikk": m.ikk, "component": m.component, "name": _opt(m.name)})
+    for ikk in plan.indicators:  # an index built from components is realised in a row of its own
+        if not any(r["ikk"] == ikk.no and r["component"] is None for r in rows):
+            rows.append({"ikk": ikk.no, "component": None, "name": None})
+    rows.sort(key=lambda r: (r["ikk"], r["component"] or 0))
+    return {
+        "Laporan": {"year": year},
+        "Realisasi IKK": rows,
+        "Realisasi Anggaran": [{"code": r.code, "name": r.name} for r in plan.ros],
+        "Volume RO": [{"code": r.code, "name": r.name} for r in plan.ros],
+        "Penjelasan": [],
+        "Tahun Lalu": earlier_results(plan),
+    }
+
+
+def earlier_results(plan: Plan) -> list[dict[str, Any]]:
+    """This year's result of every IKK (its Target PK, its last realisation reported) after the earlier years
+    this year's realisasi.xlsx holds; nothing when it has no realisation."""
+    realised = plan.realisation
+    if realised is None:
+        return []
+    rows = [{"ikk": e.ikk, "year": e.year, **_target("target", e.target), **_target("realisation", e.realisation)}
+            for e in realised.earlier]
+    for ikk in plan.indicators:
+        own = next((r for r in realised.ikk if r.ikk == ikk.no and r.component is None), None)
+        last = next((v for v in reversed(own.months) if v is not None), None) if own is not None else None
+        if last is None:
+            continue
+        result = Target(last, own.percent, own.places)
+        rows.append({"ikk": ikk.no, "year": plan.office.year, **_target("target", ikk.target),
+                     **_target("realisation", result)})
+    return sorted(rows, key=lambda r: (r["ikk"], r["year"]))
 
 
 def _opt(text: str) -> str | None:
@@ -272,6 +321,9 @@ def todo_list(plan: Plan, year: int, splits: tuple[Split, ...]) -> tuple[Todo, .
         add("ikk-allocation", "pendanaan.xlsx", "Alokasi IKK",
             f"alokasi per IKK tahun {old} dihapus karena alokasi RO berubah; isi lagi bila perlu (opsional)")
 
+    add("realisation", schema.REALISASI.filename, "Realisasi IKK",
+        f"isi realisasi {year} setiap bulan (IKK, anggaran, volume RO) dan penjelasan setiap triwulan; ukur dengan "
+        f"rkt capaian" + (f"; realisasi {old} sudah masuk sheet Tahun Lalu" if plan.realisation is not None else ""))
     add("pk-target", "kinerja.xlsx", "IKK",
         f"periksa Target PK {len(plan.indicators)} IKK terhadap Perjanjian Kinerja {year} (disalin dari {old})",
         tuple(str(i.no) for i in plan.indicators))

@@ -55,7 +55,7 @@ class Choice:
 # (workbook key, sheet, column or field key) -> its drop-down, from the schema (the values' one home)
 CHOICES: dict[tuple[str, str, str], Choice] = {
     (wb.key, sheet.name, col.key): Choice(col.choices, col.open_choices)
-    for wb in schema.WORKBOOKS for sheet in wb.sheets
+    for wb in schema.ALL_WORKBOOKS for sheet in wb.sheets
     for col in (sheet.fields if isinstance(sheet, schema.FormSheet) else sheet.columns) if col.choices
 }
 
@@ -91,6 +91,13 @@ REFERENCE_NOTES: dict[tuple[str, str, str], str] = {
     ("kinerja", "IKK", "goal"): "No dari sheet Sasaran di workbook ini.",
     ("pendanaan", "IKK-RO", "ikk"): "No IKK dari sheet IKK di kinerja.xlsx.",
     ("pendanaan", "Alokasi IKK", "ikk"): "No IKK dari sheet IKK di kinerja.xlsx.",
+    **{("realisasi", sheet, "ikk"): "No IKK dari sheet IKK di kinerja.xlsx."
+       for sheet in ("Realisasi IKK", "Penjelasan", "Tahun Lalu")},
+    ("realisasi", "Realisasi IKK", "component"): "Kosong untuk realisasi IKK sendiri; nomor komponen dari sheet "
+                                                 "Target Bulanan di kinerja.xlsx.",
+    ("realisasi", "Realisasi Anggaran", "code"): "Kode RO dari sheet RO di pendanaan.xlsx (contoh: QAH.017); kode "
+                                                 "anggaran lengkap hasil ekspor dibaca KRO.RO di ujungnya.",
+    ("realisasi", "Volume RO", "code"): "Kode RO dari sheet RO di pendanaan.xlsx (contoh: QAH.017).",
 }
 
 TYPE_UNITS = {
@@ -325,7 +332,7 @@ def _lookup_range(lookup: Lookup) -> str:
 
 
 def _all_sheets() -> Iterable[schema.Sheet | schema.FormSheet]:
-    for wb in schema.WORKBOOKS:
+    for wb in schema.ALL_WORKBOOKS:
         yield from wb.sheets
 
 
@@ -448,8 +455,14 @@ def write_guide(ws, spec: schema.Workbook, year: int | None = None) -> None:
                 cell.font = font
 
     line(f"Petunjuk pengisian {spec.filename}", font=Font(bold=True, size=14))
-    line(f"Salah satu dari lima workbook input {what}; empat lainnya: {others}. "
-         "rkt membaca kelimanya, memeriksa silang angkanya, lalu menyusun dokumen RKT (Word).")
+    if spec in schema.OPTIONAL_WORKBOOKS:
+        line(f"Workbook keenam, opsional: realisasi {what.replace('Rencana Kinerja Tahunan (RKT)', 'RKT')} selama "
+             f"tahun berjalan, di samping {others}. rkt check memeriksanya terhadap rencana; rkt capaian mengukur "
+             "capaian IKK dan penyerapan anggaran darinya. rkt build tidak membacanya: RKT dan PK tidak berubah "
+             "karenanya.")
+    else:
+        line(f"Salah satu dari lima workbook input {what}; empat lainnya: {others}. "
+             "rkt membaca kelimanya, memeriksa silang angkanya, lalu menyusun dokumen RKT (Word).")
     line(f"Pemilik: {spec.owner}. Hanya pemilik yang mengubah workbook ini; seksi lain cukup membacanya.")
     line("Isi workbook ini:", font=bold)
     for sheet in spec.sheets:
