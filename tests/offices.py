@@ -17,7 +17,8 @@ warning. The rows are generated with a fixed seed, so each call gives the same d
   Dokumen, 12 RO.
 
 `OFFICES` names them for parametrised tests. The place names are invented; no real office or head
-of office is used.
+of office is used. `realisation(plan, through, seed)` writes any of them (or the shipped office) a
+fictional realisasi.xlsx near its plan; `balai_besar_year()` is the Balai Besar with a whole year.
 """
 
 from __future__ import annotations
@@ -614,8 +615,128 @@ def new_period_2026() -> dict:
     ))
 
 
+def balai_besar_year() -> dict:
+    """The Balai Besar with a whole year of realisation (realisasi.xlsx, January to December, fixed seed)."""
+    from tests.builders import plan_of
+
+    data = balai_besar()
+    data["realisasi"] = realisation(plan_of(data), 12, "balai-besar-2025-realisasi")
+    return data
+
+
 OFFICES: dict[str, Callable[[], dict]] = {
     "small": small_kelas_ii,
     "balai-besar": balai_besar,
     "period-2026": new_period_2026,
 }
+
+
+# --- realisation -----------------------------------------------------------------------------------
+
+FICTIONAL = ("CONTOH FIKTIF: angka realisasi ini dibuat acak (benih tetap) oleh rkt agar sesuai dengan "
+             "rencananya; bukan data kantor mana pun.")
+PROBLEMS = ("Kedatangan kapal dan pesawat di bawah perkiraan", "Pengadaan bahan habis pakai mundur",
+            "Petugas terbatas pada wilayah kerja terpencil", "Cuaca buruk menunda kegiatan lapangan",
+            "Revisi anggaran menunda pelaksanaan kegiatan")
+ACTIONS = ("Jadwal kegiatan triwulan berikutnya dipadatkan", "Koordinasi dengan otoritas pelabuhan dan bandara",
+           "Petugas dirotasi dari wilayah kerja lain", "Pengadaan dipercepat melalui e-katalog",
+           "Rencana penarikan dana dimutakhirkan")
+
+
+def _realised_series(rng: random.Random, target, cumulative: bool, ceiling, step) -> list:
+    """A realisation near `target` month by month: never decreasing where the target is cumulative,
+    never above `ceiling` (1 for an index, 100 for a percentage), rounded to `step`."""
+    out, last = [], None
+    for value in target:
+        if value is None:
+            out.append(None)
+            continue
+        realised = (D(value) * D(rng.randint(90, 106)) / 100).quantize(step)
+        if ceiling is not None:
+            realised = min(realised, ceiling)
+        if cumulative and last is not None:
+            realised = max(realised, last)
+        out.append(realised)
+        last = realised
+    return out
+
+
+def realisation(plan, through: int = 12, seed: str = "realisasi") -> dict:
+    """realisasi.xlsx for `plan` (a typed Plan), months 1..`through`, near its plan and passing every rule.
+
+    Fictional and labelled so in its Keterangan. IKK realisation lies within 90-106% of each month's
+    target (a cumulative one never falls); budget realisation follows the Jadwal within 85-105% and
+    stays inside each RO's (and source's) allocation, an RO of several sources split per source;
+    output volume follows the plan's share spent; every quarter in which an IKK falls short has a
+    Kendala and an Upaya; the two years before hold earlier results.
+    """
+    from pipeline.plan import tables
+
+    rng = random.Random(seed)
+    year = plan.office.year
+
+    def keep(values):
+        return dict(zip(MONTH_KEYS, [*values[:through], *[None] * (12 - through)], strict=True))
+
+    ikk_rows, short = [], set()
+    for ikk in plan.indicators:
+        own, comps = tables.series_of(plan, ikk)
+        percent = ikk.target.percent
+        ceiling = D(1) if ikk.unit == "Indeks" else D(100) if ikk.unit == "Persen" else None
+        step = D("0.01") if not percent and ikk.target.value != ikk.target.value.to_integral_value() else D(1)
+        target = list(own.months) if own is not None else [ikk.target.value] * 12
+        values = _realised_series(rng, target, own is not None and _rising(own.months), ceiling, step)
+        row = {"ikk": ikk.no, "component": None, "name": None, **keep(values)}
+        if percent:
+            row.update({k: v / 100 if v is not None else None for k, v in keep(values).items()}, _months_percent=True)
+        ikk_rows.append(row)
+        short |= {(ikk.no, (m // 3) + 1) for m in range(2, through, 3) if values[m] is not None and target[m]
+                  and values[m] < target[m]}
+        for comp in comps:
+            series = _realised_series(rng, comp.months, _rising(comp.months), None, D(1))
+            ikk_rows.append({"ikk": ikk.no, "component": comp.component, "name": comp.name, **keep(series)})
+            short |= {(ikk.no, (m // 3) + 1) for m in range(2, through, 3)
+                      if series[m] is not None and comp.months[m] and series[m] < comp.months[m]}
+    budget, volume = [], []
+    schedule = {s.code: s.months for s in plan.schedule}
+    for ro in plan.ros:
+        planned = schedule.get(ro.code, (0,) * 12)
+        spent = [int(p * rng.randint(85, 105) / 100) for p in planned]
+        ceiling = ro.amount * 98 // 100  # within the allocation, with room for splitting per source
+        while sum(spent) > ceiling:
+            spent[max(range(12), key=lambda m: spent[m])] -= sum(spent) - ceiling
+        sources = [(name, getattr(ro, key)) for name, key in (("RM", "rm"), ("PNBP", "pnbp"), ("PHLN", "phln"))
+                   if getattr(ro, key)]
+        if len(sources) == 1:
+            budget.append({"code": ro.code, "name": ro.name, "pagu": ro.amount, **keep(spent)})
+        else:
+            for i, (name, amount) in enumerate(sources):
+                share = [v * amount // ro.amount for v in spent] if i else None
+                if i == 0:  # the first source takes what the others' shares leave
+                    others = [sum(v * a // ro.amount for _, a in sources[1:]) for v in spent]
+                    share = [v - o for v, o in zip(spent, others, strict=True)]
+                budget.append({"code": ro.code, "name": None, "source": name, "pagu": amount, **keep(share)})
+        done, cumulative = [], 0
+        for m in range(12):
+            cumulative += planned[m]
+            done.append(ro.volume * cumulative // ro.amount if ro.amount else 0)
+        volume.append({"code": ro.code, **keep(done)})
+    notes = [{"ikk": ikk, "quarter": ("I", "II", "III", "IV")[q - 1], "problems": rng.choice(PROBLEMS),
+              "actions": rng.choice(ACTIONS)} for ikk, q in sorted(short)]
+    earlier = []
+    for ikk in plan.indicators:
+        for back in (2, 1):
+            target = ikk.target.value
+            result = (target * D(rng.randint(92, 104)) / 100).quantize(D("0.01") if target < 10 else D("0.1"))
+            if ikk.unit == "Indeks":
+                result = min(result, D(1))
+            scale = 100 if ikk.target.percent else 1
+            earlier.append({"ikk": ikk.no, "year": year - back, "target": target / scale, "realisation": result / scale,
+                            "_target_percent": ikk.target.percent, "_realisation_percent": ikk.target.percent})
+    return {"Laporan": {"year": year, "note": FICTIONAL}, "Realisasi IKK": ikk_rows, "Realisasi Anggaran": budget,
+            "Volume RO": volume, "Penjelasan": notes, "Tahun Lalu": earlier}
+
+
+def _rising(values) -> bool:
+    shown = [v for v in values if v is not None]
+    return len(shown) > 1 and shown[0] < shown[-1]

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.checks import run_checks
+from tests import offices
 from tests.builders import mini_realisation, plan_of
 from tests.checks_support import findings_for, flat, set_cell
 
@@ -178,3 +179,20 @@ def test_stated_total_of_the_budget_sheet(real, tmp_path):
     real["realisasi"]["Realisasi Anggaran"].append({"_total": True, "m01": 95_000, "m02": 100_000})
     assert flat(findings_for(tmp_path, real)) == [
         ("realisation.stated-total", "Jumlah Februari", f"Realisasi Anggaran!F{r}") for r in (2, 4, 5, 6)]
+
+
+@pytest.mark.parametrize("name", sorted(offices.OFFICES))
+def test_a_generated_year_of_every_fixture_office_passes_every_rule(name):
+    data = offices.OFFICES[name]()
+    data["realisasi"] = offices.realisation(plan_of(data), 12, name)
+    assert run_checks(plan_of(data)) == []
+
+
+def test_the_shipped_example_is_consistent_with_its_plan_and_says_it_is_fictional():
+    from pathlib import Path
+
+    from pipeline.inputs.normalise import load
+
+    plan = load(Path(__file__).resolve().parent.parent / "inputs", realisation=True)
+    assert plan.realisation.note == offices.FICTIONAL and plan.realisation.year == plan.office.year
+    assert not [f for f in run_checks(plan) if f.rule.startswith("realisation.")]
