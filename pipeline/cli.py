@@ -430,6 +430,53 @@ def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -
     sys.exit(EXIT_UNUSABLE if result.unreadable else EXIT_OK)
 
 
+@cli.command("capaian")
+@_inputs_option
+@click.option("--sampai", required=True,
+              help="Bulan atau triwulan terakhir yang diukur: Juni, Jun, 6, TW II, Triwulan 2.")
+@click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder tujuan workbook capaian.")
+def capaian_command(inputs: Path, sampai: str, output: Path) -> None:
+    """Ukur capaian setiap IKK dan penyerapan anggaran s.d. bulan atau triwulan, dari realisasi.xlsx.
+
+    Menulis Capaian-<tahun>-<periode>-<kantor>.xlsx: Target PK, target periode, realisasi, capaian
+    dan kategori setiap IKK dan komponennya (dengan kendala dan upaya triwulan itu); pagu, rencana,
+    realisasi, penyerapan dan deviasi rata-rata per RO, per IKK, per sumber dana dan per bulan,
+    dengan grafik rencana dan realisasi. Angka disimpan sebagai angka berformat Indonesia, siap
+    diurutkan, dicetak dan ditempel ke e-Performance atau e-Monev. Workbook tidak ditulis bila ada
+    galat (keluar dengan 1); keluar dengan 2 bila input, realisasi.xlsx atau --sampai tidak dapat
+    dipakai.
+
+    \b
+    Contoh:
+      rkt capaian --inputs inputs --sampai Juni --output output
+      rkt capaian --sampai "TW III"
+    """
+    from pipeline.capaian import capaian
+    from pipeline.files import FileProblem
+    from pipeline.plan.realisation import PeriodError, period
+
+    try:
+        at = period(sampai)
+    except PeriodError as exc:
+        raise click.BadParameter(str(exc), param_hint="--sampai") from None
+    try:
+        result = capaian(inputs, output, at)
+    except InputError as exc:
+        _emit(exc.findings, "text")
+        sys.exit(EXIT_UNUSABLE)
+    except FileProblem as exc:
+        _unusable(str(exc))
+    _emit(result.findings, "text")
+    if result.path is None:
+        click.echo("Workbook capaian tidak ditulis: perbaiki galat di atas.", err=True)
+        sys.exit(EXIT_FINDINGS)
+    for line in result.lagging:
+        click.echo(f"PERINGATAN {line} (periode {at.label})", err=True)
+    click.echo(str(result.path))
+    sys.exit(EXIT_OK)
+
+
 def _interrupted(signum, frame) -> None:
     """SIGTERM (timeout, CI, a service manager) unwinds like Ctrl-C: every pending temporary file is removed."""
     raise SystemExit(128 + signum)

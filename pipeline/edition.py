@@ -27,7 +27,7 @@ from pipeline.files import FileProblem
 from pipeline.findings import Finding, InputError, has_errors
 from pipeline.inputs.normalise import load
 from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
-from pipeline.inputs.schema import WORKBOOKS
+from pipeline.inputs.schema import ALL_WORKBOOKS
 from pipeline.names import (
     PK,
     RKT,
@@ -36,6 +36,7 @@ from pipeline.names import (
     input_report_stem,
     marked_folder,
     marked_name,
+    owner,
     previous_name,
     report_name,
     report_stem,
@@ -105,7 +106,7 @@ class Edition:
         """Whom the files are for, as the output folder's manifest records it: the office by its name."""
         if self.plan is None:
             return f"folder input {Path(self.inputs).resolve()}"
-        return " ".join(self.plan.office.name.split()) or "kantor tanpa nama"
+        return owner(self.plan.office)
 
     @property
     def stem(self) -> str:
@@ -251,7 +252,8 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
     output = Path(output)
     clock = clock or Clock()
     check_folders(edition.inputs, output)
-    out = OutputFolder(output, edition.owner, edition.inputs, [Path(edition.inputs) / wb.filename for wb in WORKBOOKS])
+    inputs = [Path(edition.inputs) / wb.filename for wb in ALL_WORKBOOKS]
+    out = OutputFolder(output, edition.owner, edition.inputs, inputs)
     checks = edition.checks
     documents: dict[str, bytes] = {}
     previous: set[str] = set()  # the documents replaced, kept in sebelumnya/

@@ -13,7 +13,8 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.plan.model import Office
-from pipeline.plan.vocabulary import is_revision
+from pipeline.plan.realisation import Period
+from pipeline.plan.vocabulary import MONTHS, QUARTERS, is_revision
 
 RKT, PK = "RKT", "PK"  # the documents of a build, by the prefix of their file names
 KINDS = (RKT, PK)
@@ -51,6 +52,21 @@ def slug(text: str, limit: int = OFFICE_CHARS) -> str:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="replace")).hexdigest()[:8]
+
+
+def owner(office: Office) -> str:
+    """Whom an office's files are for, as the output folder's manifest records it: the office by its name."""
+    return " ".join(office.name.split()) or "kantor tanpa nama"
+
+
+def capaian_name(office: Office, at: Period) -> str:
+    """`Capaian-2024-TW-II-BKK-Kelas-II-Jambi.xlsx`, `Capaian-2024-Juni-...`; a revised plan adds its edition."""
+    parts = ["Capaian", str(office.year)]
+    if is_revision(office):
+        parts.append(slug(office.edition, EDITION_CHARS))
+    parts.append(f"TW-{QUARTERS[at.quarter - 1]}" if at.quarter else MONTHS[at.month - 1])
+    parts.append(slug(office.short_name or office.name) or "kantor")
+    return "-".join(parts) + ".xlsx"
 
 
 def document_name(office: Office, draft: bool = False, kind: str = RKT) -> str:

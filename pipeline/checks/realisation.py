@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pipeline.checks.registry import rule
 from pipeline.checks.common import month_key
 from pipeline.checks.money import typed_beyond
+from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.formatting import month_name, number, plain
 from pipeline.inputs import schema
