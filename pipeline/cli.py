@@ -402,8 +402,10 @@ def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -
     """Rekap beberapa kantor dalam satu workbook Excel untuk tim regional atau nasional.
 
     Sheet Kantor (pagu, sumber dana, pegawai, jumlah IKK dan RO, galat dan peringatan), IKK,
-    RO (dengan subtotal per KRO, kolom Baris) dan Penarikan (penarikan bulanan, dengan grafik).
-    Angka uang dalam ribu rupiah, sama dengan RKT masing-masing kantor. Kantor yang inputnya
+    RO (dengan subtotal per KRO, kolom Baris), Penarikan (penarikan bulanan) dan Grafik.
+    Angka uang dalam ribu rupiah, sama dengan RKT masing-masing kantor; semua angka tersimpan
+    sebagai angka (dapat diurutkan dan disaring) dan setiap sheet siap dicetak. Kantor yang tahun
+    atau edisinya berbeda dari kantor lain ditandai di kolom Catatan Rekap. Kantor yang inputnya
     tidak dapat dibaca tetap tercantum di sheet Kantor dengan statusnya, dan kantor lain tetap
     direkap. Workbook input hanya dibaca. Keluar dengan 0 bila semua kantor terbaca, 2 bila ada
     kantor yang tidak dapat dibaca atau file rekap tidak dapat ditulis.
@@ -423,6 +425,8 @@ def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -
         width = max(len(f) for f, _ in result.statuses)
         for folder, status in result.statuses:
             click.echo(f"{folder.ljust(width)}  {status}")
+        for folder, why in result.flagged:
+            click.echo(f"PERINGATAN {folder}: {why} (kolom Catatan Rekap)", err=True)
         written = write_rollup(result, output)
     except FileProblem as exc:
         _unusable(str(exc))

@@ -13,16 +13,20 @@ straight to sheets by `DataFrame.to_excel`). A single office's document needs no
 functions that use it, so importing `pipeline.rollup` stays cheap, and the office jobs return
 plain picklable rows, not frames. The `rkt rekap` command is a thin shell in pipeline/cli.py.
 
-Sheets (headers in Bahasa Indonesia, money in whole thousands of rupiah, "(000)"):
+Sheets (headers in Bahasa Indonesia, money in whole thousands of rupiah, "(000)"; every figure a
+number with a display format, so it sorts and filters; every sheet set up to print A4 landscape, fit
+to the page's width, its header row on every page):
 
-- Kantor: one row per folder, an unreadable one included with its status.
-- IKK: one row per office x IKK.
+- Kantor: one row per folder, an unreadable one included with its status; `Catatan Rekap` flags an
+  office whose year or edition differs from what most of the others are.
+- IKK: one row per office x IKK; Target PK a number (97% stored as 0,97 in a percent format).
 - RO: one row per office x RO in the order of the office's RO sheet, then that office's KRO
   subtotals, one row per KRO in order of first use: `Kode RO` reads `Jumlah KRO QAH`, volume and
   satuan are empty (volumes of different ROs do not add up), the row is bold, and the last
   column `Baris` says `RO` or `Subtotal KRO`, so the autofilter shows either kind alone
   (summing the whole money column without that filter counts every rupiah twice).
-- Penarikan: one row per office, the 12 months and their total, with a line chart.
+- Penarikan: one row per office, the 12 months and their total.
+- Grafik: the line chart of Penarikan, alone on its sheet, so it prints whole on one page.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -39,17 +44,17 @@ from xml.sax.saxutils import escape
 
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
-from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from pipeline.edition import analyse
 from pipeline.files import FileProblem, atomic_write
 from pipeline.findings import InputError
-from pipeline.formatting import target_text
 from pipeline.inputs.schema import WORKBOOKS
 from pipeline.outputs import refuse_inside
 from pipeline.plan import tables
 from pipeline.plan.vocabulary import MONTH_SHORT, POSITION_TYPES, STATUSES
+from pipeline.workbooks import printing
+from pipeline.workbooks.printing import figure
 from pipeline.workbooks.xlsx import HEADER_FILL, HEADER_FONT, sheet_text
 
 if TYPE_CHECKING:
@@ -60,21 +65,25 @@ OK, HAS_ERRORS = "OK", "ada galat"
 RO_ROW, KRO_ROW = "RO", "Subtotal KRO"
 
 OFFICE, FOLDER = "Kantor", "Folder"
+MIXED = "Catatan Rekap"  # an office whose year or edition differs from the others'
 KANTOR_COLUMNS = (FOLDER, OFFICE, "Nama Kantor", "Tahun", "Edisi", "Pagu (000)", "RM (000)", "PNBP (000)",
                   "PHLN (000)", "Pegawai", "ASN", "PPPK", "Struktural", "JFT", "JFU", "IKK", "RO", "Galat",
-                  "Peringatan", "Status")
-IKK_COLUMNS = (OFFICE, "No IKK", "IKK", "Satuan", "Target PK", "Alokasi (000)")
+                  "Peringatan", "Status", MIXED)
+FORMAT = "_format"  # the display format of each row's Target PK; used when writing, never a column of the sheet
+IKK_COLUMNS = (OFFICE, "No IKK", "IKK", "Satuan", "Target PK", "Alokasi (000)", FORMAT)
 MONEY = ("RM (000)", "PNBP (000)", "PHLN (000)", "Alokasi (000)")
 RO_COLUMNS = (OFFICE, "Kode KRO", "KRO", "Kode RO", "Rincian Output", "Volume", "Satuan", *MONEY, "Baris")
 TOTAL = "Jumlah (000)"
 PENARIKAN_COLUMNS = (OFFICE, *MONTH_SHORT, TOTAL)
 # the text columns of each view; every other column holds whole numbers
-KANTOR_TEXT = {FOLDER, OFFICE, "Nama Kantor", "Edisi", "Status"}
-IKK_TEXT = {OFFICE, "IKK", "Satuan", "Target PK"}
+KANTOR_TEXT = {FOLDER, OFFICE, "Nama Kantor", "Edisi", "Status", MIXED}
+IKK_TEXT = {OFFICE, "IKK", "Satuan", "Target PK", FORMAT}  # Target PK: a number, whole or not (an object column)
 RO_TEXT = {OFFICE, "Kode KRO", "KRO", "Kode RO", "Rincian Output", "Satuan", "Baris"}
 YEAR_COLUMNS = {"Tahun", "No IKK"}
 SHEETS = ("Kantor", "IKK", "RO", "Penarikan")
-MAX_WIDTH = 60
+CHART_SHEET = "Grafik"  # the disbursement chart, on a sheet of its own: it prints whole on one page
+WRAP_AT = {FOLDER: 28, "Nama Kantor": 30, "IKK": 40, "KRO": 28, "Rincian Output": 36, "Status": 40, MIXED: 36,
+           OFFICE: 24}
 TITLE = "Rekap RKT (rkt rekap)"  # the roll-up's own title: a file at --output without it is never replaced
 
 
@@ -110,6 +119,11 @@ class Rollup:
         return list(zip(self.kantor[FOLDER], self.kantor["Status"], strict=True))
 
     @property
+    def flagged(self) -> list[tuple[str, str]]:
+        """(folder, why) of each office whose year or edition differs from the others'."""
+        return [(f, n) for f, n in zip(self.kantor[FOLDER], self.kantor[MIXED], strict=True) if isinstance(n, str)]
+
+    @property
     def unreadable(self) -> list[str]:
         """The folders whose input could not be read."""
         return [f for f, s in self.statuses if s.startswith(UNREADABLE)]
@@ -139,8 +153,11 @@ def read_office(folder: str) -> OfficeRows:
         "IKK": len(plan.indicators), "RO": len(plan.ros), "Galat": errors, "Peringatan": len(findings) - errors,
         "Status": HAS_ERRORS if errors else OK,
     }
-    ikk = [{"No IKK": i.no, "IKK": i.name, "Satuan": i.unit, "Target PK": target_text(i.target),
-            "Alokasi (000)": tables.ikk_allocation(plan, i.no)} for i in plan.indicators]
+    ikk = []
+    for i in plan.indicators:
+        value, fmt = figure(i.target.value, i.target.percent, i.target.places)
+        ikk.append({"No IKK": i.no, "IKK": i.name, "Satuan": i.unit, "Target PK": value,
+                    "Alokasi (000)": tables.ikk_allocation(plan, i.no), FORMAT: fmt})
     ro = [{"Kode KRO": r.kro, "KRO": plan.kro_name(r.kro) or "", "Kode RO": r.code, "Rincian Output": r.name,
            "Volume": r.volume, "Satuan": r.unit, "RM (000)": r.rm, "PNBP (000)": r.pnbp, "PHLN (000)": r.phln,
            "Alokasi (000)": r.amount, "Baris": RO_ROW} for r in plan.ros]
@@ -194,13 +211,34 @@ def _labels(offices: Sequence[OfficeRows]) -> list[str]:
     return [f"{o.label} [{o.folder}]" if counts[o.label] > 1 else o.label for o in offices]
 
 
+def mixed(offices: Sequence[OfficeRows]) -> dict[str, str]:
+    """Why an office stands apart from the others rolled up with it: another year, another edition (by folder).
+
+    Figures of different years, or of an Awal Tahun beside a Revisi, do not add up to one picture;
+    the roll-up still shows them, flagged, against what most offices are.
+    """
+
+    read = [o for o in offices if o.readable]
+    notes: dict[str, list[str]] = {}
+    for key, what in (("Tahun", "tahun"), ("Edisi", "edisi")):
+        counts = Counter(o.kantor.get(key) for o in read)
+        if len(counts) < 2:
+            continue
+        usual = max(counts, key=lambda v: (counts[v], -[o.kantor.get(key) for o in read].index(v)))
+        for o in read:
+            if o.kantor.get(key) != usual:
+                notes.setdefault(o.folder, []).append(f"{what} {o.kantor.get(key)}, kantor lain umumnya {usual}")
+    return {folder: "; ".join(parts) for folder, parts in notes.items()}
+
+
 def _views(folders: tuple[Path, ...], offices: Sequence[OfficeRows]) -> Rollup:
     # start-up: pandas loads once every office is read (and only in this process), never for a refused --output
     import pandas as pd
 
     labels = _labels(offices)
-    kantor = _frame([{**o.kantor, OFFICE: label} for o, label in zip(offices, labels, strict=True)], KANTOR_COLUMNS,
-                    KANTOR_TEXT)
+    flags = mixed(offices)
+    kantor = _frame([{**o.kantor, OFFICE: label, MIXED: flags.get(o.folder)}
+                     for o, label in zip(offices, labels, strict=True)], KANTOR_COLUMNS, KANTOR_TEXT)
     read = [(o, label) for o, label in zip(offices, labels, strict=True) if o.readable]
     ikk = _frame([{OFFICE: label, **row} for o, label in read for row in o.ikk], IKK_COLUMNS, IKK_TEXT)
     ro = _frame([{OFFICE: label, **row} for o, label in read for row in o.ro], RO_COLUMNS, RO_TEXT)
@@ -289,17 +327,21 @@ def write_rollup(result: Rollup, path: Path) -> Path:
     with atomic_write(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         writer.book.properties.title, writer.book.properties.creator = TITLE, "rkt"
         for name, frame in result.frames().items():
-            clean = frame.map(lambda v: sheet_text(v) if isinstance(v, str) else v)
+            shown = frame.drop(columns=[FORMAT]) if FORMAT in frame.columns else frame
+            clean = shown.map(lambda v: sheet_text(v) if isinstance(v, str) else v)
             clean.to_excel(writer, sheet_name=name, index=False)
-            _finish(writer.sheets[name], frame)
-        _chart(writer.sheets["Penarikan"], len(result.penarikan))
+            _finish(writer.sheets[name], shown)
+            if FORMAT in frame.columns:
+                column = list(shown.columns).index("Target PK") + 1
+                for r, fmt in enumerate(frame[FORMAT], start=2):
+                    writer.sheets[name].cell(r, column).number_format = fmt
+        _chart(writer.book, writer.sheets["Penarikan"], len(result.penarikan))
     return path
 
 
 def _finish(ws, frame: pd.DataFrame) -> None:
-    """Text kept as text, number formats, header style, frozen header, autofilter, widths, bold subtotals."""
+    """Text kept as text, number formats, header style, frozen header, autofilter, widths, bold subtotals, printing."""
     columns = list(frame.columns)
-    widths = [len(c) for c in columns]
     subtotal = "Baris" in columns
     for row in ws.iter_rows():
         bold = subtotal and row[columns.index("Baris")].value == KRO_ROW
@@ -310,26 +352,20 @@ def _finish(ws, frame: pd.DataFrame) -> None:
             if isinstance(value, str):
                 if cell.data_type == "f" or value.startswith("="):
                     cell.data_type = "s"
-                shown = len(value)
             elif isinstance(value, int) and cell.row > 1:
-                cell.number_format = "0" if col in YEAR_COLUMNS else "#,##0"
-                shown = len(str(value)) if col in YEAR_COLUMNS else len(f"{value:,}")
-            else:
-                shown = 0
-            widths[cell.column - 1] = max(widths[cell.column - 1], shown)
+                cell.number_format = printing.YEAR if col in YEAR_COLUMNS else printing.MONEY
             if bold:
                 cell.font = HEADER_FONT
     for cell in ws[1]:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_WIDTH)
+    printing.fit_columns(ws, WRAP_AT)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
+    printing.print_setup(ws, f"{TITLE.split(' (')[0]} - {ws.title}")
 
 
-def _chart(ws, offices: int) -> None:
-    """A native line chart of monthly disbursement, one line per office, beside the table."""
+def _chart(book, ws, offices: int) -> None:
+    """A native line chart of monthly disbursement, one line per office, on a sheet of its own (one page)."""
     if not offices:
         return
     chart = LineChart()
@@ -337,7 +373,6 @@ def _chart(ws, offices: int) -> None:
     chart.y_axis.title = "ribu rupiah"
     chart.x_axis.title = "Bulan"
     chart.y_axis.number_format = "#,##0"
-    chart.height, chart.width = 10, 22
     data = Reference(ws, min_col=1, max_col=1 + len(MONTH_SHORT), min_row=2, max_row=1 + offices)
     chart.add_data(data, from_rows=True, titles_from_data=True)
     months = Reference(ws, min_col=2, max_col=1 + len(MONTH_SHORT), min_row=1, max_row=1)
@@ -345,4 +380,4 @@ def _chart(ws, offices: int) -> None:
         series.cat = AxDataSource(strRef=StrRef(f=str(months)))
         series.smooth = False  # openpyxl smooths lines by default: curves between months invent amounts
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 omits the element; Excel then hides the axes
-    ws.add_chart(chart, f"{get_column_letter(len(PENARIKAN_COLUMNS) + 2)}2")
+    printing.chart_page(book.create_sheet(CHART_SHEET), chart, f"{TITLE.split(' (')[0]} - Penarikan")

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zipfile
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,11 @@ from openpyxl import load_workbook
 
 from pipeline.checks import run_checks
 from pipeline.cli import rekap_command
-from pipeline.formatting import target_text
+from pipeline.formatting import plain, target_text
 from pipeline.inputs.normalise import load
 from pipeline.plan import tables
 from pipeline.plan.vocabulary import MONTH_SHORT
-from pipeline.rollup import KRO_ROW, RO_ROW, UNREADABLE
+from pipeline.rollup import KRO_ROW, MIXED, RO_ROW, UNREADABLE
 from tests import offices
 from tests.builders import mini_data, write_inputs
 
@@ -55,8 +56,15 @@ def rekap(tmp_path_factory):
 
 
 def _rows(ws) -> list[dict]:
+    """Each row by header; `_fmt` is the Target PK's number format where the sheet has one."""
     header = [c.value for c in ws[1]]
-    return [dict(zip(header, (c.value for c in row), strict=True)) for row in ws.iter_rows(min_row=2)]
+    rows = []
+    for row in ws.iter_rows(min_row=2):
+        values = dict(zip(header, (c.value for c in row), strict=True))
+        if "Target PK" in header:
+            values["_fmt"] = row[header.index("Target PK")].number_format
+        rows.append(values)
+    return rows
 
 
 def _label(plan) -> str:
@@ -71,7 +79,7 @@ def test_an_unreadable_office_gives_exit_2_and_the_others_are_still_written(reka
     status = {line.split()[0]: line.split(None, 1)[1] for line in lines[:-1]}
     assert status[str(rekap["broken"])].startswith(f"{UNREADABLE}: kinerja.xlsx")
     assert all(status[str(f)] in ("OK", "ada galat") for f in rekap["folders"])
-    assert rekap["book"].sheetnames == ["Kantor", "IKK", "RO", "Penarikan"]
+    assert rekap["book"].sheetnames == ["Kantor", "IKK", "RO", "Penarikan", "Grafik"]
 
 
 def test_one_kantor_row_per_office_with_the_figures_of_its_own_plan(rekap):
@@ -101,9 +109,26 @@ def test_ikk_rows_are_every_ikk_of_every_office(rekap):
     for r in rows:
         by_office[r["Kantor"]].append(r)
     for plan in rekap["plans"].values():
-        assert [(r["No IKK"], r["IKK"], r["Satuan"], r["Target PK"], r["Alokasi (000)"])
-                for r in by_office[_label(plan)]] == [
-            (i.no, i.name, i.unit, target_text(i.target), tables.ikk_allocation(plan, i.no)) for i in plan.indicators]
+        assert [(r["No IKK"], r["IKK"], r["Satuan"], r["Alokasi (000)"]) for r in by_office[_label(plan)]] == [
+            (i.no, i.name, i.unit, tables.ikk_allocation(plan, i.no)) for i in plan.indicators]
+        assert [_target(r) for r in by_office[_label(plan)]] == [target_text(i.target) for i in plan.indicators]
+
+
+def _target(row) -> str:
+    """A Target PK cell as Excel shows it in an Indonesian locale: its number in its percent or decimal format."""
+    value, fmt = row["Target PK"], row["_fmt"]
+    assert isinstance(value, int | float), "a target is a number: it sorts and filters"
+    places = len(fmt.split(".")[1].rstrip("%")) if "." in fmt else None
+    shown = Decimal(str(value)) * (100 if fmt.endswith("%") else 1)
+    return f"{plain(shown, places=places)}{'%' if fmt.endswith('%') else ''}"
+
+
+def test_targets_are_numbers_that_sort(rekap):
+    ws = rekap["book"]["IKK"]
+    column = [c.value for c in ws[1]].index("Target PK")
+    cells = [row[column] for row in ws.iter_rows(min_row=2)]
+    assert all(isinstance(c.value, int | float) for c in cells)
+    assert {c.number_format for c in cells} >= {"0%", "#,##0.00"}  # 97% and 0,99
 
 
 def test_ro_allocations_add_up_to_the_pagu_and_kro_subtotals_to_their_ros(rekap):
@@ -133,8 +158,9 @@ def test_penarikan_is_each_offices_schedule_with_a_chart(rekap):
         assert tuple(row[m] for m in MONTH_SHORT) == tables.schedule_totals(plan)
         assert row["Jumlah (000)"] == sum(tables.schedule_totals(plan))
     assert rows == {}
-    assert len(ws._charts) == 1
-    series = ws._charts[0].series
+    chart_sheet = rekap["book"]["Grafik"]
+    assert len(chart_sheet._charts) == 1 and not ws._charts
+    series = chart_sheet._charts[0].series
     assert len(series) == len(rekap["plans"])
     assert {s.cat.strRef.f for s in series} == {"'Penarikan'!$B$1:$M$1"}  # the month names Jan..Des
     assert not any(s.smooth for s in series), "straight lines between months: no invented amounts"
@@ -142,7 +168,7 @@ def test_penarikan_is_each_offices_schedule_with_a_chart(rekap):
 
 
 def test_every_sheet_has_a_frozen_header_an_autofilter_and_number_formats(rekap):
-    for ws in rekap["book"]:
+    for ws in rekap["book"].worksheets[:-1]:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
     assert rekap["book"]["Kantor"]["F2"].number_format == "#,##0"  # Pagu
@@ -211,7 +237,7 @@ def test_the_rollup_of_the_shipped_office_says_what_its_own_documents_say(tmp_pa
         assert total[1:5] == [number(kantor[k]) for k in ("RM (000)", "PNBP (000)", "PHLN (000)", "Pagu (000)")]
         assert f"sebesar {rupiah(kantor['Pagu (000)'])} (" in body_text(pk)
         targets = [r[3] for r in table_rows(find_table(pk, "No", "Sasaran", "Indikator Kinerja", "Target"))[1:]]
-        assert sorted(targets) == sorted(r["Target PK"] for r in _rows(book["IKK"]) if r["Kantor"] == label)
+        assert sorted(targets) == sorted(_target(r) for r in _rows(book["IKK"]) if r["Kantor"] == label)
 
 
 def test_an_existing_file_that_is_not_a_rollup_is_never_replaced(tmp_path):
@@ -225,3 +251,47 @@ def test_an_existing_file_that_is_not_a_rollup_is_never_replaced(tmp_path):
     for _ in range(2):  # an earlier roll-up is replaced by the next
         assert CliRunner().invoke(rekap_command, ["--inputs", str(folder), "--output", str(out)]).exit_code == 0
     assert load_workbook(out).properties.title == "Rekap RKT (rkt rekap)"
+
+
+def test_every_sheet_prints_a4_landscape_fit_to_width_with_its_header_on_every_page(rekap):
+    for ws in rekap["book"].worksheets:
+        setup = ws.page_setup
+        assert (setup.orientation, setup.paperSize, setup.fitToWidth) == ("landscape", 9, 1)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert "Halaman &P dari &N" in ws.oddFooter.right.text
+    for ws in rekap["book"].worksheets[:-1]:
+        assert ws.print_title_rows == "$1:$1" and ws.page_setup.fitToHeight == 0
+    assert rekap["book"]["Grafik"].page_setup.fitToHeight == 1  # the chart: one page
+
+
+def test_offices_of_another_year_or_edition_are_flagged(rekap, tmp_path):
+    """The rekap fixture rolls up 2025, 2026 and 2024 offices: most are 2025, so the others are flagged."""
+    rows = {r["Folder"]: r for r in _rows(rekap["book"]["Kantor"])}
+    small, new, mini = (str(f) for f in rekap["folders"])
+    assert rows[small][MIXED] is None
+    assert rows[new][MIXED] == "tahun 2026, kantor lain umumnya 2025"
+    assert rows[mini][MIXED] == "tahun 2024, kantor lain umumnya 2025"
+    assert rows[str(rekap["broken"])][MIXED] is None
+    assert "PERINGATAN" in rekap["result"].output and "kolom Catatan Rekap" in rekap["result"].output
+    revised = mini_data()
+    revised["identitas"]["Identitas"]["edition"] = "Revisi 1"
+    folders = [write_inputs(tmp_path / n, d) for n, d in (("a", mini_data()), ("b", mini_data()), ("c", revised))]
+    out = tmp_path / "rekap.xlsx"
+    args = [a for f in folders for a in ("--inputs", str(f))] + ["--output", str(out)]
+    result = CliRunner().invoke(rekap_command, args)
+    flags = {r["Folder"]: r[MIXED] for r in _rows(load_workbook(out)["Kantor"])}
+    assert flags == {str(folders[0]): None, str(folders[1]): None,
+                     str(folders[2]): "edisi Revisi 1, kantor lain umumnya Awal Tahun"}, result.output
+
+
+@pytest.mark.office
+def test_the_rollup_prints_its_chart_whole_on_a_page_of_its_own(rekap, office_tools, tmp_path):
+    """Converted by LibreOffice: the chart's title is on one page, and no table is on that page."""
+    pdf = tmp_path / "rekap.pdf"
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(rekap["out"])],
+                   check=True, capture_output=True, timeout=180)
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout.split("\f")
+    with_chart = [p for p in pages if "Rencana penarikan bulanan per kantor" in p]
+    assert len(with_chart) == 1 and "Jumlah (000)" not in with_chart[0]
+    assert len([p for p in pages if p.strip()]) <= 8
