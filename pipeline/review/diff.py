@@ -29,7 +29,7 @@ from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.inputs.read import LIMITS, Limits
 from pipeline.names import RKT, issued_name
 from pipeline.outputs import resolved
-from pipeline.review.snapshot import snapshot
+from pipeline.review.snapshot import realisation_snapshot, snapshot
 
 TEXT = "Teks dokumen"  # the section of changes found only in a document's text
 
@@ -60,6 +60,7 @@ class Side:
     twins: dict[str, str]
     documents: dict[str, bytes] = field(default_factory=dict)
     read: frozenset[Path] = frozenset()
+    realisation: dict[str, Any] | None = None  # an inputs folder's realisasi.xlsx and Arah; None for a document
 
 
 def compared(old: Side, new: Side) -> list[str]:
@@ -103,7 +104,17 @@ def _natural(key: str) -> tuple:
 
 
 def diff(old: Side, new: Side) -> list[Change]:
-    """Every change between two sides, in the order of the workbooks; none when their documents read alike.
+    """Every change between two sides: the documents' (`document_changes`), then, when both sides are
+    inputs folders, every value of realisasi.xlsx and every IKK's Arah that changed (they reach no document)."""
+    changes = document_changes(old, new)
+    if old.realisation is not None and new.realisation is not None:
+        for section in dict.fromkeys([*old.realisation, *new.realisation]):
+            changes += _records(section, old.realisation.get(section, {}), new.realisation.get(section, {}))
+    return changes
+
+
+def document_changes(old: Side, new: Side) -> list[Change]:
+    """Every change between two sides' documents, in the order of the workbooks; none when they read alike.
 
     When the values are the same but a document is not (a template's prose changed), the changed
     lines of its text twin are the changes (section `Teks dokumen`, key the document: RKT, PK).
@@ -161,7 +172,7 @@ def _heading(section: str, key: str) -> str:
     """`RO QAH.017`, `Target Bulanan: No IKK 1 / Komponen 2`, `Identitas`."""
     if not key or section == TEXT:
         return f"{section} {key}".strip()
-    sheet = next((s for wb in schema.WORKBOOKS for s in wb.sheets if s.name == section), None)
+    sheet = next((s for wb in schema.ALL_WORKBOOKS for s in wb.sheets if s.name == section), None)
     if isinstance(sheet, schema.Sheet) and sheet.key:
         labels = [sheet.column(k).header for k in sheet.key]
         parts = key.split(" / ")
@@ -230,19 +241,20 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
 
 
 def _folder_side(folder: Path, limits: Limits) -> Side:
-    """An inputs folder: its snapshot, and the documents it gives (errors or not, never a draft) with their twins."""
+    """An inputs folder: its snapshot, and the documents it gives (errors or not, never a draft) with their twins;
+    its realisation too, when it has one."""
     # start-up: docxtpl and the checks load only when a folder is compared, not for two .docx
     from pipeline.document.documents import documents
     from pipeline.edition import analyse
 
-    plan = analyse(folder, limits=limits).plan
+    plan = analyse(folder, limits=limits, realisation=True).plan
     docs = documents(plan)
     return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in docs.items()}, docs,
-                _workbooks(folder))
+                _workbooks(folder), realisation_snapshot(plan))
 
 
 def _workbooks(folder: Path) -> frozenset[Path]:
-    return frozenset(resolved(Path(folder) / wb.filename) for wb in schema.WORKBOOKS)
+    return frozenset(resolved(Path(folder) / wb.filename) for wb in schema.ALL_WORKBOOKS)
 
 
 @contextlib.contextmanager
@@ -258,9 +270,11 @@ def inputs_at_revision(folder, rev: str) -> Iterator[Path]:
             from None
     with tempfile.TemporaryDirectory(prefix="rkt-rev-") as tmp:
         target = Path(tmp)
-        for wb in schema.WORKBOOKS:
+        for wb in schema.ALL_WORKBOOKS:
             rel = (folder / wb.filename).relative_to(top).as_posix()
             done = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=top, capture_output=True)
+            if done.returncode != 0 and wb in schema.OPTIONAL_WORKBOOKS:
+                continue  # realisasi.xlsx not yet at that revision: no realisation then
             if done.returncode != 0:
                 raise InputError([error("input.git", f"{rel} tidak ada pada revisi {rev}", Location(wb.filename))])
             (target / wb.filename).write_bytes(done.stdout)

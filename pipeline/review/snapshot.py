@@ -16,8 +16,8 @@ from pipeline.formatting import number, plain, sign_date_text, target_text
 from pipeline.inputs import schema
 from pipeline.names import RKT
 from pipeline.plan import tables
-from pipeline.plan.model import MonthlyTarget, Plan, Record, Target
-from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, STATUSES
+from pipeline.plan.model import IkkRealisation, MonthlyTarget, Plan, Record, Target
+from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, QUARTERS, STATUSES
 
 SNAPSHOT_VERSION = 2
 # Sheets (or columns) that never reach the document: they are cross-checked only.
@@ -43,9 +43,10 @@ def shown(value: Any, column: schema.Column, record: Record | None = None) -> st
     if column.type == schema.MONEY:
         return number(value)
     if column.type in (schema.INT, schema.TARGET) and not isinstance(value, str):
-        if isinstance(record, MonthlyTarget) and record.percent:
+        if isinstance(record, MonthlyTarget | IkkRealisation) and record.percent:
             return f"{plain(value, places=record.places)}%"
-        return plain(value, places=getattr(record, "places", None) if isinstance(record, MonthlyTarget) else None)
+        return plain(value, places=getattr(record, "places", None)
+                     if isinstance(record, MonthlyTarget | IkkRealisation) else None)
     return str(value)
 
 
@@ -128,3 +129,41 @@ def snapshot(plan: Plan, document: str = RKT) -> dict[str, Any]:
         "values": values,
         "sources": {s.workbook: s.sha256 for s in sorted(plan.sources, key=lambda s: s.workbook)},
     }
+
+
+# realisasi.xlsx: never in a document's snapshot (the RKT and the PK do not show it), compared by
+# `rkt diff` of two inputs folders. Where each sheet's records live in `plan.realisation`:
+REALISED = {"Realisasi IKK": "ikk", "Realisasi Anggaran": "budget", "Volume RO": "volume",
+            "Penjelasan": "explanations", "Tahun Lalu": "earlier"}
+
+
+def _realised(record: Any, column: schema.Column) -> str:
+    """A realisation value as typed: a quarter as I-IV, a year without grouping (2024, not 2.024)."""
+    if column.key == "quarter":
+        return QUARTERS[record.quarter - 1] if 1 <= record.quarter <= 4 else ""
+    if column.key in ("year", "ikk"):  # numbers that name, never formatted
+        return str(getattr(record, column.key) or "")
+    return shown(_value(record, column), column, record)
+
+
+def realisation_snapshot(plan: Plan) -> dict[str, dict[str, dict[str, str]]]:
+    """What realisasi.xlsx says (empty without it), and each IKK's Arah, section -> key -> label -> value.
+
+    Kept apart from `snapshot` so a document's bytes never depend on the realisation; an
+    inputs folder's side of `rkt diff` carries it, so a changed realisation value is named.
+    """
+    arah = schema.KINERJA.sheet("IKK").column("direction").header
+    values: dict[str, dict[str, dict[str, str]]] = {"IKK": {str(i.no): {arah: i.direction} for i in plan.indicators}}
+    r = plan.realisation
+    if r is None:
+        return values
+    form = schema.REALISASI.sheet("Laporan")
+    values["Laporan"] = {"": {f.label: _realised(r, f) for f in form.fields}}
+    for sheet in schema.REALISASI.sheets:
+        if isinstance(sheet, schema.Sheet):
+            keys = [sheet.column(k) for k in sheet.key]
+            columns = [c for c in sheet.columns if c.key not in sheet.key]
+            values[sheet.name] = {
+                " / ".join(_realised(record, c) for c in keys): {c.header: _realised(record, c) for c in columns}
+                for record in getattr(r, REALISED[sheet.name])}
+    return values
