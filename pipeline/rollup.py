@@ -85,6 +85,7 @@ CHART_SHEET = "Grafik"  # the disbursement chart, on a sheet of its own: it prin
 WRAP_AT = {FOLDER: 28, "Nama Kantor": 30, "IKK": 40, "KRO": 28, "Rincian Output": 36, "Status": 40, MIXED: 36,
            OFFICE: 24}
 TITLE = "Rekap RKT (rkt rekap)"  # the roll-up's own title: a file at --output without it is never replaced
+HEADING = "Rekap RKT"  # printed at the top of every page
 
 
 @dataclass(frozen=True)
@@ -361,7 +362,7 @@ def _finish(ws, frame: pd.DataFrame) -> None:
     printing.fit_columns(ws, WRAP_AT)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
-    printing.print_setup(ws, f"{TITLE.split(' (')[0]} - {ws.title}")
+    printing.print_setup(ws, f"{HEADING} - {ws.title}")
 
 
 def _chart(book, ws, offices: int) -> None:
@@ -380,4 +381,4 @@ def _chart(book, ws, offices: int) -> None:
         series.cat = AxDataSource(strRef=StrRef(f=str(months)))
         series.smooth = False  # openpyxl smooths lines by default: curves between months invent amounts
     chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 omits the element; Excel then hides the axes
-    printing.chart_page(book.create_sheet(CHART_SHEET), chart, f"{TITLE.split(' (')[0]} - Penarikan")
+    printing.chart_page(book.create_sheet(CHART_SHEET), chart, f"{HEADING} - Penarikan")
