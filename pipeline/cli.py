@@ -456,6 +456,7 @@ def capaian_command(inputs: Path, sampai: str, output: Path) -> None:
       rkt capaian --inputs inputs --sampai Juni --output output
       rkt capaian --sampai "TW III"
     """
+    # start-up: imported when the command runs
     from pipeline.capaian import capaian
     from pipeline.files import FileProblem
     from pipeline.plan.realisation import PeriodError, period

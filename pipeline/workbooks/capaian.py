@@ -21,7 +21,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.utils import get_column_letter
+
 from pipeline import __version__
+from pipeline.ooxml import read_zip, write_zip
 from pipeline.plan.realisation import (
     CATEGORIES,
     DEVIATION_AIM,
@@ -36,6 +42,7 @@ from pipeline.plan.realisation import (
 from pipeline.plan.vocabulary import HIGHER, MONTHS
 from pipeline.workbooks import printing
 from pipeline.workbooks.printing import MONEY, PERCENT, YEAR, decimals, figure, share
+from pipeline.workbooks.xlsx import HEADER_FILL, HEADER_FONT, append_row
 
 TITLE = "Capaian Kinerja (rkt capaian)"  # the workbook's own title: rkt replaces only a file that carries it
 IKK_ROW, COMPONENT_ROW, RO_ROW, TOTAL_ROW = "IKK", "Komponen", "RO", "Jumlah"
@@ -171,9 +178,7 @@ WRAP_AT = {"Sasaran": 24, "Indikator Kinerja": 36, "Komponen": 28, "Kendala": 28
 
 def build_workbook(result: Capaian, note: str = ""):
     """The openpyxl workbook of `result` (not saved)."""
-    from openpyxl import Workbook
 
-    from pipeline.workbooks.xlsx import HEADER_FONT, append_row
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -203,9 +208,7 @@ def build_workbook(result: Capaian, note: str = ""):
 
 def _finish(ws, heading: str, filters: bool = True, landscape: bool = True) -> None:
     """Header style, widths and wrapping, frozen header, filters, and the print setup."""
-    from openpyxl.utils import get_column_letter
 
-    from pipeline.workbooks.xlsx import HEADER_FILL, HEADER_FONT
 
     for cell in ws[1]:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
@@ -218,8 +221,6 @@ def _finish(ws, heading: str, filters: bool = True, landscape: bool = True) -> N
 
 def _chart(wb, result: Capaian, heading: str) -> None:
     """Plan against realisation, cumulative by month, on a sheet of its own that prints as one page."""
-    from openpyxl.chart import LineChart, Reference
-    from openpyxl.chart.data_source import AxDataSource, StrRef
 
     ws = wb["Bulanan"]
     page = wb.create_sheet("Grafik")
@@ -239,7 +240,6 @@ def _chart(wb, result: Capaian, heading: str) -> None:
 
 def workbook_bytes(result: Capaian, note: str = "") -> bytes:
     """The workbook as bytes, the same for the same result: fixed zip times and document dates."""
-    from pipeline.ooxml import read_zip, write_zip
 
     wb = build_workbook(result, note)
     stamp = dt.datetime(result.office.year or 2000, result.period.month, 1)

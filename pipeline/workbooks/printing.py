@@ -9,7 +9,11 @@ a percentage. A percentage is stored as its fraction (97% as 0.97), as Excel doe
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
+
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 
 MONEY = "#,##0"  # thousands of rupiah, counts
 YEAR = "0"  # 2025, not 2.025
@@ -81,10 +85,7 @@ def fit_columns(ws, wrap_at: dict[str, int], widest: int = 24) -> None:
     grows a row for wrapped text by itself, and a printed row must show all of its text; the cells
     of such a row are aligned to its top. One pass over the cells: a roll-up holds thousands.
     """
-    import math
 
-    from openpyxl.styles import Alignment
-    from openpyxl.utils import get_column_letter
 
     header = ws[1]
     limits = [wrap_at.get(str(c.value), widest) for c in header]
