@@ -39,6 +39,8 @@ def committed_inputs(tmp_path, monkeypatch):
     """The mini office committed in a fresh git repository (the working directory); returns inputs/."""
     repo = tmp_path / "repo"
     folder = write_inputs(repo / "inputs")
+    for name in [n for n in os.environ if n.startswith("GIT_")]:  # `git rebase --exec make test` exports GIT_DIR:
+        monkeypatch.delenv(name)  # without this the commits below would land in rkt's own repository
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     subprocess.run([*git, "add", "."], cwd=repo, check=True)
