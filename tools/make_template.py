@@ -173,6 +173,12 @@ def caption(text: str) -> str:
     return para(text, style="Keterangan")
 
 
+def placeholder(ref: str) -> str:
+    """A data table's place: a paragraph holding only its tag, the table written there by the build from its
+    declaration (pipeline/document/table.py), so an editor meets no Jinja inside a table."""
+    return para(f"{{{{ {ref}|table }}}}", style="Normal")
+
+
 def figure(tag_text: str, caption_text: str) -> list[str]:
     """A chart or the organisation chart (drawn by the renderer in place of `tag_text`), captioned below."""
     return [para(tag_text, style="Gambar"), para(caption_text, style="KeteranganGambar")]
@@ -480,7 +486,7 @@ def foreword() -> list[str]:
 
 def staff_tables() -> list[str]:
     s = "staff"
-    t1, t2 = data_table(columns.GRADES), data_table(columns.EDUCATION)
+    t1, t2 = placeholder("tables.tabel_1"), data_table(columns.EDUCATION)
     # Tabel 3: education x work unit (JFU/JFT pairs, columns repeated per unit) + Struktural, in as many
     # parts as the page needs (pipeline.document.context._unit_table); every width measured by the build.
     t, sm = "t", columns.UNITS.paragraph

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.document.context import identity, joined, text
+from pipeline.document.context import identity, joined, table_ref, text
 from pipeline.formatting import rupiah, rupiah_words, target_text
 from pipeline.plan import tables
 from pipeline.plan.model import Plan
@@ -62,6 +62,7 @@ def agreement_context(plan: Plan, draft: bool = False) -> contract.PkContext:
     return {
         **base,
         "draft": bool(draft),
+        "tables": {"lampiran_pk": table_ref("lampiran_pk")},
         "pk": {
             "edition": edition["name"].upper() if edition["revision"] else "",
             "first": {"name": text(office.head.name), "title": text(office.head.title), "nip": text(office.head.nip)},

@@ -1,12 +1,13 @@
 """Every table of the RKT and the PK, its columns declared once.
 
-A column says what its cells print (`r.name`, over the row `r`), its header, its alignment, the
-template's width for it and how the build measures it. The context measures the tables from what
-they hold (`measure`, pipeline/document/layout.py), tools/make_template.py writes the templates'
-tables from the same declarations, and tests/test_contract.py holds each printed value to the
-template contract. A table is declared as a writer draws it: header rows (a column's own header,
-groups spanning columns above it), a row per item (a KRO heading row first where `headings`), a total
-row, its paragraph style and the type sizes it may take.
+A column says what its cells print (`r.name`, over the row `r`), its header, its alignment, its
+width when not measured and how the build measures it. The context measures the tables from what
+they hold (`measure`, pipeline/document/layout.py), pipeline/document/table.py writes each table from
+its declaration where a template's placeholder paragraph names it (`PLACED`), and
+tests/test_contract.py holds each printed value to the template contract. A table is declared as the
+writer draws it: header rows (a column's own header, groups spanning columns above it), a row per
+item (a KRO heading row first where `headings`), a total row, its paragraph style and the type sizes
+it may take.
 """
 
 from __future__ import annotations
@@ -23,6 +24,15 @@ PORTRAIT_CM, LANDSCAPE_CM = 15.5, 25.7  # the text width of the template's pages
 BODY_PT, SMALL_PT, MINI_PT = 8.5, 7.0, 6.0  # the type sizes of the template's table styles
 STYLES = {BODY_PT: "IsiTabel", SMALL_PT: "IsiTabelKecil", MINI_PT: "IsiTabelMini"}
 RO_STYLES = {BODY_PT: "IsiTabelRO", SMALL_PT: "IsiTabelROKecil", MINI_PT: "IsiTabelROMini"}
+AGREEMENT_STYLE = "IsiPK"
+# The name a planner sees of each table style, by its id. An editor may give a style another id (LibreOffice
+# makes the id from the name: `IsiTabelRincianOutput`); the table writer then finds the style by this name.
+STYLE_NAMES = {
+    **{STYLES[pt]: f"Isi Tabel{size}" for pt, size in ((BODY_PT, ""), (SMALL_PT, " Kecil"), (MINI_PT, " Mini"))},
+    **{RO_STYLES[pt]: f"Isi Tabel Rincian Output{size}"
+       for pt, size in ((BODY_PT, ""), (SMALL_PT, " Kecil"), (MINI_PT, " Mini"))},
+    AGREEMENT_STYLE: "Isi Tabel PK",
+}
 ITEM_INDENT, ITEM_HANGING = 0.3, 0.25  # cm: the RO styles' hanging indent of a `- name` list item
 
 LEFT, CENTER, RIGHT = "left", "center", "right"
@@ -34,7 +44,7 @@ class Column:
 
     value: str  # a template expression over the row `r` (or the outer loop's item): `r.name`, `r.months[3]`
     header: str  # its own header; `{{ year }}`-style tags are the context's values
-    width: float  # cm: the template's width, before the build measures the column
+    width: float  # cm: its width when the build does not measure it
     align: str = LEFT
     merged: str = ""  # merged down over the rows that follow while this flag is false (`r.first`)
     heading: bool = False  # the KRO heading row's name must fit in this column too
@@ -98,10 +108,10 @@ def measure(table: Table, ctx: Mapping) -> list[layout.Column]:
     item's (or, for a merged column, every row's), the KRO headings it must hold, its total."""
     if table.within:
         _, source = table.within.split(" in ")
-        outer = _get(ctx, source)
+        outer = value_of(ctx, source)
         rows = [r for o in outer for r in _follow(o, steps(table.rows)[1:])]
     else:
-        outer, rows = [], _get(ctx, table.rows)
+        outer, rows = [], value_of(ctx, table.rows)
     items = [r for r in rows if not r.get("heading")]
     headings = [r["kro"] for r in rows if r.get("heading")]
     measured = []
@@ -115,7 +125,7 @@ def measure(table: Table, ctx: Mapping) -> list[layout.Column]:
             if column.heading:
                 texts += headings
             if column.total:
-                texts.append(_get(ctx, column.total))
+                texts.append(value_of(ctx, column.total))
         measured.append(column.fit(texts, filled(column.header, ctx)))
     return measured
 
@@ -147,13 +157,14 @@ def _follow(value, path: Sequence[str | int]):
     return value
 
 
-def _get(ctx: Mapping, expr: str):
+def value_of(ctx: Mapping, expr: str):
+    """What `expr` (`funding.total.amount`, `r.months[3]`) reads in `ctx`, a mapping of names."""
     return _follow(ctx, steps(expr))
 
 
 def filled(text: str, ctx: Mapping) -> str:
     """`Target Tahun {{ year }}` -> `Target Tahun 2024`: a header's tags filled from the context."""
-    return _TAG.sub(lambda m: str(_get(ctx, m.group(1))), text) if "{{" in text else text
+    return _TAG.sub(lambda m: str(value_of(ctx, m.group(1))), text) if "{{" in text else text
 
 
 def _months(value: str, width: float, total: str = "") -> tuple[Column, ...]:
@@ -191,8 +202,8 @@ EDUCATION = Table(  # Tabel 2: education x position type
 )
 
 # Tabel 3: education x work unit, in as many parts `t` as the page needs (`context._unit_table` measures
-# each part). The template repeats the JFU/JFT pair `c` per work unit, under the unit's header cells, in
-# a column loop over `r.cells` (and `t.totals` in the total row); Struktural and Jumlah end the last part.
+# each part). The JFU/JFT pair `c` repeats per work unit of the part (`r.cells`, and `t.totals` in the total
+# row), under the unit's header cells; Struktural and Jumlah end the last part (pipeline/document/table.py).
 UNITS = Table(
     "t.rows",
     (
@@ -203,7 +214,7 @@ UNITS = Table(
         Column("r.structural", "Struktural", 1.7, RIGHT, total="t.structural"),
         Column("r.total", "Jumlah", 1.3, RIGHT, total="t.total"),
     ),
-    sizes=(SMALL_PT,), total="Jumlah", total_align=CENTER, together=True,
+    within="t in staff.unit_tables", sizes=(SMALL_PT,), total="Jumlah", total_align=CENTER, together=True,
 )
 
 # --- BAB II: measured by the build -------------------------------------------------------------------
@@ -314,8 +325,15 @@ AGREEMENT = Table(  # the lampiran: No | Sasaran | Indikator Kinerja | Target, t
         Column("r.ikk", "Indikator Kinerja", 7.2),
         Column("r.target", "Target", 2.0, CENTER),
     ),
-    style="IsiPK",
+    style=AGREEMENT_STYLE,
 )
 
 MEASURED = (IKK, FUNDING, SOURCES, TARGETS, SCHEDULE)  # the tables whose widths the context measures
 TABLES = (GRADES, EDUCATION, UNITS, *MEASURED, FINDINGS, AGREEMENT)
+
+# Each table by the name its placeholder gives (`{{ tables.tabel_5|table }}`: the context's `TableRef`).
+PLACED = {
+    "tabel_1": GRADES, "tabel_2": EDUCATION, "tabel_3": UNITS, "tabel_4": IKK, "tabel_5": FUNDING,
+    "tabel_6": SOURCES, "lampiran_target": TARGETS, "jadwal": SCHEDULE, "temuan": FINDINGS,
+    "lampiran_pk": AGREEMENT,
+}

@@ -5,8 +5,9 @@ Its shape is the template contract, `contract.RktContext` (pipeline/document/con
 `build_context(plan)` turns the typed model into strings, lists and dicts, already in
 Indonesian formats, so the template only places text: the renderer knows nothing of cells,
 Decimals or rules. Every figure comes from `tables.py`, so the document and the checks agree.
-Table rows are flat lists with a `first` flag where the template merges cells vertically
-(`{% vmerge r.first %}`) and a `heading` flag for KRO group rows.
+Table rows are flat lists with a `first` flag where a table merges cells vertically
+(pipeline/document/table.py) and a `heading` flag for KRO group rows; `tables` names each table a
+placeholder `{{ tables.tabel_5|table }}` puts in its place.
 """
 
 from __future__ import annotations
@@ -337,6 +338,7 @@ def _unit_table(plan: Plan) -> list[contract.UnitTable]:
             return [{"jfu": value(f"{c}|JFU"), "jft": value(f"{c}|JFT")} for c in codes]
 
         out.append({
+            "table": table_ref("tabel_3", n),
             "continued": n > 0,
             "last": last,
             "w": {"no": found[0], "name": found[1], "pairs": pair_w,
@@ -513,8 +515,8 @@ def _annex(plan: Plan) -> dict:
         for i, row in enumerate(rows):
             row["goal_first"] = i == 0
         title = f"Target Indikator Kinerja Sasaran {goal_no}" if goal_no else "Target Indikator Kinerja Tanpa Sasaran"
-        targets.append({"lampiran": str(len(targets) + 1), "no": goal_no, "name": goal_name, "title": title,
-                        "rows": rows})
+        targets.append({"table": table_ref("lampiran_target", len(targets)), "lampiran": str(len(targets) + 1),
+                        "no": goal_no, "name": goal_name, "title": title, "rows": rows})
 
     schedule = {s.code: s for s in plan.schedule}
 
@@ -536,6 +538,11 @@ def _annex(plan: Plan) -> dict:
             "total": {"months": [number(v) for v in month_totals], "amount": number(sum(month_totals))},
         },
     }
+
+
+def table_ref(name: str, item: int = 0) -> contract.TableRef:
+    """What a placeholder `{{ ...|table }}` hands the renderer: the table's declaration by name, the loop's item."""
+    return {"name": name, "item": item}
 
 
 def _findings(findings: Iterable[Finding]) -> list[contract.FindingRow]:
@@ -577,6 +584,8 @@ def build_context(plan: Plan, findings: Iterable[Finding] = (), draft: bool = Fa
     """Everything the template shows, as plain values; `findings` are listed only in a draft."""
     ctx = {
         "draft": bool(draft),
+        "tables": {name: table_ref(name) for name in ("tabel_1", "tabel_2", "tabel_4", "tabel_5", "tabel_6",
+                                                      "jadwal", "temuan")},
         **identity(plan),
         **_year_texts(plan),
         **_organisation(plan),

@@ -164,9 +164,18 @@ class UnitRow(TypedDict):
     total: str
 
 
+class TableRef(TypedDict):
+    """A data table, as its placeholder names it (`{{ tables.tabel_5|table }}`); pipeline/document/table.py
+    writes it from its declaration."""
+
+    name: str  # the declaration's name (pipeline/document/columns.py, `PLACED`)
+    item: int  # for a table in a loop (Tabel 3's parts, the target annexes), which item; else 0
+
+
 class UnitTable(TypedDict):
     """One part of Tabel 3; the last carries the Struktural and Jumlah columns."""
 
+    table: TableRef
     continued: bool
     last: bool
     w: UnitWidths
@@ -315,6 +324,7 @@ class TargetRow(TypedDict):
 class TargetAnnex(TypedDict):
     """One Lampiran of monthly targets: one sasaran's IKK."""
 
+    table: TableRef
     lampiran: str
     no: str
     name: str
@@ -374,10 +384,23 @@ class Layouts(TypedDict):
     schedule: Fitted
 
 
+class RktTables(TypedDict):
+    """The data tables of the RKT that stand on their own (Tabel 3 and the target annexes are in loops)."""
+
+    tabel_1: TableRef
+    tabel_2: TableRef
+    tabel_4: TableRef
+    tabel_5: TableRef
+    tabel_6: TableRef
+    jadwal: TableRef
+    temuan: TableRef
+
+
 class RktContext(Identity):
     """Everything templates/rkt.docx shows (`pipeline.document.context.build_context`)."""
 
     draft: bool
+    tables: RktTables
     texts: Texts
     units: list[Unit]
     wilker: list[Wilker]
@@ -433,8 +456,13 @@ class Pk(TypedDict):
     budget: Budget
 
 
+class PkTables(TypedDict):
+    lampiran_pk: TableRef
+
+
 class PkContext(Identity):
     """Everything templates/pk.docx shows (`pipeline.document.agreement.agreement_context`)."""
 
     draft: bool
+    tables: PkTables
     pk: Pk

@@ -9,9 +9,11 @@ rkt adds one tag to docxtpl's: `{% vmerge cond %}` in a table cell merges the ce
 the one above while `cond` is false (docxtpl's own `{% vm %}` can only restart at the first
 item of the innermost loop; the RKT's tables merge sasaran and IKK cells across groups).
 
-And two filters for figures: a paragraph holding only `{{ charts.grafik_1|chart }}` becomes
-a native Word chart of that spec, one holding only `{{ bagan|orgchart }}` the organisation
-chart (a table). The filters leave a marker; once docxtpl's public `render()` has filled the
+And three filters for what is written in code: a paragraph holding only
+`{{ charts.grafik_1|chart }}` becomes a native Word chart of that spec, one holding only
+`{{ bagan|orgchart }}` the organisation chart (a table), one holding only
+`{{ tables.tabel_5|table }}` the data table it names (pipeline/document/table.py writes it from its
+declaration). The filters leave a marker; once docxtpl's public `render()` has filled the
 template, each marked paragraph is replaced (pipeline/document/charts.py draws). Parts and ids are
 numbered in document order, so the same context gives the same bytes.
 """
@@ -33,7 +35,7 @@ from docx.oxml import parse_xml
 from lxml import etree
 
 from pipeline import formatting, library_hooks
-from pipeline.document import charts
+from pipeline.document import charts, table
 from pipeline.ooxml import NS, P, qn, text
 
 if TYPE_CHECKING:
@@ -76,7 +78,7 @@ def _template(path: Path):
 
 
 _MARKER = "\u27e6rkt-"
-_MARK = re.compile("\u27e6rkt-(chart|orgchart):(\\d+)\u27e7")
+_MARK = re.compile("\u27e6rkt-(chart|orgchart|table):(\\d+)\u27e7")
 
 
 FIGURES = "_rkt_figures"  # the context key under which a render collects its figures
@@ -136,7 +138,7 @@ def _as_typed(value):
 def environment() -> jinja2.Environment:
     """Autoescaping, strict Jinja with the Indonesian formats and the figure markers as filters.
 
-    The `chart` and `orgchart` filters collect their specs in the render's context (`FIGURES`).
+    The `chart`, `orgchart` and `table` filters collect their specs in the render's context (`FIGURES`).
     """
     env = _Environment(autoescape=True, undefined=jinja2.StrictUndefined, finalize=_as_typed)
     env.filters.update({
@@ -148,6 +150,7 @@ def environment() -> jinja2.Environment:
         "month": formatting.month_name,
         "chart": _figure_filter("chart"),
         "orgchart": _figure_filter("orgchart"),
+        "table": _figure_filter("table"),
     })
     return env
 
@@ -184,32 +187,44 @@ def _clear(p) -> None:
 
 
 class _Figures:
-    """Puts each marked paragraph's chart (a run in it) or organisation chart (a table) in its place.
+    """Puts each marked paragraph's chart (a run in it), organisation chart or data table in its place.
 
     Chart parts are `word/charts/chartN.xml` with relationship ids `rIdChartN`, N counting
     the charts in document order; each chart's workbook is related to it as `rId1`.
     """
 
-    def __init__(self, document, figures: dict[str, tuple[str, Mapping]]) -> None:
+    def __init__(self, document, figures: dict[str, tuple[str, Mapping]], context: Mapping) -> None:
         self.document = document
         self.figures = figures
+        self.context = context
         self.charts = 0
+        self._styles = None
+
+    @property
+    def styles(self) -> table.Styles:
+        """The document's paragraph styles, read once, when the first table is written."""
+        if self._styles is None:
+            self._styles = table.Styles.of(self.document.styles.element)
+        return self._styles
 
     def __call__(self, p) -> None:
         match = _MARK.fullmatch(text(p))
         if match is None or match.group(2) not in self.figures:
-            raise TemplateError(f"grafik atau bagan harus sendirian di paragrafnya: {text(p)[:80]!r}")
+            raise TemplateError(f"grafik, bagan atau tabel harus sendirian di paragrafnya: {text(p)[:80]!r}")
         kind, spec = self.figures[match.group(2)]
         try:
-            if kind == "orgchart":
-                p.addprevious(parse_xml(charts.org_chart_xml(spec)))
+            if kind in ("orgchart", "table"):
+                if kind == "table":
+                    p.addprevious(table.placed(spec, self.context, self.styles))
+                else:
+                    p.addprevious(parse_xml(charts.org_chart_xml(spec)))
                 if p.getnext() is None and p.getparent().tag == qn("w:tc"):
                     _clear(p)  # a cell must end with a paragraph
                 else:
                     p.getparent().remove(p)
                 return
             part = charts.chart_part(spec)
-        except (KeyError, TypeError, charts.ChartSpecError) as exc:
+        except (KeyError, IndexError, TypeError, charts.ChartSpecError, table.TableProblem) as exc:
             raise TemplateError(f"{kind} tidak dapat digambar: {exc}") from exc
         self.charts += 1
         rid = self._relate(part)
@@ -239,7 +254,7 @@ _SPANNED = etree.XPath("w:tc/w:tcPr/w:gridSpan", namespaces=NS)  # a row's cells
 CELL_WIDTH, TABLE_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}", f"{qn('w:tblPr')}/{qn('w:tblW')}"
 
 
-def _finish(body, document, figures: dict[str, tuple[str, Mapping]]) -> None:
+def _finish(body, document, figures: dict[str, tuple[str, Mapping]], context: Mapping) -> None:
     """What the rendered body still needs after docxtpl: cell properties in schema order, each
     table's grid as wide as its finest row, the figures in their places, drawings numbered.
 
@@ -252,7 +267,7 @@ def _finish(body, document, figures: dict[str, tuple[str, Mapping]]) -> None:
         tcpr[:] = sorted(tcpr, key=lambda child: _TCPR_ORDER.get(child.tag, 99))
     for tbl in body.iter(TBL):
         _grid_from_cells(tbl)
-    place = _Figures(document, figures)
+    place = _Figures(document, figures, context)
     for p in dict.fromkeys(next(t.iterancestors(P), None) for t in _MARKED(body)):
         if p is not None:
             place(p)
@@ -302,5 +317,5 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> Document:
         raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
     except etree.XMLSyntaxError as exc:  # e.g. a `|safe` value, or tags that cut a paragraph apart
         raise TemplateError(f"templat {path.name} menghasilkan XML yang rusak: {exc.msg}") from exc
-    _finish(tpl.docx.element.body, tpl.docx, figures)
+    _finish(tpl.docx.element.body, tpl.docx, figures, context)
     return tpl.docx

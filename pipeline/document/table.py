@@ -1,0 +1,364 @@
+"""The data tables of the RKT and the PK as Word XML, written from their declarations: the one place knowing table XML.
+
+A template holds, where a table goes, a paragraph with only its placeholder (`{{ tables.tabel_5|table }}`);
+pipeline/document/render.py puts the table there once docxtpl has filled the prose. An editor (Word,
+LibreOffice) so never meets a Jinja tag inside a table, where its rewriting of rows and widths would break
+the template. Each table is written from its declaration in pipeline/document/columns.py and the rows the
+context gives: widths in twips (measured by the context, pipeline/document/layout.py), cells merged as the
+data says (gridSpan, vMerge), header rows repeated on every page (tblHeader), and paragraph styles of the
+document's own styles.xml, found by name where an editor gave them other ids, so a planner's change of the
+style *Isi Tabel* in Word still shows in every table.
+
+Two steps: `rows` lays a table out as rows of cells (text, span, merge, weight, alignment) under the rules
+of the page, each rule in one function (`_kept_together`, `_kept_with_next`, the KRO heading kept with its
+first RO, item rows kept whole unless the table may split them); `table_xml` writes those rows.
+"""
+
+from __future__ import annotations
+
+from collections import ChainMap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from lxml import etree
+
+from pipeline.document import columns
+from pipeline.document.columns import CENTER, LEFT, RIGHT, Column, Table
+from pipeline.document.layout import TWIPS_PER_CM
+from pipeline.ooxml import NS, qn
+
+HEADER_FILL = "D9D9D9"
+BORDER = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
+_JC = {CENTER: "center", RIGHT: "right"}  # a paragraph's alignment; left is the default
+
+
+class TableProblem(ValueError):
+    """A placeholder names no declared table, or its data does not fit the declaration."""
+
+
+@dataclass
+class Cell:
+    """One cell: its text, the grid columns it spans, how it merges with the cells above and below."""
+
+    text: str = ""
+    span: int = 1
+    merge: str = ""  # "restart": merged with the "continue" cells below it; "" not merged
+    bold: bool = False
+    align: str = LEFT
+    head: bool = False  # a header cell: shaded, centred
+    item: bool = False  # a list item (`- name`) in the table's item style
+    keep: bool = False  # its paragraph kept with the next (a KRO heading with its first RO)
+
+
+@dataclass
+class Row:
+    """One row of cells; `header` rows repeat at the top of every page the table runs onto."""
+
+    cells: list[Cell] = field(default_factory=list)
+    header: bool = False
+    whole: bool = True  # never broken across a page
+    keep: bool = False  # every paragraph kept with the next: the row stays on the page of the next row
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph style ids of a document, found by id or, where an editor changed the ids, by name."""
+
+    ids: frozenset[str]
+    by_name: Mapping[str, str]
+
+    @classmethod
+    def of(cls, styles_element) -> Styles:
+        """The styles of a styles.xml root (`w:styles`)."""
+        ids, by_name = set(), {}
+        for style in styles_element.iterchildren(qn("w:style")):
+            style_id = style.get(qn("w:styleId"))
+            name = style.find(qn("w:name"))
+            ids.add(style_id)
+            if name is not None:
+                by_name.setdefault(name.get(qn("w:val"), "").casefold(), style_id)
+        return cls(frozenset(ids), by_name)
+
+    def __call__(self, style_id: str) -> str:
+        """The id to use for `style_id`: itself, else the id of the style of its name, else itself (Word
+        then takes the default style)."""
+        if style_id in self.ids:
+            return style_id
+        return self.by_name.get(columns.STYLE_NAMES.get(style_id, style_id).casefold(), style_id)
+
+
+# ---------------------------------------------------------------- the rows of a declared table
+
+def rows(table: Table, scope: Mapping) -> list[Row]:
+    """The rows of `table` as `scope` (the context, with the outer loop's item where `within`) fills them."""
+    items = columns.value_of(scope, table.rows)
+    body = []
+    for item in items:
+        row_scope = ChainMap({table.var: item}, scope)
+        heading = table.headings and item.get("heading")
+        body.append(_heading_row(table, row_scope) if heading else _item_row(table, row_scope))
+    out = _header_rows(table, scope) + body
+    if table.total:
+        out.append(_total_row(table, scope))
+    if table.together:
+        _kept_together(out)
+    if table.keep_end:
+        _kept_with_next(out[-1])
+    return out
+
+
+def _kept_together(rows_: Sequence[Row]) -> None:
+    """A short table on one page: every row but the last kept with the next (Word and LibreOffice alike)."""
+    for row in rows_[:-1]:
+        row.keep = True
+
+
+def _kept_with_next(row: Row) -> None:
+    """The table's last row (its total, or else its last item) on the page of what follows: a signature
+    is never left alone on a page."""
+    row.keep = True
+
+
+def _header_rows(table: Table, scope: Mapping) -> list[Row]:
+    """Each group over its columns, each column's own header below its lowest group and merged down to the
+    last header row; a `joined` column under the next column's header."""
+    depth = len(table.groups) + 1
+    covered = [max((level + 1 for level, groups in enumerate(table.groups) for g in groups
+                    if g.first <= i < g.first + g.span), default=0) for i in range(len(table.columns))]
+    out = []
+    for level in range(depth):
+        starts = {g.first: g for g in table.groups[level]} if level < len(table.groups) else {}
+        cells, i = [], 0
+        while i < len(table.columns):
+            if i in starts:
+                group = starts[i]
+                cells.append(Cell(columns.filled(group.text, scope), group.span, head=True, bold=True, align=CENTER))
+                i += group.span
+                continue
+            span = 2 if table.columns[i].joined else 1
+            merge = "" if depth - covered[i] == 1 else "restart" if level == covered[i] else "continue"
+            text = "" if merge == "continue" else columns.filled(table.columns[i + span - 1].header, scope)
+            cells.append(Cell(text, span, merge, head=True, bold=True, align=CENTER))
+            i += span
+        out.append(Row(cells, header=True))
+    return out
+
+
+def _merged(column: Column, scope: Mapping) -> str:
+    """A merged column's cell: restarting where its flag (`r.first`) is set, else continuing the one above."""
+    return "restart" if columns.value_of(scope, column.merged) else "continue"
+
+
+def _shown(column: Column, scope: Mapping, merge: str) -> str:
+    return "" if merge == "continue" else str(columns.value_of(scope, column.value))
+
+
+def _item_row(table: Table, scope: Mapping) -> Row:
+    """An item: each column's value, merged down where declared, an RO name as a list item."""
+    cells = []
+    for column in table.columns:
+        merge = _merged(column, scope) if column.merged else ""
+        cells.append(Cell(_shown(column, scope, merge), merge=merge, align=column.align, item=column.item))
+    return Row(cells, whole=not table.split)
+
+
+def _runs(flags: Sequence[bool]) -> list[tuple[int, int, bool]]:
+    """(first, span, flag) of each run of equal flags: the columns of a row that share one cell."""
+    out: list[tuple[int, int, bool]] = []
+    for i, flag in enumerate(flags):
+        if out and out[-1][2] == flag:
+            out[-1] = (out[-1][0], out[-1][1] + 1, flag)
+        else:
+            out.append((i, 1, flag))
+    return out
+
+
+def _heading_row(table: Table, scope: Mapping) -> Row:
+    """A KRO heading: the merged columns go on, the first run of the others holds the KRO's name (bold,
+    kept with the first RO), the later runs are empty."""
+    cells, named = [], False
+    for first, span, merged in _runs([bool(c.merged) for c in table.columns]):
+        if merged:
+            for column in table.columns[first:first + span]:
+                merge = _merged(column, scope)
+                cells.append(Cell(_shown(column, scope, merge), merge=merge, align=column.align))
+        else:
+            kro = "" if named else str(columns.value_of(scope, f"{table.var}.kro"))
+            cells.append(Cell(kro, span, bold=not named, keep=not named))
+            named = True
+    return Row(cells, whole=not table.split)
+
+
+def _total_row(table: Table, scope: Mapping) -> Row:
+    """The label over the columns before the first total, each total in bold, the other columns empty."""
+    cells = []
+    for first, span, has_total in _runs([bool(c.total) for c in table.columns]):
+        if has_total:
+            cells += [Cell(str(columns.value_of(scope, c.total)), bold=True, align=RIGHT)
+                      for c in table.columns[first:first + span]]
+        elif first == 0:
+            cells.append(Cell(columns.filled(table.total, scope), span, bold=True, align=table.total_align))
+        else:
+            cells.append(Cell("", span))
+    return Row(cells)
+
+
+# ---------------------------------------------------------------- Tabel 3: a JFU/JFT pair per work unit
+
+def unit_table(table: Table, part: Mapping) -> Table:
+    """The declaration of one part of Tabel 3 with its columns spelled out: No and the qualification, the
+    JFU/JFT pair of each work unit of the part, and Struktural and Jumlah in the last part."""
+    no, name, jfu, jft, structural, total = table.columns
+    pairs = []
+    for i in range(len(part["w"]["pairs"])):
+        for column in (jfu, jft):
+            key = columns.steps(column.value)[-1]
+            pairs.append(replace(column, value=f"r.cells[{i}].{key}", total=f"t.totals[{i}].{key}"))
+    return replace(table, rows="t.rows", columns=(no, name, *pairs, *((structural, total) if part["last"] else ())),
+                   groups=())
+
+
+def _unit_header(table: Table, part: Mapping) -> list[Row]:
+    """Three header rows: the unit groups, the units of a group (a unit without one has its code merged
+    down from the group row), JFU and JFT; No, Kualifikasi Pendidikan, Struktural and Jumlah merged down."""
+    no, name, *rest = table.columns
+    outer = [no, name], rest[len(part["units"]) * 2:]
+
+    def side(merge: str) -> tuple[list[Cell], list[Cell]]:
+        return tuple([Cell("" if merge == "continue" else c.header, merge=merge, head=True, bold=True, align=CENTER)
+                      for c in cols] for cols in outer)
+
+    def spanning(headers: Sequence[Mapping]) -> list[Cell]:
+        return [Cell(h["label"] if h["first"] else "", h["span"], "restart" if h["first"] else "continue",
+                     head=True, bold=True, align=CENTER) for h in headers]
+
+    out = []
+    for level, merge in enumerate(("restart", "continue", "continue")):
+        left, right = side(merge)
+        if level == 2:
+            middle = [Cell(c.header, head=True, bold=True, align=CENTER) for c in rest[:len(part["units"]) * 2]]
+        else:
+            middle = spanning(part["groups"] if level == 0 else part["units"])
+        out.append(Row(left + middle + right, header=True))
+    return out
+
+
+def unit_rows(table: Table, part: Mapping, scope: Mapping) -> list[Row]:
+    """The rows of one part of Tabel 3."""
+    spelled = unit_table(table, part)
+    inner = ChainMap({"t": part}, scope)
+    out = rows(replace(spelled, together=False), inner)
+    out = _unit_header(spelled, part) + out[1:]  # its own header rows in place of the plain one
+    if table.together:
+        _kept_together(out)
+    return out
+
+
+def unit_widths(part: Mapping) -> list[int]:
+    """A part's column widths (twips), as the context measured them."""
+    w = part["w"]
+    widths = [w["no"], w["name"]] + [p[k] for p in w["pairs"] for k in ("jfu", "jft")]
+    return widths + ([w["structural"], w["total"]] if part["last"] else [])
+
+
+# ---------------------------------------------------------------- the XML
+
+def table_xml(rows_: Sequence[Row], widths: Sequence[int], style: str, item_style: str, margin: int,
+              styles: Styles) -> etree._Element:
+    """A fixed-layout, centred, bordered `w:tbl` of `rows_` on a grid of `widths` (twips), its cells' text in
+    paragraph style `style` (list items in `item_style`), `margin` twips of cell margin left and right."""
+    style, item_style = styles(style), styles(item_style)
+    tbl = etree.Element(qn("w:tbl"), nsmap={"w": NS["w"]})
+    pr = _sub(tbl, "w:tblPr")
+    _sub(pr, "w:tblW", w=str(sum(widths)), type="dxa")
+    _sub(pr, "w:jc", val="center")
+    borders = _sub(pr, "w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        etree.SubElement(borders, qn(f"w:{edge}"), BORDER)
+    _sub(pr, "w:tblLayout", type="fixed")
+    cell_margin = _sub(pr, "w:tblCellMar")
+    _sub(cell_margin, "w:left", w=str(margin), type="dxa")
+    _sub(cell_margin, "w:right", w=str(margin), type="dxa")
+    _sub(pr, "w:tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="1", lastColumn="0", noHBand="0",
+         noVBand="1")
+    grid = _sub(tbl, "w:tblGrid")
+    for width in widths:
+        _sub(grid, "w:gridCol", w=str(width))
+    for row in rows_:
+        tr = _sub(tbl, "w:tr")
+        if row.whole or row.header:
+            trpr = _sub(tr, "w:trPr")
+            if row.whole:
+                _sub(trpr, "w:cantSplit")
+            if row.header:
+                _sub(trpr, "w:tblHeader")
+        col = 0
+        for cell in row.cells:
+            if col + cell.span > len(widths):
+                raise TableProblem(f"baris tabel lebih lebar dari {len(widths)} kolomnya")
+            _cell(tr, cell, sum(widths[col:col + cell.span]), item_style if cell.item else style, row.keep)
+            col += cell.span
+    return tbl
+
+
+def _cell(tr, cell: Cell, width: int, style: str, keep: bool) -> None:
+    tc = _sub(tr, "w:tc")
+    pr = _sub(tc, "w:tcPr")
+    _sub(pr, "w:tcW", w=str(width), type="dxa")
+    if cell.span > 1:
+        _sub(pr, "w:gridSpan", val=str(cell.span))
+    if cell.merge == "restart":
+        _sub(pr, "w:vMerge", val="restart")
+    elif cell.merge == "continue":
+        _sub(pr, "w:vMerge")
+    if cell.head:
+        _sub(pr, "w:shd", val="clear", color="auto", fill=HEADER_FILL)
+    _sub(pr, "w:vAlign", val="center" if cell.head else "top")
+    p = _sub(tc, "w:p")
+    ppr = _sub(p, "w:pPr")
+    _sub(ppr, "w:pStyle", val=style)
+    if keep or cell.keep:
+        _sub(ppr, "w:keepNext")
+    if cell.align in _JC:
+        _sub(ppr, "w:jc", val=_JC[cell.align])
+    if cell.text:
+        run = _sub(p, "w:r")
+        if cell.bold:
+            rpr = _sub(run, "w:rPr")
+            _sub(rpr, "w:b")
+            _sub(rpr, "w:bCs")
+        t = _sub(run, "w:t")
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = cell.text
+
+
+def _sub(parent, tag: str, **attrs: str):
+    """A child element `tag` (`w:tcW`) with `w:`-qualified attributes."""
+    return etree.SubElement(parent, qn(tag), {qn(f"w:{k}"): v for k, v in attrs.items()})
+
+
+# ---------------------------------------------------------------- a placeholder's table
+
+def placed(ref: Mapping, ctx: Mapping, styles: Styles) -> etree._Element:
+    """The table a placeholder names (`ref`: the context's `TableRef`, its declaration's name in
+    `columns.PLACED` and, for a table in a loop, which item of the loop), written from `ctx`."""
+    name = ref.get("name") if isinstance(ref, Mapping) else None
+    if name not in columns.PLACED:
+        known = ", ".join(columns.PLACED)
+        raise TableProblem(f"{str(name or ref)[:60]!r} bukan tabel yang dikenal (yang dikenal: {known})")
+    table = columns.PLACED[name]
+    scope: Mapping = ctx
+    if table.within:
+        var, source = table.within.split(" in ")
+        item = columns.value_of(ctx, source)[ref["item"]]
+        scope = ChainMap({var: item}, ctx)
+    if table is columns.UNITS:
+        widths = unit_widths(item)
+        laid = unit_rows(table, item, ctx)
+        style, item_style = table.paragraph, table.item_style
+    else:
+        fitted = ctx["layout"][table.name] if table.name else None
+        widths = fitted["w"] if fitted else [round(c.width * TWIPS_PER_CM) for c in table.columns]
+        style, item_style = (fitted["style"], fitted["ro"]) if fitted else (table.paragraph, table.item_style)
+        laid = rows(table, scope)
+    return table_xml(laid, widths, style, item_style, round(table.margin * TWIPS_PER_CM), styles)

@@ -1,0 +1,119 @@
+"""The table writer (pipeline/document/table.py): each declared table written where its placeholder stands."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
+
+from pipeline.document import columns, render, table
+from pipeline.document.context import build_context, table_ref
+from pipeline.document.render import TemplateError
+from tests.builders import plan_of
+from tests.docx_reading import find_table, open_docx, table_rows
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return build_context(plan_of())
+
+
+def styles(*pairs: tuple[str, str]) -> table.Styles:
+    xml = "".join(f'<w:style w:type="paragraph" w:styleId="{i}"><w:name w:val="{n}"/></w:style>' for i, n in pairs)
+    return table.Styles.of(etree.fromstring(f'<w:styles xmlns:w="{W[1:-1]}">{xml}</w:styles>'))
+
+
+def template(tmp_path, *lines: str):
+    doc = Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    path = tmp_path / "t.docx"
+    doc.save(path)
+    return path
+
+
+def test_a_style_is_found_by_its_id_or_else_by_its_name():
+    """LibreOffice gives `Isi Tabel Rincian Output` the id `IsiTabelRincianOutput`: the writer follows."""
+    found = styles(("IsiTabel", "Isi Tabel"), ("IsiTabelRincianOutput", "Isi Tabel Rincian Output"))
+    assert found("IsiTabel") == "IsiTabel"
+    assert found("IsiTabelRO") == "IsiTabelRincianOutput"
+    assert found("Unknown") == "Unknown"
+
+
+def test_widths_are_numbers_and_the_grid_is_the_measured_one(ctx):
+    tbl = table.placed(ctx["tables"]["tabel_5"], ctx, styles())
+    grid = [int(g.get(qn("w:w"))) for g in tbl.iter(qn("w:gridCol"))]
+    assert grid == ctx["layout"]["t5"]["w"]
+    assert int(tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}").get(qn("w:w"))) == sum(grid)
+    for tr in tbl.iter(qn("w:tr")):
+        col = 0
+        for tc in tr.iter(qn("w:tc")):
+            span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+            n = int(span.get(qn("w:val"))) if span is not None else 1
+            assert int(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w"))) == sum(grid[col:col + n])
+            col += n
+        assert col == len(grid)
+
+
+def test_header_rows_repeat_and_rows_are_kept_whole(ctx):
+    rows = table.rows(columns.FUNDING, ctx)
+    assert [r.header for r in rows[:4]] == [True, True, True, False]
+    assert all(r.whole for r in rows)
+    jadwal = table.rows(columns.SCHEDULE, ctx)
+    assert not any(r.whole for r in jadwal[2:-1]), "the Jadwal's items may split at a page foot"
+    assert jadwal[-1].whole and jadwal[-1].keep, "its total row stays whole, with the signature"
+
+
+def test_the_ikk_merges_down_over_its_ros_and_a_kro_heading_keeps_with_its_first_ro(ctx):
+    rows = table.rows(columns.IKK, ctx)[1:-1]
+    assert [r.cells[2].merge for r in rows] == ["restart", "continue", "continue",
+                                                "restart", "continue", "continue", "continue", "continue"]
+    headings = [r for r in rows if r.cells[1].bold]
+    assert [r.cells[1].text for r in headings][:2] == ["Pelayanan publik lainnya", "Pelayanan publik lainnya"]
+    assert all(r.cells[1].keep for r in headings)
+
+
+def test_a_short_table_keeps_together(ctx):
+    rows = table.rows(columns.GRADES, ctx)
+    assert [r.keep for r in rows] == [True] * (len(rows) - 1) + [False]
+
+
+def test_a_placeholder_becomes_the_table(tmp_path, ctx):
+    path = template(tmp_path, "Sebelum", "{{ tables.tabel_1|table }}", "Sesudah")
+    doc = open_docx(render.render(ctx, path))
+    assert [p.text for p in doc.paragraphs] == ["Sebelum", "Sesudah"]
+    assert table_rows(find_table(doc, "Golongan", "Ruang"))[-1] == ["Jumlah", "-", "1", "1", "1", "4"]
+
+
+def test_a_placeholder_in_a_loop_writes_each_item_s_table(tmp_path, ctx):
+    path = template(tmp_path, "{%p for g in target_annexes %}", "{{ g.table|table }}", "{%p endfor %}")
+    doc = open_docx(render.render(ctx, path))
+    assert len(doc.tables) == len(ctx["target_annexes"])
+
+
+def test_a_table_the_declarations_do_not_know_is_a_template_error(tmp_path, ctx):
+    path = template(tmp_path, "{{ office.name|table }}")
+    with pytest.raises(TemplateError, match="bukan tabel yang dikenal"):
+        render.render(ctx, path)
+    bad = dict(ctx, tables={**ctx["tables"], "tabel_1": table_ref("tabel_9")})
+    with pytest.raises(TemplateError, match="'tabel_9' bukan tabel yang dikenal"):
+        render.render(bad, template(tmp_path, "{{ tables.tabel_1|table }}"))
+
+
+def test_a_placeholder_shares_its_paragraph_with_nothing(tmp_path, ctx):
+    with pytest.raises(TemplateError, match="sendirian"):
+        render.render(ctx, template(tmp_path, "Tabel: {{ tables.tabel_1|table }}"))
+
+
+@pytest.mark.parametrize("name", sorted(columns.PLACED))
+def test_every_declared_table_has_a_ref(ctx, name):
+    """Each declaration is reachable from a placeholder, standing alone or as the item of its loop."""
+    from pipeline.document.agreement import agreement_context
+
+    refs = {**ctx["tables"], **agreement_context(plan_of())["tables"]}
+    refs |= {"tabel_3": ctx["staff"]["unit_tables"][0]["table"],
+             "lampiran_target": ctx["target_annexes"][0]["table"]}
+    assert refs[name] == table_ref(name, 0)
