@@ -486,54 +486,7 @@ def foreword() -> list[str]:
 
 def staff_tables() -> list[str]:
     s = "staff"
-    t1, t2 = placeholder("tables.tabel_1"), data_table(columns.EDUCATION)
-    # Tabel 3: education x work unit (JFU/JFT pairs, columns repeated per unit) + Struktural, in as many
-    # parts as the page needs (pipeline.document.context._unit_table); every width measured by the build.
-    t, sm = "t", columns.UNITS.paragraph
-    c_no, c_name, c_jfu, c_jft, c_struct, c_total = columns.UNITS.columns
-    tagw = 0.3
-    no, name = W(c_no.width, "t.w.no"), W(c_name.width, "t.w.name")
-    struct, total = W(c_struct.width, "t.w.structural"), W(c_total.width, "t.w.total")
-    group, unit = W(c_jfu.width + c_jft.width, "g.w"), W(c_jfu.width + c_jft.width, "u.w")
-    jfu, jft = W(c_jfu.width, "t.w.pairs[loop.index0].jfu"), W(c_jft.width, "t.w.pairs[loop.index0].jft")
-    w3 = [no, name, tagw, jfu, jft, tagw, struct, total]
-
-    def h(column, width, merge=None):
-        return hcell(column.header, width, merge=merge, style=sm)
-
-    def v(column, width, expr: str | None = None, **kw):
-        """A body or total cell of `column`: its value (or `expr`), aligned as declared."""
-        return cell(f"{{{{ {expr or column.value} }}}}", width, jc=JC.get(column.align), style=sm, **kw)
-
-    def last(*cells: str) -> list[str]:
-        """Cells only the last part has (Struktural, Jumlah)."""
-        return [cell("{%tc if t.last %}", tagw, style=sm), *cells, cell("{%tc endif %}", tagw, style=sm)]
-
-    t3 = table(w3, keep_together([
-        row([h(c_no, no, merge="restart"), h(c_name, name, merge="restart"),
-             cell(f"{{%tc for g in {t}.groups %}}", tagw, style=sm),
-             hcell("{% colspan g.span %}{% vmerge g.first %}{{ g.label }}", group, span=2, style=sm),
-             cell("{%tc endfor %}", tagw, style=sm),
-             *last(h(c_struct, struct, merge="restart"), h(c_total, total, merge="restart"))], header=True),
-        row([h(c_no, no, merge="continue"), h(c_name, name, merge="continue"),
-             cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm),
-             hcell("{% colspan u.span %}{% vmerge u.first %}{{ u.label }}", unit, span=2, style=sm),
-             cell("{%tc endfor %}", tagw, style=sm),
-             *last(h(c_struct, struct, merge="continue"), h(c_total, total, merge="continue"))], header=True),
-        row([h(c_no, no, merge="continue"), h(c_name, name, merge="continue"),
-             cell(f"{{%tc for u in {t}.units %}}", tagw, style=sm), h(c_jfu, jfu), h(c_jft, jft),
-             cell("{%tc endfor %}", tagw, style=sm),
-             *last(h(c_struct, struct, merge="continue"), h(c_total, total, merge="continue"))], header=True),
-        tag_row(f"{{%tr for r in {columns.UNITS.rows} %}}", w3, style=sm),
-        row([v(c_no, no), v(c_name, name),
-             cell("{%tc for c in r.cells %}", tagw, style=sm), v(c_jfu, jfu), v(c_jft, jft),
-             cell("{%tc endfor %}", tagw, style=sm), *last(v(c_struct, struct), v(c_total, total))]),
-        tag_row("{%tr endfor %}", w3, style=sm),
-        row([cell(columns.UNITS.total, no + name, span=2, jc=JC[columns.UNITS.total_align], bold=True, style=sm),
-             cell(f"{{%tc for c in {t}.totals %}}", tagw, style=sm), v(c_jfu, jfu, c_jfu.total, bold=True),
-             v(c_jft, jft, c_jft.total, bold=True), cell("{%tc endfor %}", tagw, style=sm),
-             *last(v(c_struct, struct, c_struct.total, bold=True), v(c_total, total, c_total.total, bold=True))]),
-    ]))
+    t1, t2 = placeholder("tables.tabel_1"), placeholder("tables.tabel_2")
     legend = [tag("{%p if staff.unit_legend %}"),
               para("Keterangan: {{ staff.unit_legend }}", style="Catatan"), tag("{%p endif %}")]
     return [
@@ -556,10 +509,11 @@ def staff_tables() -> list[str]:
         para("d.\tMenurut Unit Kerja dan Jabatan", style="Subjudul"),
         para("Tahun {{ year }} ini, distribusi pegawai berdasarkan unit kerja dan jabatan, baik struktural maupun "
              "fungsional, adalah sebagai berikut:", style="Paragraf", keep_next=True),
+        # Tabel 3, in as many parts as the page needs (pipeline.document.context._unit_table)
         tag("{%p for t in staff.unit_tables %}"),
         caption("Tabel 3{% if t.continued %} (lanjutan){% endif %}. Distribusi Pegawai Menurut Unit Kerja dan "
                 "Jabatan {{ office.short }} Tahun {{ year }}"),
-        t3,
+        placeholder("t.table"),
         tag("{%p endfor %}"),
         *legend,
         *figure("{{ charts.grafik_4|chart }}",
@@ -664,13 +618,13 @@ def chapter_two() -> list[str]:
         heading("BAB II INDIKATOR DAN TARGET KINERJA TAHUNAN", 1, page_break=True),
         matrix(),
         caption("Tabel 4. Sasaran Kegiatan, Rincian Output dan Pendanaan Tahun {{ year }}"),
-        data_table(columns.IKK),
+        placeholder("tables.tabel_4"),
         heading("1. Perhitungan Pendanaan (Tahun Berjalan dan Prakiraan Maju)", 2),
         caption("Tabel 5. Perhitungan Pendanaan Tahun {{ year }} dan Prakiraan Maju"),
-        data_table(columns.FUNDING),
+        placeholder("tables.tabel_5"),
         heading("2. Sumber Pendanaan", 2),
         caption("Tabel 6. Sumber Pendanaan Tahun {{ year }}"),
-        data_table(columns.SOURCES),
+        placeholder("tables.tabel_6"),
     ]
 
 
@@ -729,19 +683,19 @@ def annex() -> list[str]:
         para([run("LAMPIRAN", size=24)], style="Heading1", before=190),
         tag(f"{{%p for {columns.TARGETS.within} %}}"),
         heading("Lampiran {{ g.lampiran }}. {{ g.title }} Tahun {{ year }}", 2, page_break=True, jc="center"),
-        data_table(columns.TARGETS),
+        placeholder("g.table"),
         SIGN,
         tag("{%p endfor %}"),
         heading("Lampiran {{ schedule.lampiran }}. Jadwal Pelaksanaan Kegiatan Tahun {{ year }}", 2, page_break=True,
                 jc="center"),
-        data_table(columns.SCHEDULE),
+        placeholder("tables.jadwal"),
         SIGN,
         tag("{%p if draft %}"),
         heading("DAFTAR TEMUAN PEMERIKSAAN (DRAF)", 1, page_break=True),
         tag("{%p if findings %}"),
         prose("Dokumen ini adalah draf: pemeriksaan silang workbook seksi menemukan hal berikut. Perbaiki workbook "
               "pada sel yang disebut, lalu susun ulang dokumen dengan perintah rkt build."),
-        data_table(columns.FINDINGS),
+        placeholder("tables.temuan"),
         tag("{%p else %}"),
         prose("Dokumen ini adalah draf. Pemeriksaan silang workbook seksi tidak menemukan galat maupun peringatan."),
         tag("{%p endif %}"),
@@ -1098,7 +1052,7 @@ def pk_annex() -> list[str]:
     return [
         para("", page_break=True, after=0),
         *pk_title("PERJANJIAN KINERJA TAHUN {{ year }}"),
-        data_table(columns.AGREEMENT),
+        placeholder("tables.lampiran_pk"),
         para("", after=6),
         tag("{%p if pk.activities %}"),
         para("Kegiatan:", style="PasalPK", after=2),

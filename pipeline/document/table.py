@@ -307,10 +307,8 @@ def _cell(tr, cell: Cell, width: int, style: str, keep: bool) -> None:
     _sub(pr, "w:tcW", w=str(width), type="dxa")
     if cell.span > 1:
         _sub(pr, "w:gridSpan", val=str(cell.span))
-    if cell.merge == "restart":
-        _sub(pr, "w:vMerge", val="restart")
-    elif cell.merge == "continue":
-        _sub(pr, "w:vMerge")
+    if cell.merge:
+        _sub(pr, "w:vMerge", val=cell.merge)
     if cell.head:
         _sub(pr, "w:shd", val="clear", color="auto", fill=HEADER_FILL)
     _sub(pr, "w:vAlign", val="center" if cell.head else "top")
