@@ -6,13 +6,13 @@ Perjanjian Kinerja, with docxtpl (Jinja) tags in their text.
 The template holds all prose of the published RKT (Kata Pengantar, Latar Belakang, Struktur
 Organisasi, Sumber Daya Manusia, BAB II, BAB III, captions), the page set-up (A4, a landscape
 section for the annex), the styles, the table of contents field and the page numbers. Every
-number, name, date and table row comes from `pipeline.document.context.build_context` through tags:
-`{{ office.name }}`, `{%tr for r in rows %}` (one table row per item), `{%p if ... %}` (whole
-paragraphs), `{%tc for ... %}` (columns), `{% colspan n %}` and `{% vmerge cond %}` (cells
-merged down while `cond` is false; an rkt extension, see pipeline/document/render.py).
-Each table of figures is written from its declaration in pipeline/document/columns.py (its
-columns' values, headers, alignment and widths, its header groups and total row), the one the
-build measures the table's widths from.
+number, name and date comes from `pipeline.document.context.build_context` through tags:
+`{{ office.name }}`, `{%p if ... %}` and `{%p for ... %}` (whole paragraphs). Where a data table
+goes, a paragraph holds only its placeholder, `{{ tables.tabel_5|table }}`: the build writes the
+table there from its declaration in pipeline/document/columns.py (pipeline/document/table.py), so
+no Jinja tag sits inside a table that an editor could rewrite. Charts and the organisation chart
+are placeholders of the same kind (`|chart`, `|orgchart`). What is left as tables here are the
+template's own: the signature blocks, the parties of the PK and the BAB II matrix.
 
 The generated .docx is committed. A planner may open it in Word or LibreOffice and edit prose,
 styles or margins, keeping the tags intact; `rkt build` then uses the edited file. Re-running
@@ -29,7 +29,6 @@ from `pipeline.document.agreement.agreement_context`, from the same model as the
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -43,7 +42,6 @@ from docx.shared import Cm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's pipeline, installed or not
 from pipeline.document import columns  # noqa: E402
-from pipeline.document.columns import CENTER, RIGHT, Table  # noqa: E402
 
 OUT = ROOT / "templates" / "rkt.docx"
 
@@ -53,42 +51,11 @@ NS = (
     'xmlns:w10="urn:schemas-microsoft-com:office:word"'
 )
 FONT = "Arial"
-HEADER_FILL = "D9D9D9"
 
 
 def tw(cm: float) -> int:
     """Centimetres to twentieths of a point (Word's unit for widths and indents)."""
     return round(cm * 567)
-
-
-class W:
-    """A column width: the template's own (cm) and, when the build measures it, the Jinja expression of
-    the twips `pipeline.document.context` computed from the data (`layout.t5.w[2]`). Widths add up."""
-
-    def __init__(self, cm: float, expr: str | None = None):
-        self.cm, self.expr = cm, expr
-
-    def __add__(self, other):
-        other = other if isinstance(other, W) else W(other)
-        exprs = [e for e in (self.expr, other.expr) if e]
-        return W(self.cm + other.cm, " + ".join(exprs) if len(exprs) == 2 else None)
-
-    __radd__ = __add__
-
-    @property
-    def xml(self) -> str:
-        return f"{{{{ {self.expr} }}}}" if self.expr else str(tw(self.cm))
-
-
-def restyle(xml: str, t: Table) -> str:
-    """A measured table's paragraphs in the type size the build chose for it (`layout.<name>.style`, `.ro`)."""
-    name = f"layout.{t.name}"
-    xml = xml.replace(f'<w:pStyle w:val="{t.item_style}"/>', f'<w:pStyle w:val="{{{{ {name}.ro }}}}"/>')
-    return xml.replace(f'<w:pStyle w:val="{t.paragraph}"/>', f'<w:pStyle w:val="{{{{ {name}.style }}}}"/>')
-
-
-def cm_of(width) -> float:
-    return width.cm if isinstance(width, W) else width
 
 
 # ---------------------------------------------------------------- paragraphs and runs
@@ -197,49 +164,20 @@ def field(instr: str, placeholder: str) -> str:
 
 # ---------------------------------------------------------------- tables
 
-def cell(content: str | list[str], width: float, span: int = 1, merge: str | None = None, fill: str | None = None,
-         valign: str = "top", jc: str | None = None, bold: bool = False, style: str = "IsiTabel",
-         keep: bool = False) -> str:
-    """A table cell. `content` is text or a list of paragraph XML strings; `merge` is restart/continue.
-
-    `keep` keeps the row on the page of the next one (a KRO heading is never left at a page foot).
-    """
-    tcpr = f'<w:tcW w:w="{width.xml if isinstance(width, W) else tw(width)}" w:type="dxa"/>'
-    if span > 1:
-        tcpr += f'<w:gridSpan w:val="{span}"/>'
-    if merge == "restart":
-        tcpr += '<w:vMerge w:val="restart"/>'
-    elif merge == "continue":
-        tcpr += "<w:vMerge/>"
-    if fill:
-        tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    tcpr += f'<w:vAlign w:val="{valign}"/>'
-    if isinstance(content, list):
-        paras = "".join(content) or para(style=style)
-    else:
-        paras = para(content, style=style, jc=jc, bold=bold, keep_next=keep)
-    return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{paras}</w:tc>"
+def cell(content: str | list[str], width: float, style: str) -> str:
+    """A cell of a template's own table: `content` is text or a list of paragraph XML strings."""
+    paras = ("".join(content) or para(style=style)) if isinstance(content, list) else para(content, style=style)
+    return f'<w:tc><w:tcPr><w:tcW w:w="{tw(width)}" w:type="dxa"/><w:vAlign w:val="top"/></w:tcPr>{paras}</w:tc>'
 
 
-def hcell(text: str, width: float, span: int = 1, merge: str | None = None, style: str = "IsiTabel") -> str:
-    """A header cell: bold, centred, shaded."""
-    content = "" if merge == "continue" else text
-    return cell(content, width, span, merge, fill=HEADER_FILL, valign="center", jc="center", bold=True, style=style)
-
-
-def row(cells: list[str], header: bool = False, cant_split: bool = True) -> str:
-    trpr = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+def row(cells: list[str], cant_split: bool = True) -> str:
+    trpr = "<w:cantSplit/>" if cant_split else ""
     return f"<w:tr>{'<w:trPr>' + trpr + '</w:trPr>' if trpr else ''}{''.join(cells)}</w:tr>"
 
 
-def tag_row(text: str, widths: list[float], style: str = "IsiTabel") -> str:
-    """A row holding only a docxtpl row tag (`{%tr for ... %}`), removed when rendering."""
-    return row([cell(text, sum(cm_of(w) for w in widths), span=len(widths), style=style)], cant_split=False)
-
-
 def table(widths: list, rows: list[str], borders: bool = True, jc: str = "center", margin: float = 0.1) -> str:
-    """A fixed-layout table; `widths` in cm (or measured `W`), one per grid column."""
-    widths = [cm_of(w) for w in widths]
+    """A fixed-layout table of the template's own (a signature block, the BAB II matrix); `widths` in cm, one per
+    grid column. The data tables are written by the build (pipeline/document/table.py)."""
     edges = ("top", "left", "bottom", "right", "insideH", "insideV")
     kind = 'w:val="single" w:sz="4" w:space="0" w:color="000000"' if borders else 'w:val="nil"'
     tblpr = (
@@ -255,147 +193,8 @@ def table(widths: list, rows: list[str], borders: bool = True, jc: str = "center
     return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
-def keep_next_all(xml: str) -> str:
-    """Every paragraph of `xml` kept with the next one (all paragraphs here carry a pStyle)."""
-    xml = re.sub(r'(<w:pPr><w:pStyle w:val="[^"]+"/>)(?!<w:keepNext/>)', r"\1<w:keepNext/>", xml)
-    return re.sub(r"<w:p>(?!<w:pPr>)", "<w:p><w:pPr><w:keepNext/></w:pPr>", xml)
 
 
-def keep_together(rows: list[str]) -> list[str]:
-    """Keep a short table on one page: every row but the last kept with the next (Word and LibreOffice)."""
-    return [keep_next_all(r) for r in rows[:-1]] + rows[-1:]
-
-
-def num(text: str, width: float, style: str = "IsiTabel", **kw) -> str:
-    """A right-aligned figure cell."""
-    return cell(text, width, jc="right", style=style, **kw)
-
-
-def vm(cond: str, text: str, width: float, style: str = "IsiTabel", jc: str | None = None, bold: bool = False,
-       span: int = 1) -> str:
-    """A cell merged down over the following rows while `cond` is false (rkt's `{% vmerge %}`)."""
-    return cell(f"{{% vmerge {cond} %}}{text}", width, span=span, jc=jc, bold=bold, style=style)
-
-
-# ---------------------------------------------------------------- tables declared in pipeline/document/columns.py
-
-JC = {CENTER: "center", RIGHT: "right"}  # a cell's paragraph alignment; left is the default
-
-
-def spanned(widths: list) -> W | float:
-    """The width of a cell over `widths`: over two measured columns the sum of their measured widths
-    (`layout.t5.w[5] + layout.t5.w[6]`), over three or more the sum of the template's own widths. So the
-    tables were first written, and so they stay: the templates are kept byte for byte (the build sets
-    each table's grid from its measured cells, pipeline/document/render.py)."""
-    if len(widths) <= 2:
-        return widths[0] if len(widths) == 1 else widths[0] + widths[1]
-    return sum(widths)
-
-
-def runs(flags: list[bool]) -> list[tuple[int, int, bool]]:
-    """(first, span, flag) of each run of equal flags: the cells of a row whose columns merge into one."""
-    out: list[tuple[int, int, bool]] = []
-    for i, flag in enumerate(flags):
-        if out and out[-1][2] == flag:
-            out[-1] = (out[-1][0], out[-1][1] + 1, flag)
-        else:
-            out.append((i, 1, flag))
-    return out
-
-
-def grid(t: Table) -> list:
-    """The table's column widths: measured by the build (`layout.<name>.w`) or the template's own (cm)."""
-    return [W(c.width, f"layout.{t.name}.w[{i}]") if t.name else c.width for i, c in enumerate(t.columns)]
-
-
-def header_rows(t: Table, w: list) -> list[str]:
-    """The header rows: each group over its columns, each column's own header below its lowest group,
-    merged down to the last header row; a `joined` column under the next column's header."""
-    depth = len(t.groups) + 1
-    covered = [max((level + 1 for level, groups in enumerate(t.groups) for g in groups
-                    if g.first <= i < g.first + g.span), default=0) for i in range(len(t.columns))]
-    rows = []
-    for level in range(depth):
-        starts = {g.first: g for g in t.groups[level]} if level < len(t.groups) else {}
-        cells, i = [], 0
-        while i < len(t.columns):
-            if i in starts:
-                g = starts[i]
-                cells.append(hcell(g.text, spanned(w[i:i + g.span]), span=g.span, style=t.paragraph))
-                i += g.span
-                continue
-            span = 2 if t.columns[i].joined else 1
-            merge = None if depth - covered[i] == 1 else "restart" if level == covered[i] else "continue"
-            cells.append(hcell(t.columns[i + span - 1].header, spanned(w[i:i + span]), span=span, merge=merge,
-                               style=t.paragraph))
-            i += span
-        rows.append(row(cells, header=True))
-    return rows
-
-
-def item_row(t: Table, w: list) -> str:
-    """A row per item: each column's value, merged down, in the RO style, or aligned as declared."""
-    cells = []
-    for c, width in zip(t.columns, w, strict=True):
-        value = f"{{{{ {c.value} }}}}"
-        if c.merged:
-            cells.append(vm(c.merged, value, width, style=t.paragraph, jc=JC.get(c.align)))
-        elif c.item:
-            cells.append(cell([para(value, style=t.item_style)], width, style=t.paragraph))
-        else:
-            cells.append(cell(value, width, jc=JC.get(c.align), style=t.paragraph))
-    return row(cells, cant_split=not t.split)
-
-
-def heading_row(t: Table, w: list) -> str:
-    """A KRO heading: the merged columns go on, the first run of the others holds the KRO's name (bold,
-    kept with the first RO), the later runs are empty."""
-    cells, named = [], False
-    for first, span, merged in runs([bool(c.merged) for c in t.columns]):
-        width = spanned(w[first:first + span])
-        if merged:
-            cells += [vm(c.merged, f"{{{{ {c.value} }}}}", w[i], style=t.paragraph, jc=JC.get(c.align))
-                      for i, c in enumerate(t.columns[first:first + span], start=first)]
-        else:
-            text = "" if named else f"{{{{ {t.var}.kro }}}}"
-            cells.append(cell(text, width, span=span, bold=not named, style=t.paragraph, keep=not named))
-            named = True
-    return row(cells, cant_split=not t.split)
-
-
-def total_row(t: Table, w: list) -> str:
-    """The label over the columns before the first total, each total in bold, the other columns empty."""
-    cells = []
-    for first, span, has_total in runs([bool(c.total) for c in t.columns]):
-        width = spanned(w[first:first + span])
-        if has_total:
-            cells += [num(f"{{{{ {c.total} }}}}", w[i], style=t.paragraph, bold=True)
-                      for i, c in enumerate(t.columns[first:first + span], start=first)]
-        elif first == 0:
-            cells.append(cell(t.total, width, span=span, jc=JC.get(t.total_align), bold=True, style=t.paragraph))
-        else:
-            cells.append(cell("", width, span=span, style=t.paragraph))
-    return row(cells)
-
-
-def data_table(t: Table) -> str:
-    """The template of a declared table: header rows, a row per item (a KRO heading row first, where the
-    table has them) in docxtpl's row loop, the total row."""
-    w = grid(t)
-    style = t.paragraph
-    items = [item_row(t, w)]
-    if t.headings:
-        items = [tag_row(f"{{%tr if {t.var}.heading %}}", w, style=style), heading_row(t, w),
-                 tag_row("{%tr else %}", w, style=style), *items, tag_row("{%tr endif %}", w, style=style)]
-    if t.keep_end and not t.total:
-        items = [tag_row("{%tr if loop.last %}", w, style=style), *map(keep_next_all, items),
-                 tag_row("{%tr else %}", w, style=style), *items, tag_row("{%tr endif %}", w, style=style)]
-    rows = [*header_rows(t, w), tag_row(f"{{%tr for {t.var} in {t.rows} %}}", w, style=style), *items,
-            tag_row("{%tr endfor %}", w, style=style)]
-    if t.total:
-        rows.append(keep_next_all(total_row(t, w)) if t.keep_end else total_row(t, w))
-    xml = table(w, keep_together(rows) if t.together else rows, margin=t.margin)
-    return restyle(xml, t) if t.name else xml
 
 
 # ---------------------------------------------------------------- the signature block (one definition)

@@ -44,7 +44,7 @@ class Column:
 
     value: str  # a template expression over the row `r` (or the outer loop's item): `r.name`, `r.months[3]`
     header: str  # its own header; `{{ year }}`-style tags are the context's values
-    width: float  # cm: its width when the build does not measure it
+    width: float  # cm: its width in a table the build does not measure (`Table.name` empty, not Tabel 3)
     align: str = LEFT
     merged: str = ""  # merged down over the rows that follow while this flag is false (`r.first`)
     heading: bool = False  # the KRO heading row's name must fit in this column too
