@@ -170,3 +170,27 @@ def test_a_changed_rebuild_keeps_the_document_it_replaces(tmp_path):
     assert (out / "sebelumnya" / second.name).read_bytes() == first
     result = CliRunner().invoke(cli, ["diff", str(out / "sebelumnya" / second.name), str(second)])
     assert result.exit_code == 1 and "Mei: 10.000 -> 9.000" in result.stdout
+
+
+def test_the_twin_reads_what_a_content_control_holds():
+    """LibreOffice saves a table of contents inside a content control (`w:sdt`): its text is the reader's too."""
+    import io
+
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    from pipeline.document.twin import docx_to_markdown
+
+    doc = Document()
+    doc.add_paragraph("Sebelum")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    sdt = parse_xml(f'<w:sdt {w}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Daftar isi</w:t></w:r></w:p>'
+                    '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc>'
+                    '<w:tc><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:sdtContent></w:sdt>')
+    doc.element.body.insert(1, sdt)
+    doc.add_table(rows=1, cols=1).cell(0, 0).text = "C"
+    doc.add_paragraph("Sesudah")
+    out = io.BytesIO()
+    doc.save(out)
+    assert docx_to_markdown(out.getvalue()).splitlines() == [
+        "Sebelum", "Daftar isi", "", "| A | B |", "|---|---|", "", "| C |", "|---|", "", "Sesudah"]

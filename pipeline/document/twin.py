@@ -23,6 +23,7 @@ from pipeline.ooxml import text as paragraph_text
 W, C, R = (f"{{{NS[k]}}}" for k in ("w", "c", "r"))
 HEADING = re.compile(r"^(?:Heading|Judul)\s*(\d)$", re.I)
 TCPR, GRIDSPAN, VMERGE, VAL = f"{W}tcPr", f"{W}gridSpan", f"{W}vMerge", f"{W}val"
+SDT, SDT_CONTENT = f"{W}sdt", f"{W}sdtContent"
 
 
 def _style(p) -> str:
@@ -92,7 +93,8 @@ def _parts(stream):
     """The body's top-level paragraphs, tables and rows of those tables, each dropped once read.
 
     Yields `("start", tbl)`, then `("row", tr)` per row, then `("end", tbl)` for a table, and
-    `("end", p)` for a paragraph: a long document costs no more memory than its longest row.
+    `("end", p)` for a paragraph: a long document costs no more memory than its longest row. The
+    blocks of a content control (`w:sdt`) at the body's level come in their place.
     Only tables and rows raise parse events (one per element would cost more than the parse);
     the paragraphs before a table are complete when it starts.
     """
@@ -121,8 +123,24 @@ def _blocks(body, upto):
     for block in list(body):
         if block is upto:
             return
-        yield "end", block
+        yield from _whole(block)
         body.remove(block)
+
+
+def _whole(block):
+    """A block already read whole: a content control gives its blocks (LibreOffice keeps a table of
+    contents in one), a table in it its rows."""
+    if block.tag == SDT:
+        content = block.find(SDT_CONTENT)
+        for child in content if content is not None else ():
+            yield from _whole(child)
+    elif block.tag == f"{W}tbl":
+        yield "start", block
+        for tr in block.iterchildren(f"{W}tr"):
+            yield "row", tr
+        yield "end", block
+    else:
+        yield "end", block
 
 
 def docx_to_markdown(docx: bytes) -> str:
