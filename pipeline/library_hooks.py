@@ -1,9 +1,8 @@
 """Every place rkt relies on a library beyond its documented API: here, and nowhere else.
 
-Five needs have no public way in: docxtpl's template patching extended with rkt's
-`{% vmerge %}` tag, its listing pass skipped when there is nothing to resolve, and its
-forgiving parse of the rendered body made strict (overrides of `DocxTemplate` methods that
-docxtpl calls on itself); python-pptx's chart workbook dated by rkt instead of the clock
+Four needs have no public way in: docxtpl's listing pass skipped when there is nothing to
+resolve, and its forgiving parse of the rendered body made strict (overrides of `DocxTemplate`
+methods that docxtpl calls on itself); python-pptx's chart workbook dated by rkt instead of the clock
 (its private workbook writer); and where a read-only openpyxl worksheet's XML lives (a
 private attribute), so merged ranges are read without a second parse.
 
@@ -17,7 +16,6 @@ The libraries are imported where a hook is first used: loading this module loads
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
@@ -26,11 +24,10 @@ from lxml import etree
 
 # ---------------------------------------------------------------- docxtpl 0.20
 
-def docx_template(path: str, patch: Callable[[str], str]):
-    """docxtpl's `DocxTemplate` of `path`, with each part's XML passed through `patch` after docxtpl's
-    own patching (before Jinja sees it), docxtpl's listing pass only where a value holds a tab, newline,
-    `\\a` or `\\f`, and the rendered body parsed strictly."""
-    return _template_class()(path, patch)
+def docx_template(path: str):
+    """docxtpl's `DocxTemplate` of `path`, with docxtpl's listing pass only where a value holds a tab,
+    newline, `\\a` or `\\f`, and the rendered body parsed strictly."""
+    return _template_class()(path)
 
 
 @lru_cache(maxsize=1)
@@ -38,14 +35,6 @@ def _template_class():
     from docxtpl import DocxTemplate  # start-up: docxtpl loads when a template is first filled
 
     class Template(DocxTemplate):
-        def __init__(self, template_file: str, patch: Callable[[str], str]) -> None:
-            super().__init__(template_file)
-            self.rkt_patch = patch
-
-        def patch_xml(self, src_xml: str) -> str:
-            """docxtpl's clean-up of the tags Word splits across runs, then rkt's."""
-            return self.rkt_patch(super().patch_xml(src_xml))
-
         def resolve_listing(self, xml: str) -> str:
             """docxtpl turns a tab, newline, `\\a` or `\\f` in a value into runs, breaks or paragraphs by three
             nested regex passes over every paragraph (a tenth of a build); XML holding none of them is

@@ -40,8 +40,8 @@ def template(tmp_path, text: str) -> str:
     return str(path)
 
 
-def rendered(tmp_path, text: str, context: dict, patch=lambda xml: xml):
-    tpl = library_hooks.docx_template(template(tmp_path, text), patch)
+def rendered(tmp_path, text: str, context: dict):
+    tpl = library_hooks.docx_template(template(tmp_path, text))
     tpl.render(context, jinja_env=jinja2.Environment(autoescape=True))
     return tpl.docx
 
@@ -52,14 +52,8 @@ def test_docxtpl_still_has_the_methods_rkt_overrides():
     from docxtpl import DocxTemplate
 
     assert parameters(DocxTemplate.__init__) == ["self", "template_file"]
-    assert parameters(DocxTemplate.patch_xml) == ["self", "src_xml"]
     assert parameters(DocxTemplate.resolve_listing) == ["self", "xml"]
     assert parameters(DocxTemplate.fix_tables) == ["self", "xml"]
-
-
-def test_rkts_patch_sees_each_part_before_jinja_does(tmp_path):
-    doc = rendered(tmp_path, "ISI", {"x": "diisi"}, patch=lambda xml: xml.replace("ISI", "{{ x }}"))
-    assert [p.text for p in doc.paragraphs] == ["diisi"]
 
 
 def test_docxtpl_listing_pass_runs_only_for_a_value_that_needs_it(tmp_path, monkeypatch):

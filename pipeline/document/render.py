@@ -5,11 +5,7 @@ StrictUndefined (a value the template uses but the context lacks stops the build
 `TemplateError` naming it, instead of leaving a blank in a signed document). Values are
 inserted, never evaluated, so `{{ x }}` typed in a cell appears as typed.
 
-rkt adds one tag to docxtpl's: `{% vmerge cond %}` in a table cell merges the cell with
-the one above while `cond` is false (docxtpl's own `{% vm %}` can only restart at the first
-item of the innermost loop; the RKT's tables merge sasaran and IKK cells across groups).
-
-And three filters for what is written in code: a paragraph holding only
+rkt adds three filters for what is written in code: a paragraph holding only
 `{{ charts.grafik_1|chart }}` becomes a native Word chart of that spec, one holding only
 `{{ bagan|orgchart }}` the organisation chart (a table), one holding only
 `{{ tables.tabel_5|table }}` the data table it names (pipeline/document/table.py writes it from its
@@ -49,32 +45,9 @@ class TemplateError(Exception):
     """The template cannot be filled: a variable missing from the context, or a broken tag."""
 
 
-_VMERGE_CELL = re.compile(r"<w:tc[ >](?:(?!<w:tc[ >]).)*?\{%\s*vmerge\s+(.+?)\s*%\}.*?</w:tc>", re.S)
-_VMERGE_TAG = re.compile(r"\{%\s*vmerge\s+.+?\s*%\}", re.S)
-_TEXT = re.compile(r"(<w:t(?: [^>]*)?>)(.*?)(</w:t>)", re.S)
-
-
-def _vmerge(match: re.Match) -> str:
-    """Give a `{% vmerge cond %}` cell a vMerge flag and show its text only where it restarts."""
-    cond = match.group(1)
-    xml = _VMERGE_TAG.sub("", match.group(0), count=1)
-    flag = f'<w:vMerge w:val="{{% if {cond} %}}restart{{% else %}}continue{{% endif %}}"/>'
-    if "</w:tcPr>" in xml:
-        xml = re.sub(r"<w:vMerge[^>]*/>", "", xml, count=1).replace("</w:tcPr>", flag + "</w:tcPr>", 1)
-    else:
-        xml = re.sub(r"(<w:tc[ >][^>]*?>|<w:tc>)", lambda m: m.group(1) + f"<w:tcPr>{flag}</w:tcPr>", xml, count=1)
-    return _TEXT.sub(lambda m: f"{m.group(1)}{{% if {cond} %}}{m.group(2)}{{% endif %}}{m.group(3)}", xml)
-
-
-def _vmerge_cells(xml: str) -> str:
-    """A part's XML with each `{% vmerge cond %}` cell turned into a vMerge flag and text shown where it restarts."""
-    return _VMERGE_CELL.sub(_vmerge, xml)
-
-
 def _template(path: Path):
-    """docxtpl's template of `path`, knowing the `{% vmerge %}` tag (docxtpl's methods rkt overrides are in
-    pipeline/library_hooks.py)."""
-    return library_hooks.docx_template(str(path), _vmerge_cells)
+    """docxtpl's template of `path` (docxtpl's methods rkt overrides are in pipeline/library_hooks.py)."""
+    return library_hooks.docx_template(str(path))
 
 
 _MARKER = "\u27e6rkt-"
@@ -256,12 +229,13 @@ CELL_WIDTH, TABLE_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}", f"{qn('w:tblPr')}/{qn
 
 def _finish(body, document, figures: dict[str, tuple[str, Mapping]], context: Mapping) -> None:
     """What the rendered body still needs after docxtpl: cell properties in schema order, each
-    table's grid as wide as its finest row, the figures in their places, drawings numbered.
+    table's grid as wide as its finest row, the figures and data tables in their places, drawings
+    numbered.
 
-    docxtpl's colspan writes `gridSpan` first and rkt's vmerge adds `vMerge` last; Word refuses
-    either out of order. docxtpl keeps the template's column widths when a `{%tc for %}` loop
-    adds columns; the cells carry the widths meant. Drawing ids count from 1001 in document
-    order, as docxtpl numbers them.
+    rkt's own templates hold no table tag; a planner's may. docxtpl's `{% colspan %}` writes
+    `gridSpan` first, which Word refuses out of order; docxtpl keeps the template's column widths
+    when a `{%tc for %}` loop adds columns, while the cells carry the widths meant. Drawing ids
+    count from 1001 in document order, as docxtpl numbers them.
     """
     for tcpr in _MERGED_CELLS(body):
         tcpr[:] = sorted(tcpr, key=lambda child: _TCPR_ORDER.get(child.tag, 99))
