@@ -101,7 +101,7 @@ def _build_one(args: tuple[Analysis, Path, bool]) -> OfficeResult:
     try:
         return OfficeResult(analysis.inputs, publish(compose(analysis, draft=draft), output))
     except TemplateError as exc:
-        return OfficeResult(analysis.inputs, None, f"templat: {exc}")
+        return OfficeResult(analysis.inputs, None, f"templat: {exc.findings[0] if exc.findings else exc}")
     except FileProblem as exc:
         return OfficeResult(analysis.inputs, None, str(exc))
 

@@ -136,7 +136,9 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
         if exc.report:
             click.echo(f"Laporan: {exc.report}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    except (TemplateError, FileProblem, EditionMismatch) as exc:
+    except TemplateError as exc:
+        _template_unusable(exc)
+    except (FileProblem, EditionMismatch) as exc:
         _unusable(str(exc))
     _emit([f for f in result.findings if not quiet or f.severity == "error"], "text", quiet=quiet)
     if not quiet:
@@ -192,7 +194,7 @@ def _build_offices(results, quiet: bool) -> None:
 
 @cli.command()
 def rules() -> None:
-    """Daftar aturan pemeriksaan dan masalah input, dengan id dan uraiannya.
+    """Daftar aturan pemeriksaan, masalah input dan masalah templat, dengan id dan uraiannya.
 
     \b
     Contoh:
@@ -201,11 +203,12 @@ def rules() -> None:
     # start-up: imported when the command runs
     from pipeline.checks import RULES
     from pipeline.checks.uraian import URAIAN
+    from pipeline.document.tags import TEMPLATE_PROBLEMS
     from pipeline.inputs.problems import INPUT_PROBLEMS
 
     for r in RULES.values():
         click.echo(f"{r.id:32} {URAIAN[r.id]}")
-    for rule_id, doc in INPUT_PROBLEMS.items():
+    for rule_id, doc in {**INPUT_PROBLEMS, **TEMPLATE_PROBLEMS}.items():
         click.echo(f"{rule_id:32} {doc}")
 
 
@@ -286,6 +289,85 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
         except FileProblem as exc:
             _unusable(f"redline tidak dapat ditulis: {exc}")
     sys.exit(EXIT_FINDINGS if changes else EXIT_OK)
+
+
+def _template_unusable(exc) -> None:
+    """A template that cannot be filled: each problem with the paragraph it is in, then exit code 2."""
+    _emit(exc.findings, "text", quiet=True)
+    _unusable("templat tidak dapat dipakai: perbaiki templat pada paragraf di atas (periksa dengan rkt templat)"
+              if exc.findings else str(exc))
+
+
+@cli.command("templat")
+@click.option("--templat", "templates", type=click.Path(path_type=Path),
+              help="Folder berisi rkt.docx dan/atau pk.docx hasil suntingan (bawaan: templat bawaan rkt).")
+@_inputs_option
+@click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder tempat pratinjau ditulis.")
+@click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan temuan, tanpa daftar tag.")
+def templat_command(templates: Path | None, inputs: Path, output: Path, quiet: bool) -> None:
+    """Periksa templat Word, lalu buat pratinjau dokumen dari workbook input.
+
+    Untuk setiap templat (rkt.docx, pk.docx) dicetak setiap tag bersama teks di sekitarnya, lalu
+    yang salah: tag yang rusak (kurung kurawal terpisah, tag terpotong ke paragraf lain), nama yang
+    tidak ada dalam data dokumen, blok {% for %}/{% if %} yang tidak ditutup atau ditutup di tabel
+    lain, tag {%tr %} di luar baris tabel. Setiap temuan menyebut paragrafnya (nomor, judul di
+    atasnya, teks di sekitarnya). Bila tidak ada galat, dokumen diisi dari input dan ditulis sebagai
+    pratinjau-RKT-....docx dan pratinjau-PK-....docx (dengan kembaran teksnya) di folder output;
+    templat bawaan tidak pernah diubah. Keluar dengan 0 bila tidak ada galat, 1 bila ada galat
+    templat, 2 bila templat, input atau output tidak dapat dipakai.
+
+    \b
+    Contoh:
+      rkt templat                                   (templat bawaan)
+      rkt templat --templat templat-2025 -q         (salinan yang diedit; hanya temuan)
+    """
+    # start-up: imported when the command runs
+    from pipeline.document import tags
+    from pipeline.document.documents import template_paths
+    from pipeline.document.render import TemplateError
+    from pipeline.edition import analyse, compose, preview
+    from pipeline.files import FileProblem
+    from pipeline.names import TEMPLATES
+
+    try:
+        paths = template_paths(templates)
+    except FileProblem as exc:
+        _unusable(str(exc))
+    findings = []
+    for kind, path in paths.items():
+        if templates is not None and not (Path(templates) / TEMPLATES[kind]).is_file():
+            continue  # the folder holds only the other template: this one is rkt's own
+        report = tags.check(path, tags.SHAPES[kind])
+        errors = sum(f.severity == "error" for f in report.findings)
+        click.echo(f"{report.template}: {len(report.tags)} tag, {errors} galat, "
+                   f"{len(report.findings) - errors} peringatan")
+        if not quiet:
+            for line in tags.tag_lines(report):
+                click.echo(f"  {line}")
+        findings += report.findings
+    _emit(findings, "text", quiet=True)
+    if any(f.rule == "templat.berkas" for f in findings):
+        sys.exit(EXIT_UNUSABLE)
+    if has_errors(findings):
+        click.echo("Pratinjau tidak dibuat: perbaiki galat templat di atas.", err=True)
+        sys.exit(EXIT_FINDINGS)
+    try:
+        analysis = analyse(inputs)
+        written = preview(compose(analysis, draft=analysis.has_errors, templates=templates), output)
+    except InputError as exc:
+        _emit(exc.findings, "text")
+        _unusable(f"pratinjau tidak dibuat: workbook di {inputs} tidak dapat dibaca")
+    except TemplateError as exc:
+        _emit(exc.findings, "text", quiet=True)
+        click.echo("Pratinjau tidak dibuat: templat tidak dapat diisi dengan data dokumen.", err=True)
+        sys.exit(EXIT_FINDINGS)
+    except FileProblem as exc:
+        _unusable(f"pratinjau tidak ditulis: {exc}")
+    for path in written:
+        if path.suffix == ".docx":
+            click.echo(f"Pratinjau: {path}")
+    sys.exit(EXIT_OK)
 
 
 def _unusable(message: str) -> None:

@@ -5,10 +5,11 @@
     analysis = analyse("inputs")             # read, normalise, check; nothing written
     plan, findings = analysis                # it unpacks
     edition = compose(analysis, draft=True)  # every file of the build as bytes (edition.files); nothing written
-    result = publish(edition, "output")      # the only code that writes an output folder or the archive
+    result = publish(edition, "output")      # with `preview`, the only code that writes an output folder
 
 `rkt check`, `rkt build`, `rkt diff` and `rkt rekap` are callers of these three; so can be a web
-page, which may keep an edition in memory and never publish it.
+page, which may keep an edition in memory and never publish it. `rkt templat` writes an edition's
+documents as a preview (`preview`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from pipeline.names import (
     marked_folder,
     marked_name,
     owner,
+    preview_name,
     previous_name,
     report_name,
     report_stem,
@@ -189,8 +191,9 @@ def compose(analysis: Analysis, *, draft: bool = False, templates: Path | None =
     when no error stops them or as a `draft` (DRAF on every page, the findings in an appendix),
     the RKT and the PK with their text twins.
 
-    `templates` is a folder holding rkt.docx and pk.docx (None: rkt's own). Raises
-    render.TemplateError when a template cannot be filled: then neither document is made.
+    `templates` is a folder holding rkt.docx and/or pk.docx (None, or a template the folder lacks:
+    rkt's own). Raises render.TemplateError, carrying findings that name each problem's paragraph,
+    when a template cannot be filled: then neither document is made.
     """
     clock = clock or Clock()
     plan, findings = analysis
@@ -239,7 +242,7 @@ def _read_sources(analysis: Analysis) -> tuple[dict[str, bytes], tuple[str, ...]
 
 
 def publish(edition: Edition, output: Path | str, *, final: bool = False, clock: Clock | None = None) -> BuildResult:
-    """Write `edition` into the folder `output`: the only code that writes an output folder or the archive.
+    """Write `edition` into `output`: with `preview`, the only code that writes an output folder or the archive.
 
     Nothing rkt did not write is replaced or removed (pipeline/outputs.py): every name is claimed
     before the first file is written, each file is written atomically. The report and the marked
@@ -296,3 +299,20 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
     order = first + [rel for rel in written if rel not in first and rel not in previous]
     return BuildResult(written.get(rkt), edition.findings, edition.draft, tuple(written[rel] for rel in order),
                        tuple(clock.stages), problem, issued, written.get(pk), written.get(report_name(edition.stem)))
+
+
+def preview(edition: Edition, output: Path | str) -> list[Path]:
+    """Write `edition`'s documents and their twins into `output` as previews (`pratinjau-RKT-....docx`):
+    an edited template seen before a build uses it. Nothing else is written: no report, no marked
+    copies, nothing kept in `sebelumnya/`; nothing rkt did not write is replaced.
+    """
+    output = Path(output)
+    check_folders(edition.inputs, output)
+    inputs = [Path(edition.inputs) / wb.filename for wb in ALL_WORKBOOKS]
+    out = OutputFolder(output, edition.owner, edition.inputs, inputs)
+    files = {}
+    for kind, docx in edition.documents.items():
+        name = preview_name(edition.name(kind))
+        files[name], files[twin_name(name)] = docx, edition.twins[kind]
+    out.claim(files)
+    return [out.write(rel, data) for rel, data in files.items()]

@@ -10,16 +10,21 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A cell in a section workbook, as an Excel user names it.
+    """A cell in a section workbook, as an Excel user names it; or a place in a Word template.
 
     `cell` is an A1 address, or empty when the finding is about a whole sheet or workbook.
+    `place` says where in a document that is not a workbook (a template's paragraph: `paragraf 12
+    di bawah «KATA PENGANTAR»: «...»`); `workbook` is then the document's file.
     """
 
     workbook: str
     sheet: str = ""
     cell: str = ""
+    place: str = ""
 
     def __str__(self) -> str:
+        if self.place:
+            return f"{self.workbook}, {self.place}"
         parts = [self.workbook]
         if self.sheet:
             parts.append(f"sheet {self.sheet}")
@@ -50,7 +55,7 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "subject": self.subject,
-            "locations": [asdict(loc) for loc in self.locations],
+            "locations": [{k: v for k, v in asdict(loc).items() if k != "place" or v} for loc in self.locations],
         }
 
     def sort_key(self) -> tuple:
@@ -105,7 +110,10 @@ def cell_ranges(cells: list[str]) -> list[str]:
 def format_locations(locations: tuple[Location, ...]) -> str:
     """Locations grouped by workbook and sheet with cell ranges collapsed, as a planner reads them."""
     groups: dict[tuple[str, str], list[str]] = {}
+    placed = [str(loc) for loc in locations if loc.place]
     for loc in locations:
+        if loc.place:
+            continue
         groups.setdefault((loc.workbook, loc.sheet), [])
         if loc.cell:
             groups[(loc.workbook, loc.sheet)].append(loc.cell)
@@ -117,7 +125,7 @@ def format_locations(locations: tuple[Location, ...]) -> str:
             parts.append(str(Location(workbook, sheet, cells[0])))
         else:
             parts.append(f"{Location(workbook, sheet)}, sel {', '.join(cell_ranges(cells))}")
-    return "; ".join(parts)
+    return "; ".join(parts + placed)
 
 
 def _cell_order(cell: str) -> tuple[int, str]:

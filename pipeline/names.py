@@ -35,6 +35,8 @@ LOCK = "lock"  # in STATE_FOLDER: held while the manifest is updated
 SNAPSHOT_PART = "customXml/rkt-snapshot.xml"  # the part of a built .docx that carries its snapshot
 
 DOCX, TWIN, REPORT = ".docx", ".md", "-pemeriksaan.md"
+PREVIEW = "pratinjau"  # `rkt templat`'s documents: pratinjau-RKT-2024-....docx
+TEMPLATES = {RKT: "rkt.docx", PK: "pk.docx"}  # each document's template, in templates/ and in a folder of copies
 
 
 def slug(text: str, limit: int = OFFICE_CHARS) -> str:
@@ -97,6 +99,11 @@ def is_draft(document: str) -> bool:
 def twin_name(document: str) -> str:
     """`RKT-2024-....md`: the text twin beside a document."""
     return document.removesuffix(DOCX) + TWIN
+
+
+def preview_name(document: str) -> str:
+    """`pratinjau-RKT-2024-....docx` (or its twin): a document filled from a template being checked."""
+    return f"{PREVIEW}-{document}"
 
 
 def previous_name(document: str) -> str:

@@ -28,7 +28,11 @@ def problems(folder):
     """The (rule, workbook, sheet, cell) of every input problem, and the messages."""
     with pytest.raises(InputError) as exc:
         load(folder)
-    return [(f.rule, *(tuple(vars(f.locations[0]).values()) if f.locations else ())) for f in exc.value.findings], [
+
+    def cell(f) -> tuple:
+        return (f.locations[0].workbook, f.locations[0].sheet, f.locations[0].cell) if f.locations else ()
+
+    return [(f.rule, *cell(f)) for f in exc.value.findings], [
         str(f) for f in exc.value.findings
     ]
 

@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.document import render
+from pipeline.document import render, tags
 from pipeline.document.agreement import agreement_context
 from pipeline.document.context import build_context
 from pipeline.document.package import finalize
+from pipeline.files import FileProblem
 from pipeline.findings import Finding
-from pipeline.names import PK, RKT, TITLES
+from pipeline.names import PK, RKT, TEMPLATES, TITLES
 from pipeline.plan.model import Plan
 from pipeline.review.snapshot import snapshot
 
@@ -23,19 +24,49 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 
+class TemplateFolderProblem(FileProblem):
+    """A template folder that is not one, or holds neither template."""
+
+
+def template_paths(folder: Path | None = None) -> dict[str, Path]:
+    """The template of each document: `folder`'s rkt.docx and pk.docx where it holds them, rkt's own
+    (templates/) for the others and when `folder` is None. A planner edits copies in a folder of her
+    own; rkt's own templates are never written."""
+    shipped = {RKT: render.TEMPLATE, PK: render.AGREEMENT}
+    if folder is None:
+        return shipped
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise TemplateFolderProblem(f"folder templat {folder} tidak ada, atau bukan folder")
+    found = {kind: folder / name for kind, name in TEMPLATES.items() if (folder / name).is_file()}
+    if not found:
+        raise TemplateFolderProblem(f"folder templat {folder} tidak berisi {' maupun '.join(TEMPLATES.values())}")
+    return {**shipped, **found}
+
+
 def documents(plan: Plan, findings: Sequence[Finding] = (), draft: bool = False,
               templates: Path | None = None) -> dict[str, bytes]:
     """The RKT and the PK of `plan` as .docx bytes, by kind; `findings` are listed only in a draft.
 
-    `templates` is a folder holding rkt.docx and pk.docx (None: rkt's own templates/).
-    render.TemplateError when either template cannot be filled: then neither is made.
+    `templates` is a folder holding rkt.docx and/or pk.docx (`template_paths`; None: rkt's own).
+    render.TemplateError when either template cannot be filled, carrying the findings that say which
+    paragraph of which template is wrong (pipeline/document/tags.py): then neither is made.
     """
-    rkt, pk = (render.TEMPLATE, render.AGREEMENT) if templates is None else \
-        (Path(templates) / render.TEMPLATE.name, Path(templates) / render.AGREEMENT.name)
+    paths = template_paths(templates)
     return {
-        RKT: package(render.render(build_context(plan, findings, draft=draft), rkt), plan),
-        PK: package(render.render(agreement_context(plan, draft=draft), pk), plan, PK),
+        RKT: package(_rendered(build_context(plan, findings, draft=draft), paths[RKT], RKT), plan),
+        PK: package(_rendered(agreement_context(plan, draft=draft), paths[PK], PK), plan, PK),
     }
+
+
+def _rendered(context, path: Path, kind: str) -> Document:
+    """The template of document `kind` at `path` filled with `context`; when it cannot be, its problems
+    as findings."""
+    try:
+        return render.render(context, path)
+    except render.TemplateError as exc:
+        exc.findings = tags.located(exc, path, tags.SHAPES[kind])
+        raise
 
 
 def package(document: Document, plan: Plan, kind: str = RKT) -> bytes:

@@ -42,7 +42,14 @@ AGREEMENT = TEMPLATE.with_name("pk.docx")  # the Perjanjian Kinerja's
 
 
 class TemplateError(Exception):
-    """The template cannot be filled: a variable missing from the context, or a broken tag."""
+    """The template cannot be filled: a variable missing from the context, or a broken tag.
+
+    `findings` say where (pipeline/document/tags.py): the build sets them, naming the paragraph.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.findings: list = []
 
 
 def _template(path: Path):
@@ -139,7 +146,7 @@ def template_variables(template_path: Path = TEMPLATE) -> frozenset[str]:
     try:
         return _variables(str(path), path.stat().st_mtime)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
+        raise TemplateError(f"templat {path.name} rusak: {exc.message}") from exc
 
 
 _MISSING_ATTR = re.compile(r"has no attribute '([^']+)'")
@@ -288,7 +295,7 @@ def render(context: Mapping, template_path: Path = TEMPLATE) -> Document:
             + (f" (dekat: {where})" if where else "")
         ) from exc
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"templat {path.name} rusak: {exc.message} (baris {exc.lineno})") from exc
+        raise TemplateError(f"templat {path.name} rusak: {exc.message}") from exc
     except etree.XMLSyntaxError as exc:  # e.g. a `|safe` value, or tags that cut a paragraph apart
         raise TemplateError(f"templat {path.name} menghasilkan XML yang rusak: {exc.msg}") from exc
     _finish(tpl.docx.element.body, tpl.docx, figures, context)

@@ -1,0 +1,255 @@
+"""A planner's edited template: `rkt templat` finds each broken tag in its paragraph; builds use an edited copy.
+
+Templates here are written as Word writes them (runs split where one typed, spelling marks and bookmarks
+between the pieces of a tag); each class of broken tag is reported with its rule and the paragraph it is
+in (number, heading, neighbouring text), never a line of the Jinja source.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from docx.oxml import parse_xml
+
+from pipeline.cli import cli
+from pipeline.document import contract, render, tags
+from pipeline.document.context import build_context
+from tests.builders import plan_of
+from tests.docx_reading import body_text, open_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def p(*runs: str, style: str = "") -> str:
+    """A paragraph of runs, each `text` typed as Word stores it (`<w:t>`); a run given as XML is kept."""
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    body = "".join(r if r.startswith("<") else f'<w:r><w:t xml:space="preserve">{r}</w:t></w:r>' for r in runs)
+    return f"<w:p>{ppr}{body}</w:p>"
+
+
+def table(*rows: list[str]) -> str:
+    """A table whose cells hold the given paragraphs (XML)."""
+    cells = "".join("<w:tr>" + "".join(f"<w:tc>{c}</w:tc>" for c in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>{cells}</w:tbl>"
+
+
+def template(folder: Path, *blocks: str, name: str = "rkt.docx") -> Path:
+    """A template (python-docx's default styles, Heading 1 among them) whose body holds `blocks`."""
+    doc = Document()
+    body = doc.element.body
+    for child in list(body):
+        if not child.tag.endswith("sectPr"):
+            body.remove(child)
+    for block in parse_xml(f"<w:body {W}>{''.join(blocks)}</w:body>"):
+        body.insert(len(body) - 1, block)
+    folder.mkdir(parents=True, exist_ok=True)
+    doc.save(folder / name)
+    return folder / name
+
+
+def found(path: Path, root=contract.RktContext) -> list[tuple[str, str, str]]:
+    """(rule, where, message) of each finding."""
+    return [(f.rule, f.locations[0].place, f.message) for f in tags.check(path, root).findings]
+
+
+INTRO = p("Kata Pengantar", style="Heading1")
+
+
+# ---------------------------------------------------------------- what Word does while one types is no problem
+
+def test_a_tag_split_by_word_is_read_whole(tmp_path):
+    """Runs of other rsids, a spelling mark and a bookmark inside a tag: docxtpl joins them, and so does the check."""
+    path = template(tmp_path, INTRO, p(
+        "Kantor {", '<w:r w:rsidR="00A1"><w:t>{ office.</w:t></w:r>',
+        '<w:proofErr w:type="spellStart"/>', '<w:r w:rsidR="00B2"><w:rPr><w:b/></w:rPr><w:t>na</w:t></w:r>',
+        '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>',
+        '<w:r><w:t>me }</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t>} berdiri.</w:t></w:r>'))
+    report = tags.check(path, contract.RktContext)
+    assert report.findings == ()
+    assert [t.text for t in report.tags] == ["{{ office.name }}"]
+    assert list(tags.tag_lines(report)) == ["paragraf 2 di bawah «Kata Pengantar»: Kantor ⟨{{ office.name }}⟩ berdiri."]
+    assert "Kantor Balai Kekarantinaan Kesehatan Kelas II Contoh berdiri." in body_text(
+        open_docx(render.render(build_context(plan_of()), path)))
+
+
+def test_the_shipped_templates_have_no_finding():
+    for path, root in ((render.TEMPLATE, contract.RktContext), (render.AGREEMENT, contract.PkContext)):
+        report = tags.check(path, root)
+        assert report.findings == () and len(report.tags) > 40
+
+
+# ---------------------------------------------------------------- one test per class of broken tag
+
+def test_braces_parted_by_a_space(tmp_path):
+    path = template(tmp_path, INTRO, p("Dipimpin oleh { { sign.name }} sejak lama."))
+    (rule, where, message), = found(path)
+    assert rule == "templat.tag-rusak"
+    assert where == "paragraf 2 di bawah «Kata Pengantar»"
+    assert message.startswith("'{ { sign.name }}' bukan tag yang utuh: tag ini tidak diisi dan tercetak apa adanya")
+    assert message.endswith("(«Dipimpin oleh { { sign.name }} sejak lama.»)")
+
+
+def test_a_tag_run_into_the_next_paragraph(tmp_path):
+    path = template(tmp_path, INTRO, p("Kantor {{ office."), p("name }} berdiri."))
+    (rule, where, message), = found(path)
+    assert (rule, where) == ("templat.tag-terbelah", "paragraf 2 di bawah «Kata Pengantar»")
+    assert "berlanjut ke paragraf 3" in message
+    assert tags.check(path, contract.RktContext).findings[0].severity == "warning"
+
+
+def test_a_field_the_context_does_not_have(tmp_path):
+    path = template(tmp_path, INTRO, p("Kantor {{ office.nama }} berdiri."), p("{{ kantor }}"))
+    (rule, where, message), (rule2, where2, message2) = found(path)
+    assert (rule, where, rule2, where2) == ("templat.nama", "paragraf 2 di bawah «Kata Pengantar»",
+                                            "templat.nama", "paragraf 3 di bawah «Kata Pengantar»")
+    assert message.startswith("'office.nama' tidak ada dalam data dokumen (maksudnya 'name'?); 'office' berisi name,")
+    assert message.endswith("«Kantor ⟨{{ office.nama }}⟩ berdiri.»")
+    assert message2.startswith("'kantor' tidak ada dalam data dokumen")
+
+
+def test_a_loop_variable_is_known_by_the_type_of_its_items(tmp_path):
+    path = template(tmp_path, p("{%p for u in units %}"), p("{{ u.no }}. {{ u.sentense }}"), p("{%p endfor %}"))
+    (rule, where, message), = found(path)
+    assert (rule, where) == ("templat.nama", "paragraf 2")
+    assert message.startswith("'u.sentense' tidak ada dalam data dokumen (maksudnya 'sentence'?)")
+
+
+def test_a_block_left_open(tmp_path):
+    path = template(tmp_path, INTRO, p("{%p for u in units %}"), p("{{ u.sentence }}"))
+    (rule, where, message), = found(path)
+    assert (rule, where) == ("templat.blok", "paragraf 2 di bawah «Kata Pengantar»")
+    assert message.startswith("{% for %} tidak ditutup: tambahkan {% endfor %}")
+
+
+def test_a_block_closed_that_was_never_opened_or_by_the_wrong_end(tmp_path):
+    path = template(tmp_path, INTRO, p("Teks."), p("{%p endif %}"), p("{%p if draft %}"), p("{%p endfor %}"))
+    assert [(r, w, m.split(":")[0]) for r, w, m in found(path)] == [
+        ("templat.blok", "paragraf 3 di bawah «Kata Pengantar»", "{% endif %} tanpa {% if %} yang membukanya"),
+        ("templat.blok", "paragraf 5 di bawah «Kata Pengantar»",
+         "{% endfor %} menutup {% if %} yang dibuka di paragraf 4 di bawah «Kata Pengantar» ({%p if draft %}); "
+         "tutup dengan {% endif %}"),
+        ("templat.blok", "paragraf 4 di bawah «Kata Pengantar»", "{% if %} tidak ditutup")]
+
+
+def test_a_row_tag_outside_a_table_row(tmp_path):
+    path = template(tmp_path, INTRO, p("{%tr for r in ikk_table.rows %}"), p("{{ r.name }}"), p("{%tr endfor %}"))
+    assert [(r, w) for r, w, _ in found(path)] == [("templat.tempat", "paragraf 2 di bawah «Kata Pengantar»"),
+                                                   ("templat.tempat", "paragraf 4 di bawah «Kata Pengantar»")]
+    assert found(path)[0][2].startswith("tag {%tr ... %} hanya berlaku di dalam baris tabel")
+
+
+def test_a_loop_that_ends_in_another_table(tmp_path):
+    """LibreOffice moves rows about: a loop opened in one table and closed in another breaks the XML."""
+    path = template(tmp_path, INTRO, table([p("{%p for u in units %}")], [p("{{ u.no }}")]),
+                    p("Di antara tabel."), table([p("{%p endfor %}")]))
+    (rule, where, message), = found(path)
+    assert (rule, where) == ("templat.tempat", "paragraf 5 (tabel 2, baris 1, kolom 1) di bawah «Kata Pengantar»")
+    assert message.startswith("blok {%p for u in units %} dibuka di paragraf 2 (tabel 1, baris 1, kolom 1) di bawah "
+                              "«Kata Pengantar» (tabel 1, baris 1, kolom 1) tetapi ditutup di sini (tabel 2, baris 1,")
+
+
+def test_what_jinja_cannot_read(tmp_path):
+    """A stray dot, a zero-width space Word kept inside a tag, a field typed into one."""
+    path = template(tmp_path, INTRO, p("{{ office.name. }}"), p("{{ office.sh\u200bort }}"),
+                    p("{{ office.", '<w:fldSimple w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>', "name }}"))
+    assert [(r, w) for r, w, _ in found(path)] == [("templat.sintaks", "paragraf 2 di bawah «Kata Pengantar»"),
+                                                   ("templat.sintaks", "paragraf 3 di bawah «Kata Pengantar»"),
+                                                   ("templat.sintaks", "paragraf 4 di bawah «Kata Pengantar»")]
+    assert found(path)[0][2].startswith("isi tag tidak terbaca (")
+
+
+def test_an_unknown_filter(tmp_path):
+    path = template(tmp_path, p("Pagu {{ pagu|angka }}."))
+    (rule, where, message), = found(path)
+    assert (rule, where) == ("templat.filter", "paragraf 1")
+    assert message.startswith("filter 'angka' tidak dikenal (yang dikenal: number, plain,")
+
+
+def test_text_beside_a_paragraph_tag_is_lost(tmp_path):
+    path = template(tmp_path, p("Catatan: {%p if draft %}"), p("Draf"), p("{%p endif %}"))
+    (rule, where, message), = found(path)
+    assert (rule, where) == ("templat.teks-hilang", "paragraf 1")
+    assert "teks «Catatan:» berada di paragraf yang sama dengan tag {%p %}" in message
+
+
+def test_the_retired_vmerge_tag(tmp_path):
+    path = template(tmp_path, table([p("{% vmerge r.first %}{{ pagu }}")]))
+    (rule, where, message), = found(path)
+    assert (rule, where) == ("templat.tag-tak-dikenal", "paragraf 1 (tabel 1, baris 1, kolom 1)")
+    assert "{{ tables.tabel_4|table }}" in message
+
+
+def test_a_file_that_is_no_template(tmp_path):
+    bad = tmp_path / "rkt.docx"
+    bad.write_text("bukan docx")
+    (rule, where, message), = found(bad)
+    assert rule == "templat.berkas" and message.startswith("templat tidak dapat dibuka")
+
+
+def test_a_header_is_a_part_of_its_own(tmp_path):
+    """docxtpl fills each header on its own: a block opened there must close there."""
+    path = template(tmp_path, p("{{ year }}"))
+    doc = Document(path)
+    doc.sections[0].header.paragraphs[0].text = "{%p if draft %}"
+    doc.save(path)
+    (rule, where, message), = found(path)
+    assert (rule, where) == ("templat.blok", "paragraf 1 di header 1")
+
+
+# ---------------------------------------------------------------- rkt templat
+
+def test_rkt_templat_lists_the_tags_and_writes_a_preview(tmp_path, mini_inputs):
+    folder = tmp_path / "templat"
+    template(folder, INTRO, p("Kantor {{ office.name }} tahun {{ year }}."))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["templat", "--templat", str(folder), "--inputs", str(mini_inputs),
+                                      "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("rkt.docx: 2 tag, 0 galat, 0 peringatan")
+    assert lines[1] == "  paragraf 2 di bawah «Kata Pengantar»: Kantor ⟨{{ office.name }}⟩ tahun {{ year }}."
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == [
+        "pratinjau-PK-2024-BKK-Kelas-II-Contoh.docx", "pratinjau-PK-2024-BKK-Kelas-II-Contoh.md",
+        "pratinjau-RKT-2024-BKK-Kelas-II-Contoh.docx", "pratinjau-RKT-2024-BKK-Kelas-II-Contoh.md"]
+    assert (out / "pratinjau-RKT-2024-BKK-Kelas-II-Contoh.md").read_text() == (
+        "# Kata Pengantar\n\nKantor Balai Kekarantinaan Kesehatan Kelas II Contoh tahun 2024.\n")
+    assert "pk.docx" not in result.stdout, "only the templates of the folder are listed"
+
+
+def test_rkt_templat_with_a_broken_tag_exits_1_naming_the_paragraph(tmp_path, mini_inputs):
+    folder = tmp_path / "templat"
+    template(folder, INTRO, p("Kantor {{ office.nama }}."))
+    result = CliRunner().invoke(cli, ["templat", "--templat", str(folder), "--inputs", str(mini_inputs),
+                                      "--output", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert "GALAT [templat.nama] " in result.stdout
+    assert "rkt.docx, paragraf 2 di bawah «Kata Pengantar»: 'office.nama' tidak ada" in result.stdout
+    assert "baris" not in result.output, "never a line of the Jinja source"
+    assert not (tmp_path / "out").exists(), "no preview of a broken template"
+
+
+def test_rkt_templat_of_a_folder_without_templates_exits_2(tmp_path):
+    (tmp_path / "kosong").mkdir()
+    result = CliRunner().invoke(cli, ["templat", "--templat", str(tmp_path / "kosong")])
+    assert result.exit_code == 2 and "tidak berisi rkt.docx maupun pk.docx" in result.output
+
+
+def test_the_shipped_templates_stay_as_they_are(tmp_path, mini_inputs):
+    before = render.TEMPLATE.read_bytes(), render.AGREEMENT.read_bytes()
+    folder = tmp_path / "templat"
+    folder.mkdir()
+    shutil.copy(render.TEMPLATE, folder / "rkt.docx")
+    result = CliRunner().invoke(cli, ["templat", "--templat", str(folder), "--inputs", str(mini_inputs),
+                                      "--output", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (render.TEMPLATE.read_bytes(), render.AGREEMENT.read_bytes()) == before
+
+
+@pytest.mark.parametrize("rule_id", sorted(tags.TEMPLATE_PROBLEMS))
+def test_every_template_problem_is_listed_by_rkt_rules(rule_id):
+    assert rule_id in CliRunner().invoke(cli, ["rules"]).stdout
