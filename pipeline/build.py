@@ -96,10 +96,10 @@ def _prepare_one(args: tuple[Path, Path, str | None, Limits]) -> tuple[Path, Ana
         return inputs, None, OfficeResult(inputs, None, str(exc))
 
 
-def _build_one(args: tuple[Analysis, Path, bool]) -> OfficeResult:
-    analysis, output, draft = args
+def _build_one(args: tuple[Analysis, Path, bool, Path | None]) -> OfficeResult:
+    analysis, output, draft, templates = args
     try:
-        return OfficeResult(analysis.inputs, publish(compose(analysis, draft=draft), output))
+        return OfficeResult(analysis.inputs, publish(compose(analysis, draft=draft, templates=templates), output))
     except TemplateError as exc:
         return OfficeResult(analysis.inputs, None, f"templat: {exc.findings[0] if exc.findings else exc}")
     except FileProblem as exc:
@@ -113,7 +113,8 @@ def _report_one(args: tuple[OfficeResult, Path, Limits]) -> OfficeResult:
 
 
 def build_many(inputs: Sequence[Path], output: Path, draft: bool = False, edition: str | None = None,
-               workers: int | None = None, limits: Limits = LIMITS) -> list[OfficeResult]:
+               workers: int | None = None, limits: Limits = LIMITS,
+               templates: Path | None = None) -> list[OfficeResult]:
     """Build several offices into one folder in parallel; one office's bad input does not stop the others.
 
     Every office is read first; offices that would write the same file (two names that give
@@ -138,7 +139,7 @@ def build_many(inputs: Sequence[Path], output: Path, draft: bool = False, editio
                                           "yang ditulis; build kantor-kantor ini ke folder --output yang berbeda",
                                           failed.findings if failed else ())
             elif analysis is not None:
-                to_build.append((i, (analysis, Path(output), draft)))
+                to_build.append((i, (analysis, Path(output), draft, templates)))
             elif failed is not None and failed.findings:
                 to_report.append((i, (failed, Path(output), limits)))
             else:

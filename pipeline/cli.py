@@ -95,9 +95,12 @@ def check(inputs: Path, fmt: str) -> None:
 @click.option("--final", is_flag=True,
               help="Edisi yang akan ditandatangani: simpan juga dokumen, laporan dan workbook-nya di terbit/, "
                    "baca-saja; ditolak bila edisi itu sudah terbit dari workbook lain.")
+@click.option("--templat", "templates", type=click.Path(path_type=Path),
+              help="Folder berisi rkt.docx dan/atau pk.docx hasil suntingan; yang tidak ada di sana memakai "
+                   "templat bawaan (periksa dulu dengan rkt templat).")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat.")
 def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: str | None, final: bool,
-                  quiet: bool) -> None:
+                  templates: Path | None, quiet: bool) -> None:
     """Periksa workbook lalu tulis dokumen RKT dan Perjanjian Kinerja (.docx) ke folder output.
 
     Setiap build menulis RKT-....docx dan PK-....docx, kembaran teks keduanya (RKT-....md,
@@ -106,18 +109,22 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
     tidak berubah (keluar dengan 1). Dengan --draft dokumen tetap ditulis sebagai RKT-...-DRAF.docx
     dan PK-...-DRAF.docx (keluar dengan 1 bila ada galat).
     Dengan --final edisi ini diterbitkan: salinannya disimpan di terbit/<tahun>-<edisi>/ dan tidak
-    pernah ditimpa. Keluar dengan 2 bila input atau templat tidak dapat dipakai.
+    pernah ditimpa. Dengan --templat FOLDER dokumen disusun dari salinan templat yang diedit di
+    folder itu; templat bawaan tidak berubah. Keluar dengan 2 bila input atau templat tidak dapat
+    dipakai (setiap masalah templat disebut dengan paragrafnya).
 
     \b
     Contoh:
       rkt build --inputs inputs --output output
       rkt build --draft
       rkt build --final                      (edisi yang ditandatangani)
+      rkt build --templat templat-2025       (templat yang diedit)
       rkt build --inputs jambi --inputs padang --inputs palembang --output semua
     """
     # start-up: imported when the command runs
     from pipeline.build import build, build_many
     from pipeline.clock import timings_line
+    from pipeline.document.documents import template_paths
     from pipeline.document.render import TemplateError
     from pipeline.edition import EditionMismatch
     from pipeline.files import FileProblem
@@ -125,12 +132,16 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
     inputs = inputs or (Path("inputs"),)
     if final and draft:
         raise click.UsageError("--final menerbitkan edisi yang ditandatangani; draf tidak dapat diterbitkan")
+    try:
+        template_paths(templates)
+    except FileProblem as exc:
+        _unusable(str(exc))
     if len(inputs) > 1:
         if final:
             raise click.UsageError("terbitkan setiap kantor dengan rkt build --final --inputs <folder> tersendiri")
-        _build_offices(build_many(inputs, output, draft=draft, edition=edition), quiet)
+        _build_offices(build_many(inputs, output, draft=draft, edition=edition, templates=templates), quiet)
     try:
-        result = build(inputs[0], output, draft=draft, edition=edition, final=final)
+        result = build(inputs[0], output, draft=draft, templates=templates, edition=edition, final=final)
     except InputError as exc:
         _emit(exc.findings, "text")
         if exc.report:
@@ -235,7 +246,10 @@ def schema() -> None:
               help="Tulis juga NEW sebagai .docx dengan lacak perubahan Word (w:ins/w:del) terhadap OLD.")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Folder output yang memuat arsip terbit/ (untuk sisi terbit:NAMA).")
-def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path | None, output: Path) -> None:
+@click.option("--templat", "templates", type=click.Path(path_type=Path),
+              help="Folder templat yang diedit: sisi berupa folder input disusun dengan templat itu.")
+def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path | None, output: Path,
+         templates: Path | None) -> None:
     """Bandingkan dua edisi per sheet, kunci (kode RO, No IKK, NIP, ...) dan kolom: rkt diff OLD NEW.
 
     OLD dan NEW masing-masing folder input, .docx hasil rkt, atau edisi terbit (terbit:2025-Awal-Tahun).
@@ -250,6 +264,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
       rkt diff output/sebelumnya/RKT-2024-BKK-Kelas-II-Jambi.docx output/RKT-2024-BKK-Kelas-II-Jambi.docx
       rkt diff --rev HEAD~1            (inputs/ di commit sebelumnya vs sekarang)
       rkt diff --rev HEAD inputs --redline output/redline.docx
+      rkt diff output/RKT-2024-BKK-Kelas-II-Jambi.docx inputs --templat templat-2025   (prosa yang diedit)
     """
     if rev is not None and len(sides) <= 1:
         old = new = sides[0] if sides else Path("inputs")
@@ -266,14 +281,16 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
     from pipeline.review.redline import write_redline
 
     try:
-        before = load_side(old, rev, output=output)
-        after = load_side(new, output=output)
+        before = load_side(old, rev, output=output, templates=templates)
+        after = load_side(new, output=output, templates=templates)
     except InputError as exc:
         _emit(exc.findings, "text")
         sys.exit(EXIT_UNUSABLE)
     except NotAnRktDocument as exc:
         _unusable(f"{exc}: bukan dokumen RKT buatan rkt (tidak ada snapshot)")
-    except (FileProblem, TemplateError) as exc:
+    except TemplateError as exc:
+        _template_unusable(exc)
+    except FileProblem as exc:
         _unusable(str(exc))
     if not compared(before, after):
         _unusable(f"{old} adalah dokumen {'/'.join(before.twins)}, {new} dokumen {'/'.join(after.twins)}: "

@@ -253,3 +253,69 @@ def test_the_shipped_templates_stay_as_they_are(tmp_path, mini_inputs):
 @pytest.mark.parametrize("rule_id", sorted(tags.TEMPLATE_PROBLEMS))
 def test_every_template_problem_is_listed_by_rkt_rules(rule_id):
     assert rule_id in CliRunner().invoke(cli, ["rules"]).stdout
+
+
+# ---------------------------------------------------------------- rkt build --templat, rkt diff --templat
+
+def edited(folder: Path, source: Path, old: bytes, new: bytes) -> Path:
+    """A copy of the template `source` in `folder` with the first `old` of its body replaced by `new`."""
+    import zipfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert old in data
+                data = data.replace(old, new, 1)
+            zout.writestr(item, data)
+    return target
+
+
+def twin_lines(folder: Path, prefix: str) -> list[str]:
+    return (folder / f"{prefix}-2024-BKK-Kelas-II-Contoh.md").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_build_from_an_edited_copy_changes_only_the_edited_word(tmp_path, mini_inputs):
+    before = render.TEMPLATE.read_bytes()
+    edited(tmp_path / "templat", render.TEMPLATE, b"acuan dan pedoman dalam", b"acuan dan panduan dalam")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(tmp_path / "a")]).exit_code == 0
+    result = runner.invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(tmp_path / "b"),
+                                 "--templat", str(tmp_path / "templat")])
+    assert result.exit_code == 0, result.output
+    old, new = twin_lines(tmp_path / "a", "RKT"), twin_lines(tmp_path / "b", "RKT")
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert len(changed) == 1 and changed[0][0].replace("pedoman", "panduan") == changed[0][1]
+    assert twin_lines(tmp_path / "a", "PK") == twin_lines(tmp_path / "b", "PK"), "no pk.docx there: the shipped one"
+    assert render.TEMPLATE.read_bytes() == before
+
+
+def test_rkt_diff_shows_the_edited_word(tmp_path, mini_inputs):
+    from pipeline.build import build
+
+    shipped = build(mini_inputs, tmp_path / "out").path
+    edited(tmp_path / "templat", render.TEMPLATE, b"acuan dan pedoman dalam", b"acuan dan panduan dalam")
+    result = CliRunner().invoke(cli, ["diff", str(shipped), str(mini_inputs), "--templat", str(tmp_path / "templat")])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Teks dokumen RKT\n  - Dengan disusunnya")
+    assert result.stdout.endswith("  kata: pedoman -> panduan\n")
+
+
+def test_a_build_from_a_broken_copy_names_the_paragraph_and_writes_nothing(tmp_path, mini_inputs):
+    edited(tmp_path / "templat", render.AGREEMENT, b"{{ pk.budget.figure }}", b"{{ pk.budget.figur }}")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(out),
+                                      "--templat", str(tmp_path / "templat")])
+    assert result.exit_code == 2
+    assert "GALAT [templat.nama] " in result.output and "pk.docx, paragraf " in result.output
+    assert "'pk.budget.figur' tidak ada dalam data dokumen (maksudnya 'figure'?)" in result.output
+    assert "baris" not in result.output
+    assert not list(out.glob("*.docx")), "neither document is written"
+
+
+def test_build_refuses_a_template_folder_that_is_none(tmp_path, mini_inputs):
+    result = CliRunner().invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(tmp_path / "out"),
+                                      "--templat", str(tmp_path / "tidak-ada")])
+    assert result.exit_code == 2 and "folder templat" in result.output

@@ -206,6 +206,8 @@ def format_text(changes: list[Change], old: dict, new: dict) -> str:
                 lines.append(f"  - {c.old}")
             if c.new is not None:
                 lines.append(f"  + {c.new}")
+            if c.old is not None and c.new is not None:
+                lines.append(f"  kata: {_changed_words(c.old, c.new)}")
         else:
             a, b = _number(c.old), _number(c.new)
             delta = f" (selisih {_signed(b - a)})" if a is not None and b is not None else ""
@@ -213,9 +215,19 @@ def format_text(changes: list[Change], old: dict, new: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Path | None = None) -> Side:
-    """One side of a diff: an inputs folder (optionally at git revision `rev`), a built .docx (the RKT or
-    the PK), or an issued edition `terbit:NAME` of the archive in `output` (both its documents).
+def _changed_words(old: str, new: str) -> str:
+    """`pedoman -> panduan`: the words that differ between two versions of a line, each change once."""
+    a, b = old.split(), new.split()
+    return "; ".join(f"{' '.join(a[i1:i2]) or '(kosong)'} -> {' '.join(b[j1:j2]) or '(kosong)'}"
+                     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+                     if tag != "equal")
+
+
+def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Path | None = None,
+              templates: Path | None = None) -> Side:
+    """One side of a diff: an inputs folder (optionally at git revision `rev`), its documents composed from
+    the templates in `templates` (pipeline/document/documents.py, `template_paths`), a built .docx (the
+    RKT or the PK), or an issued edition `terbit:NAME` of the archive in `output` (both its documents).
 
     Each file is read once and each folder's documents made once, in memory.
     """
@@ -228,9 +240,9 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
     path = Path(path)
     if rev is not None:
         with inputs_at_revision(path, rev) as folder:
-            return replace(_folder_side(folder, limits), read=_workbooks(path))
+            return replace(_folder_side(folder, limits, templates), read=_workbooks(path))
     if path.is_dir():
-        return _folder_side(path, limits)
+        return _folder_side(path, limits, templates)
     data = read_docx(path)
     snap = read_snapshot(path, data)
     snap.setdefault("values", {})  # a document of an rkt before snapshot 2: its text alone is compared
@@ -240,15 +252,15 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
     return Side(snap, {kind: docx_to_markdown(data)}, {kind: data}, frozenset({resolved(path)}))
 
 
-def _folder_side(folder: Path, limits: Limits) -> Side:
-    """An inputs folder: its snapshot, and the documents it gives (errors or not, never a draft) with their twins;
-    its realisation too, when it has one."""
+def _folder_side(folder: Path, limits: Limits, templates: Path | None = None) -> Side:
+    """An inputs folder: its snapshot, and the documents it gives (errors or not, never a draft) with their twins,
+    from the templates in `templates` (None: rkt's own); its realisation too, when it has one."""
     # start-up: docxtpl and the checks load only when a folder is compared, not for two .docx
     from pipeline.document.documents import documents
     from pipeline.edition import analyse
 
     plan = analyse(folder, limits=limits, realisation=True).plan
-    docs = documents(plan)
+    docs = documents(plan, templates=templates)
     return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in docs.items()}, docs,
                 _workbooks(folder), realisation_snapshot(plan))
 
