@@ -18,6 +18,7 @@ from docx.oxml import parse_xml
 from pipeline.cli import cli
 from pipeline.document import contract, render, tags
 from pipeline.document.context import build_context
+from pipeline.names import TEMPLATES
 from tests.builders import plan_of
 from tests.docx_reading import body_text, open_docx
 
@@ -58,6 +59,7 @@ def found(path: Path, root=contract.RktContext) -> list[tuple[str, str, str]]:
 
 
 INTRO = p("Kata Pengantar", style="Heading1")
+SHAPES = {TEMPLATES[kind]: shape for kind, shape in tags.SHAPES.items()}  # each template's file name, its context
 
 
 # ---------------------------------------------------------------- what Word does while one types is no problem
@@ -319,3 +321,186 @@ def test_build_refuses_a_template_folder_that_is_none(tmp_path, mini_inputs):
     result = CliRunner().invoke(cli, ["build", "--inputs", str(mini_inputs), "--output", str(tmp_path / "out"),
                                       "--templat", str(tmp_path / "tidak-ada")])
     assert result.exit_code == 2 and "folder templat" in result.output
+
+
+# ---------------------------------------------------------------- the editors planners use
+
+@pytest.fixture(scope="module")
+def plan():
+    return plan_of()
+
+
+@pytest.fixture(scope="module")
+def shipped_twins(plan):
+    """The text twins of the mini office's documents from the shipped templates."""
+    from pipeline.document.documents import documents
+    from pipeline.document.twin import docx_to_markdown
+
+    return {kind: docx_to_markdown(docx) for kind, docx in documents(plan).items()}
+
+
+def twins(plan, folder: Path) -> dict[str, str]:
+    from pipeline.document.documents import documents
+    from pipeline.document.twin import docx_to_markdown
+
+    return {kind: docx_to_markdown(docx) for kind, docx in documents(plan, templates=folder).items()}
+
+
+def differing(old: str, new: str) -> list[tuple[str, str]]:
+    import difflib
+
+    out = []
+    a, b = old.splitlines(), new.splitlines()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.append(("\n".join(a[i1:i2]), "\n".join(b[j1:j2])))
+    return out
+
+
+@pytest.mark.office
+def test_templates_saved_by_libreoffice_build_the_same_text(tmp_path, office_tools, plan, shipped_twins):
+    """Opened in LibreOffice Writer and saved as .docx with no edit: the documents read as before."""
+    from tests.libreoffice import saved_by_libreoffice
+
+    for source in (render.TEMPLATE, render.AGREEMENT):
+        saved_by_libreoffice(source, tmp_path / source.name)
+    assert all(not tags.check(tmp_path / n, r).findings for n, r in SHAPES.items())
+    assert twins(plan, tmp_path) == shipped_twins
+
+
+@pytest.mark.office
+def test_a_word_changed_in_libreoffice_is_the_only_change(tmp_path, office_tools, plan, shipped_twins):
+    from tests.libreoffice import saved_by_libreoffice
+
+    saved_by_libreoffice(render.TEMPLATE, tmp_path / "rkt.docx", "acuan dan pedoman dalam", "acuan dan panduan dalam")
+    new = twins(plan, tmp_path)
+    assert new["PK"] == shipped_twins["PK"]
+    (old_line, new_line), = differing(shipped_twins["RKT"], new["RKT"])
+    assert old_line.startswith("Dengan disusunnya") and old_line.replace("pedoman", "panduan") == new_line
+
+
+def edit_xml(source: Path, folder: Path, change, part: str = "word/document.xml") -> Path:
+    """A copy of `source` in `folder` whose `part` is changed by `change(root)` (lxml), as an editor saves it."""
+    import zipfile
+
+    from lxml import etree
+
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == part:
+                root = etree.fromstring(data)
+                change(root)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(item, data)
+    return target
+
+
+WNS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+Q = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def paragraph_with(root, text: str):
+    return next(p for p in root.iter(f"{Q}p") if text in "".join(t.text or "" for t in p.iter(f"{Q}t")))
+
+
+def retyped(p, pieces: int = 4, marks: bool = True) -> None:
+    """The paragraph's text as Word keeps it after typing: runs of a few characters, each with its rsid,
+    spelling marks and a bookmark between them, inside the tags too."""
+    from lxml import etree
+
+    text = "".join("\t" if e.tag == f"{Q}tab" else e.text or "" for e in p.iter(f"{Q}t", f"{Q}tab"))
+    rpr = p.find(f"{Q}r/{Q}rPr")
+    for run in p.findall(f"{Q}r"):
+        p.remove(run)
+    for i in range(0, len(text), pieces):
+        if marks and i % (pieces * 3) == 0:
+            etree.SubElement(p, f"{Q}proofErr", {f"{Q}type": "spellStart"})
+        if marks and i == pieces * 5:
+            etree.SubElement(p, f"{Q}bookmarkStart", {f"{Q}id": "7", f"{Q}name": "_GoBack"})
+            etree.SubElement(p, f"{Q}bookmarkEnd", {f"{Q}id": "7"})
+        run = etree.SubElement(p, f"{Q}r", {f"{Q}rsidR": f"00{i:06X}", f"{Q}rsidRPr": f"00{i + 1:06X}"})
+        if rpr is not None:
+            run.append(etree.fromstring(etree.tostring(rpr)))
+        for k, piece in enumerate(text[i:i + pieces].split("\t")):
+            if k:
+                etree.SubElement(run, f"{Q}tab")
+            t = etree.SubElement(run, f"{Q}t")
+            t.text = piece
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def every_paragraph_with_a_tag_retyped(root) -> None:
+    for p in root.iter(f"{Q}p"):
+        if "{{" in "".join(t.text or "" for t in p.iter(f"{Q}t")):
+            retyped(p)
+
+
+def a_paragraph_between_tables(root) -> None:
+    from copy import deepcopy
+
+    placeholder = paragraph_with(root, "{{ tables.tabel_5|table }}")
+    note = deepcopy(paragraph_with(root, "Penyusunan RKT didasarkan pada"))
+    for t in note.iter(f"{Q}t"):
+        t.text = ""
+    note.find(f".//{Q}t").text = "Catatan baru di antara tabel."
+    placeholder.addnext(note)
+
+
+def taller_rows(root) -> None:
+    from lxml import etree
+
+    for tr in root.iter(f"{Q}tr"):
+        trpr = tr.find(f"{Q}trPr")
+        if trpr is None:
+            trpr = etree.Element(f"{Q}trPr")
+            tr.insert(0, trpr)
+        etree.SubElement(trpr, f"{Q}trHeight", {f"{Q}val": "600"})
+
+
+def wider_margins(root) -> None:
+    for margin in root.iter(f"{Q}pgMar"):
+        margin.set(f"{Q}left", "2268")
+
+
+def bigger_body_text(root) -> None:
+    from lxml import etree
+
+    style = next(s for s in root.iter(f"{Q}style") if s.get(f"{Q}styleId") == "Paragraf")
+    rpr = style.find(f"{Q}rPr")
+    if rpr is None:
+        rpr = etree.SubElement(style, f"{Q}rPr")
+    etree.SubElement(rpr, f"{Q}sz", {f"{Q}val": "26"})
+
+
+@pytest.mark.parametrize(("change", "part"), [
+    (every_paragraph_with_a_tag_retyped, "word/document.xml"),
+    (taller_rows, "word/document.xml"),
+    (wider_margins, "word/document.xml"),
+    (bigger_body_text, "word/styles.xml"),
+], ids=["runs-split-proofErr-bookmark", "row-height", "margins", "style"])
+def test_an_edit_in_word_keeps_the_text(tmp_path, plan, shipped_twins, change, part):
+    for source in (render.TEMPLATE, render.AGREEMENT):
+        edit_xml(source, tmp_path, change, part)
+    assert all(not tags.check(tmp_path / n, r).findings for n, r in SHAPES.items())
+    assert twins(plan, tmp_path) == shipped_twins
+
+
+def test_a_retyped_paragraph_with_a_changed_word(tmp_path, plan, shipped_twins):
+    def retype(root):
+        p = paragraph_with(root, "Dengan disusunnya Rencana Kinerja Tahunan")
+        p.find(f".//{Q}t").text = p.find(f".//{Q}t").text.replace("pedoman", "panduan")
+        retyped(p, pieces=3)
+
+    edit_xml(render.TEMPLATE, tmp_path, retype)
+    new = twins(plan, tmp_path)["RKT"]
+    (old_line, new_line), = differing(shipped_twins["RKT"], new)
+    assert old_line.replace("pedoman", "panduan") == new_line
+
+
+def test_a_paragraph_added_between_tables(tmp_path, plan, shipped_twins):
+    edit_xml(render.TEMPLATE, tmp_path, a_paragraph_between_tables)
+    (old, new), = differing(shipped_twins["RKT"], twins(plan, tmp_path)["RKT"])
+    assert (old, new.strip()) == ("", "Catatan baru di antara tabel.")
