@@ -1,8 +1,9 @@
 """Every place rkt relies on a library beyond its documented API: here, and nowhere else.
 
-Four needs have no public way in: docxtpl's listing pass skipped when there is nothing to
+Five needs have no public way in: docxtpl's listing pass skipped when there is nothing to
 resolve, and its forgiving parse of the rendered body made strict (overrides of `DocxTemplate`
-methods that docxtpl calls on itself); python-pptx's chart workbook dated by rkt instead of the clock
+methods that docxtpl calls on itself); the template's document changed before docxtpl fills it
+(docxtpl fills the document `get_docx` loaded); python-pptx's chart workbook dated by rkt instead of the clock
 (its private workbook writer); and where a read-only openpyxl worksheet's XML lives (a
 private attribute), so merged ranges are read without a second parse.
 
@@ -28,6 +29,12 @@ def docx_template(path: str):
     """docxtpl's `DocxTemplate` of `path`, with docxtpl's listing pass only where a value holds a tab,
     newline, `\\a` or `\\f`, and the rendered body parsed strictly."""
     return _template_class()(path)
+
+
+def loaded_body(template):
+    """The body of the document docxtpl's `template` loaded, before it is rendered: what is changed there is
+    what `render` fills (docxtpl renders the document `get_docx` loaded, until it has rendered it once)."""
+    return template.get_docx().element.body
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,14 @@ def test_docxtpl_still_has_the_methods_rkt_overrides():
     assert parameters(DocxTemplate.fix_tables) == ["self", "xml"]
 
 
+def test_what_is_changed_in_the_loaded_body_is_what_docxtpl_fills(tmp_path):
+    tpl = library_hooks.docx_template(template(tmp_path, "ISI"))
+    body = library_hooks.loaded_body(tpl)
+    body.find(f".//{qn('w:t')}").text = "{{ x }}"
+    tpl.render({"x": "diisi"}, jinja_env=jinja2.Environment(autoescape=True))
+    assert [p.text for p in tpl.docx.paragraphs] == ["diisi"]
+
+
 def test_docxtpl_listing_pass_runs_only_for_a_value_that_needs_it(tmp_path, monkeypatch):
     from docxtpl import DocxTemplate
 

@@ -12,6 +12,9 @@ rkt adds three filters for what is written in code: a paragraph holding only
 declaration). The filters leave a marker; once docxtpl's public `render()` has filled the
 template, each marked paragraph is replaced (pipeline/document/charts.py draws). Parts and ids are
 numbered in document order, so the same context gives the same bytes.
+
+Before docxtpl reads a template, what an editor put where the build would lose it goes back where
+it was meant (`as_meant`: the page break LibreOffice moves into a tag's paragraph).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from lxml import etree
 
 from pipeline import formatting, library_hooks
 from pipeline.document import charts, table
-from pipeline.ooxml import NS, P, qn, text
+from pipeline.ooxml import NS, P, T, qn, text
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -280,11 +283,52 @@ def _grid_from_cells(tbl) -> None:
         tblw.set(W_WIDTH, str(sum(int(w.get(W_WIDTH)) for w in widths)))
 
 
+# A paragraph the build removes: docxtpl's paragraph tags (`{%p if draft %}`), or a placeholder that becomes a
+# table or a chart (`{{ tables.tabel_5|table }}`).
+_REMOVED = re.compile(r"\s*(?:\{[%{#]p\s.*?[%}#]\}\s*)+|\s*\{\{[^{}]*\|\s*(?:table|chart|orgchart)\s*\}\}\s*", re.S)
+_PAGE_BREAK = etree.XPath("w:r/w:br[@w:type='page']", namespaces=NS)
+_BEFORE_BREAK = {qn("w:pStyle"), qn("w:keepNext"), qn("w:keepLines")}  # what precedes pageBreakBefore in a pPr
+
+
+def _removed(p) -> bool:
+    return bool(_REMOVED.fullmatch("".join(t.text or "" for t in p.iter(T))))
+
+
+def as_meant(body) -> None:
+    """The template's body as its editor meant it, before docxtpl reads it.
+
+    LibreOffice saves a paragraph's "page break before" as a break at the end of the paragraph above
+    it. When that paragraph is one the build removes (a `{%p %}` tag, a table or chart placeholder),
+    the break would go with it and the chapter would run on; it moves to the next paragraph that
+    stays, as that paragraph's page break before.
+    """
+    for p in body.iterchildren(P):
+        breaks = _PAGE_BREAK(p)
+        if not breaks or not _removed(p):
+            continue
+        target = next((n for n in p.itersiblings() if n.tag != P or not _removed(n)), None)
+        if target is None or target.tag != P:
+            continue
+        for br in breaks:
+            run = br.getparent()
+            run.remove(br)
+            if not any(child.tag != qn("w:rPr") for child in run):
+                p.remove(run)
+        ppr = target.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = etree.SubElement(target, qn("w:pPr"))
+            target.insert(0, ppr)
+        if ppr.find(qn("w:pageBreakBefore")) is None:
+            place = sum(1 for child in ppr if child.tag in _BEFORE_BREAK)
+            ppr.insert(place, etree.Element(qn("w:pageBreakBefore")))
+
+
 def render(context: Mapping, template_path: Path = TEMPLATE) -> Document:
     """The filled template as a python-docx `Document` (pipeline/document/package.py finishes and zips it);
     `TemplateError` if the template and the context disagree."""
     path = Path(template_path)
     tpl = _template(path)
+    as_meant(library_hooks.loaded_body(tpl))
     figures: dict[str, tuple[str, Mapping]] = {}
     try:
         tpl.render({**context, FIGURES: figures}, jinja_env=environment())
