@@ -14,12 +14,12 @@ no Jinja tag sits inside a table that an editor could rewrite. Charts and the or
 are placeholders of the same kind (`|chart`, `|orgchart`). What is left as tables here are the
 template's own: the signature blocks, the parties of the PK and the BAB II matrix.
 
-The generated .docx is committed. A planner may open it in Word or LibreOffice and edit prose,
-styles or margins, keeping the tags intact; `rkt build` then uses the edited file. Re-running
-this script overwrites such edits, so port them here first (this script is the reproducible
-source; tests/test_contract.py checks that both use only names of their contracts,
-pipeline/document/contract.py, and tests/test_render.py and tests/test_agreement.py that this script
-rebuilds them).
+The generated .docx is committed. A planner may open a copy in Word or LibreOffice and edit prose,
+styles or margins, keeping the tags intact (docs/templates.md; `rkt templat` checks the copy,
+`rkt build --templat DIR` uses it). Re-running this script overwrites edits of the committed
+templates, so port them here first (this script is the reproducible source; tests/test_contract.py
+checks that both use only names of their contracts, pipeline/document/contract.py, and
+tests/test_render.py and tests/test_agreement.py that this script rebuilds them).
 
 The Perjanjian Kinerja follows PermenPAN-RB 53/2014: the parties (head of office, and the
 superior who leads the parent unit), the two promises, both signatures, and a lampiran with the
