@@ -89,15 +89,16 @@ class Styles:
 
 # ---------------------------------------------------------------- the rows of a declared table
 
-def rows(table: Table, scope: Mapping) -> list[Row]:
-    """The rows of `table` as `scope` (the context, with the outer loop's item where `within`) fills them."""
+def rows(table: Table, scope: Mapping, header: list[Row] | None = None) -> list[Row]:
+    """The rows of `table` as `scope` (the context, with the outer loop's item where `within`) fills them,
+    under `header` (default: the header rows its columns and groups make)."""
     items = columns.value_of(scope, table.rows)
     body = []
     for item in items:
         row_scope = ChainMap({table.var: item}, scope)
         heading = table.headings and item.get("heading")
         body.append(_heading_row(table, row_scope) if heading else _item_row(table, row_scope))
-    out = _header_rows(table, scope) + body
+    out = (_header_rows(table, scope) if header is None else header) + body
     if table.total:
         out.append(_total_row(table, scope))
     if table.together:
@@ -119,6 +120,11 @@ def _kept_with_next(row: Row) -> None:
     row.keep = True
 
 
+def _head(text: str, span: int = 1, merge: str = "") -> Cell:
+    """A header cell: bold, centred, shaded; its text only where it starts (a merged cell's continuations are empty)."""
+    return Cell("" if merge == "continue" else text, span, merge, bold=True, align=CENTER, head=True)
+
+
 def _header_rows(table: Table, scope: Mapping) -> list[Row]:
     """Each group over its columns, each column's own header below its lowest group and merged down to the
     last header row; a `joined` column under the next column's header."""
@@ -132,13 +138,12 @@ def _header_rows(table: Table, scope: Mapping) -> list[Row]:
         while i < len(table.columns):
             if i in starts:
                 group = starts[i]
-                cells.append(Cell(columns.filled(group.text, scope), group.span, head=True, bold=True, align=CENTER))
+                cells.append(_head(columns.filled(group.text, scope), group.span))
                 i += group.span
                 continue
             span = 2 if table.columns[i].joined else 1
             merge = "" if depth - covered[i] == 1 else "restart" if level == covered[i] else "continue"
-            text = "" if merge == "continue" else columns.filled(table.columns[i + span - 1].header, scope)
-            cells.append(Cell(text, span, merge, head=True, bold=True, align=CENTER))
+            cells.append(_head(columns.filled(table.columns[i + span - 1].header, scope), span, merge))
             i += span
         out.append(Row(cells, header=True))
     return out
@@ -224,21 +229,14 @@ def _unit_header(table: Table, part: Mapping) -> list[Row]:
     no, name, *rest = table.columns
     outer = [no, name], rest[len(part["units"]) * 2:]
 
-    def side(merge: str) -> tuple[list[Cell], list[Cell]]:
-        return tuple([Cell("" if merge == "continue" else c.header, merge=merge, head=True, bold=True, align=CENTER)
-                      for c in cols] for cols in outer)
-
-    def spanning(headers: Sequence[Mapping]) -> list[Cell]:
-        return [Cell(h["label"] if h["first"] else "", h["span"], "restart" if h["first"] else "continue",
-                     head=True, bold=True, align=CENTER) for h in headers]
-
     out = []
     for level, merge in enumerate(("restart", "continue", "continue")):
-        left, right = side(merge)
+        left, right = ([_head(c.header, merge=merge) for c in cols] for cols in outer)
         if level == 2:
-            middle = [Cell(c.header, head=True, bold=True, align=CENTER) for c in rest[:len(part["units"]) * 2]]
+            middle = [_head(c.header) for c in rest[:len(part["units"]) * 2]]
         else:
-            middle = spanning(part["groups"] if level == 0 else part["units"])
+            middle = [_head(h["label"], h["span"], "restart" if h["first"] else "continue")
+                      for h in part["groups" if level == 0 else "units"]]
         out.append(Row(left + middle + right, header=True))
     return out
 
@@ -246,12 +244,7 @@ def _unit_header(table: Table, part: Mapping) -> list[Row]:
 def unit_rows(table: Table, part: Mapping, scope: Mapping) -> list[Row]:
     """The rows of one part of Tabel 3."""
     spelled = unit_table(table, part)
-    inner = ChainMap({"t": part}, scope)
-    out = rows(replace(spelled, together=False), inner)
-    out = _unit_header(spelled, part) + out[1:]  # its own header rows in place of the plain one
-    if table.together:
-        _kept_together(out)
-    return out
+    return rows(spelled, ChainMap({"t": part}, scope), header=_unit_header(spelled, part))
 
 
 def unit_widths(part: Mapping) -> list[int]:
