@@ -70,13 +70,16 @@ def test_a_tag_split_by_word_is_read_whole(tmp_path):
         "Kantor {", '<w:r w:rsidR="00A1"><w:t>{ office.</w:t></w:r>',
         '<w:proofErr w:type="spellStart"/>', '<w:r w:rsidR="00B2"><w:rPr><w:b/></w:rPr><w:t>na</w:t></w:r>',
         '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>',
-        '<w:r><w:t>me }</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t>} berdiri.</w:t></w:r>'))
+        '<w:r><w:t>me }</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t>} berdiri.</w:t></w:r>'),
+        p("Tahun {", '<w:bookmarkStart w:id="1" w:name="tahun"/><w:proofErr w:type="gramStart"/>',
+          '<w:r w:rsidR="00C3"><w:t>{ year }}</w:t></w:r><w:bookmarkEnd w:id="1"/>'))
     report = tags.check(path, contract.RktContext)
     assert report.findings == ()
-    assert [t.text for t in report.tags] == ["{{ office.name }}"]
-    assert list(tags.tag_lines(report)) == ["paragraf 2 di bawah «Kata Pengantar»: Kantor ⟨{{ office.name }}⟩ berdiri."]
-    assert "Kantor Balai Kekarantinaan Kesehatan Kelas II Contoh berdiri." in body_text(
-        open_docx(render.render(build_context(plan_of()), path)))
+    assert [t.text for t in report.tags] == ["{{ office.name }}", "{{ year }}"]
+    assert list(tags.tag_lines(report)) == ["paragraf 2 di bawah «Kata Pengantar»: Kantor ⟨{{ office.name }}⟩ berdiri.",
+                                            "paragraf 3 di bawah «Kata Pengantar»: Tahun ⟨{{ year }}⟩"]
+    text = body_text(open_docx(render.render(build_context(plan_of()), path)))
+    assert "Kantor Balai Kekarantinaan Kesehatan Kelas II Contoh berdiri.\nTahun 2024" in text
 
 
 def test_the_shipped_templates_have_no_finding():
