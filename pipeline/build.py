@@ -35,8 +35,9 @@ def build(inputs: Path, output: Path, draft: bool = False, templates: Path | Non
           edition: str | None = None, limits: Limits = LIMITS, final: bool = False) -> BuildResult:
     """Build the documents of the workbooks in `inputs` into the folder `output`.
 
-    Raises InputError when the workbooks cannot be read (after writing the report of what is
-    wrong; its path, or why it was not written, in the exception's `report`), EditionMismatch,
+    Raises InputError when the workbooks cannot be read (its findings: every read problem and the
+    rules' findings on the rest; after writing the report of them, its path, or why it was not
+    written, in the exception's `report`), EditionMismatch,
     render.TemplateError when a template and the context disagree, and FileProblem
     (OutputRefused among them) when the output cannot be written; findings, errors included,
     are returned, not raised. `final` issues the edition (pipeline/archive.py).
@@ -44,11 +45,11 @@ def build(inputs: Path, output: Path, draft: bool = False, templates: Path | Non
     inputs, output = Path(inputs), Path(output)
     check_folders(inputs, output)
     clock = Clock()
-    try:
-        analysis = analyse(inputs, edition=edition, limits=limits, clock=clock)
-    except InputError as exc:
-        exc.report = write_input_report(exc.findings, inputs, output, limits)
-        raise
+    analysis = analyse(inputs, edition=edition, limits=limits, clock=clock)
+    if analysis.plan is None:
+        exc = InputError(analysis.findings)
+        exc.report = write_input_report(analysis.findings, inputs, output, limits)
+        raise exc
     return publish(compose(analysis, draft=draft, templates=templates, clock=clock), output, final=final, clock=clock)
 
 
@@ -89,11 +90,12 @@ def _prepare_one(args: tuple[Path, Path, str | None, Limits]) -> tuple[Path, Ana
     inputs, output, edition, limits = args
     try:
         check_folders(inputs, output)
-        return inputs, analyse(inputs, edition=edition, limits=limits), None
-    except InputError as exc:
-        return inputs, None, OfficeResult(inputs, None, "input tidak dapat dibaca", tuple(exc.findings))
+        analysis = analyse(inputs, edition=edition, limits=limits)
     except (FileProblem, EditionMismatch) as exc:
         return inputs, None, OfficeResult(inputs, None, str(exc))
+    if analysis.plan is None:
+        return inputs, None, OfficeResult(inputs, None, "input tidak dapat dibaca", tuple(analysis.findings))
+    return inputs, analysis, None
 
 
 def _build_one(args: tuple[Analysis, Path, bool, Path | None]) -> OfficeResult:

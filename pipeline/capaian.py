@@ -51,6 +51,8 @@ def capaian(inputs: Path, output: Path, at: Period) -> CapaianResult:
     inputs, output = Path(inputs), Path(output)
     check_folders(inputs, output)
     plan, findings = analyse(inputs, realisation=True)
+    if plan is None:
+        raise InputError(findings)
     if plan.realisation is None:
         raise InputError([error("input.missing-workbook", f"workbook {REALISASI.filename} tidak ditemukan di {inputs}; "
                                 "capaian diukur dari realisasi (rkt blank menulis workbook kosongnya)",

@@ -60,8 +60,11 @@ def cli() -> None:
 def check(inputs: Path, fmt: str) -> None:
     """Baca dan periksa silang workbook; laporkan semua temuan.
 
-    Bila folder berisi realisasi.xlsx, realisasinya ikut diperiksa terhadap rencana.
-    Keluar dengan 0 bila tidak ada galat, 1 bila ada galat, 2 bila input tidak dapat dibaca.
+    Bila folder berisi realisasi.xlsx, realisasinya ikut diperiksa terhadap rencana. Semua masalah
+    dilaporkan sekaligus: sel yang tidak dapat dibaca (teks di kolom angka, rumus tanpa nilai, NIP
+    diketik sebagai angka) bersama temuan aturan atas semua sel lainnya. Keluar dengan 0 bila tidak
+    ada galat, 1 bila ada galat, 2 bila ada input yang tidak dapat dibaca (galat lainnya tetap
+    dicantumkan).
 
     \b
     Contoh:
@@ -72,15 +75,13 @@ def check(inputs: Path, fmt: str) -> None:
     from pipeline.edition import analyse
 
     clock = Clock()
-    try:
-        _, findings = analyse(inputs, clock=clock, realisation=True)
-    except InputError as exc:
-        _emit(exc.findings, fmt)
-        sys.exit(EXIT_UNUSABLE)
-    _emit(findings, fmt)
+    analysis = analyse(inputs, clock=clock, realisation=True)
+    _emit(analysis.findings, fmt)
     if fmt == "text":
         click.echo(timings_line(clock.stages), err=True)
-    sys.exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)
+    if analysis.plan is None:
+        sys.exit(EXIT_UNUSABLE)
+    sys.exit(EXIT_FINDINGS if has_errors(analysis.findings) else EXIT_OK)
 
 
 @cli.command("build")

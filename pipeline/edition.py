@@ -25,8 +25,8 @@ from pipeline.checks import run_checks
 from pipeline.checks.report import report_markdown
 from pipeline.clock import Clock
 from pipeline.files import FileProblem
-from pipeline.findings import Finding, InputError, has_errors
-from pipeline.inputs.normalise import load
+from pipeline.findings import Finding, InputError, has_errors, sort_findings
+from pipeline.inputs.normalise import read_all, typed
 from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
 from pipeline.inputs.schema import ALL_WORKBOOKS
 from pipeline.names import (
@@ -58,15 +58,17 @@ class EditionMismatch(ValueError):
 class Analysis:
     """An inputs folder read, normalised and checked: its plan and every finding.
 
-    `plan` is None when the inputs could not be read; `findings` then say why. `limits` are
-    the ones the workbooks were read within, kept to read them again for the marked copies
-    and the archive. Unpacks as `plan, findings = analyse(folder)`.
+    `plan` is None when the inputs could not be read: `problems` then say why, and `findings`
+    hold them together with the rules' findings on everything that could be read. `limits`
+    are the ones the workbooks were read within, kept to read them again for the marked
+    copies and the archive. Unpacks as `plan, findings = analyse(folder)`.
     """
 
     plan: Plan | None
     findings: list[Finding]
     inputs: Path
     limits: Limits = LIMITS
+    problems: tuple[Finding, ...] = ()  # why the inputs could not be read (among `findings`)
 
     def __iter__(self) -> Iterator[Any]:
         return iter((self.plan, self.findings))
@@ -165,23 +167,36 @@ class BuildResult:
 
 def analyse(inputs: Path | str, *, edition: str | None = None, limits: Limits = LIMITS,
             clock: Clock | None = None, realisation: bool = False) -> Analysis:
-    """Read, normalise and check the workbooks in `inputs`.
+    """Read, normalise and check the workbooks in `inputs`: every problem at once, none raised.
 
-    Raises InputError when they cannot be read (a finding for each problem, naming its cell),
-    and EditionMismatch when `edition` is given and is not the workbook's: the workbook alone
-    says which edition it is, so its cover, file name and archive agree (`rkt revisi` raises it).
-    The rules' findings, errors among them, are returned, not raised. With `realisation`,
-    realisasi.xlsx is read and checked too when the folder has it (documents never need it).
+    When a cell cannot be read (a word in a number column, an empty required cell, a formula
+    never calculated, a NIP typed as a number), the plan is None and the findings are those
+    problems together with the rules' findings on every other cell: a cell that could not be
+    read is typed as empty and what a rule would say about it is withheld (`Plan.unread`).
+    When a workbook, sheet, column or field is missing or damaged, the rules do not run
+    (they would report the missing part over and over): the findings are the problems of all
+    the workbooks. Raises EditionMismatch when `edition` is given and is not the workbook's:
+    the workbook alone says which edition it is, so its cover, file name and archive agree
+    (`rkt revisi` raises it). With `realisation`, realisasi.xlsx is read and checked too when
+    the folder has it (documents never need it).
     """
     clock = clock or Clock()
     with clock.stage("baca"):
-        plan = load(inputs, limits, realisation=realisation)
-    if edition and " ".join(edition.split()).casefold() != " ".join(plan.office.edition.split()).casefold():
+        raw, read_problems = read_all(inputs, limits, realisation)
+        plan, problems = typed(raw, read_problems)
+    cells = {f for wb in raw.values() for f in wb.problems}
+    if any(f not in cells for f in read_problems):  # a workbook, sheet, column or field is missing
+        return Analysis(None, sort_findings(problems), Path(inputs), limits, tuple(sort_findings(problems)))
+    if not problems and edition and \
+            " ".join(edition.split()).casefold() != " ".join(plan.office.edition.split()).casefold():
         raise EditionMismatch(
             f"edisi di {Path(inputs) / 'identitas.xlsx'} adalah '{plan.office.edition}', bukan '{edition}'; untuk "
             f"memulai revisi jalankan rkt revisi --inputs {inputs}")
     with clock.stage("periksa"):
         findings = run_checks(plan)
+    if problems:
+        return Analysis(None, sort_findings([*problems, *findings]), Path(inputs), limits,
+                        tuple(sort_findings(problems)))
     return Analysis(plan, findings, Path(inputs), limits)
 
 

@@ -48,7 +48,6 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.edition import analyse
 from pipeline.files import FileProblem, atomic_write
-from pipeline.findings import InputError
 from pipeline.inputs.schema import WORKBOOKS
 from pipeline.outputs import refuse_inside
 from pipeline.plan import tables
@@ -138,11 +137,12 @@ class Rollup:
 def read_office(folder: str) -> OfficeRows:
     """One office's rows for every view, from the same plan and tables its own RKT is built from."""
     try:
-        plan, findings = analyse(folder)
-    except InputError as exc:
-        return _unreadable(folder, [str(f) for f in exc.findings])
+        analysis = analyse(folder)
     except FileProblem as exc:
         return _unreadable(folder, [str(exc)])
+    plan, findings = analysis
+    if plan is None:
+        return _unreadable(folder, [str(f) for f in analysis.problems])
     errors = sum(f.severity == "error" for f in findings)
     office = plan.office
     sources, staff = tables.source_totals(plan), tables.headcount(plan)

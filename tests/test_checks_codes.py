@@ -38,6 +38,7 @@ def test_unknown_code_in_ikk_ro(data, tmp_path):
     fund(data, "IKK-RO")[4]["code"] = "EBA.995"
     assert flat(findings_for(tmp_path, data)) == [
         ("codes.unknown-ro", "EBA.995", "IKK-RO!B6"),
+        ("codes.unknown-ro", "EBA.995", "RO"),
         ("money.ro-without-ikk", "EBA.994", "IKK-RO"),
         ("money.ro-without-ikk", "EBA.994", "RO!A4"),
     ]
@@ -47,6 +48,7 @@ def test_unknown_code_in_schedule(data, tmp_path):
     data["jadwal"]["Jadwal"][0]["code"] = "QAH.018"
     assert flat(findings_for(tmp_path, data)) == [
         ("codes.unknown-ro", "QAH.018", "Jadwal!A2"),
+        ("codes.unknown-ro", "QAH.018", "RO"),
         ("money.no-schedule", "QAH.017", "Jadwal"),
         *(("money.no-schedule", "QAH.017", f"RO!{c}2") for c in ("A", *RO_SOURCES)),
     ]
@@ -87,6 +89,9 @@ def test_unknown_ikk_in_every_sheet(data, tmp_path):
     data["pendanaan"]["Alokasi IKK"] = [{"ikk": 3, "amount": 1_200_000}]
     assert flat(findings_for(tmp_path, data)) == [
         ("codes.unknown-ikk", "IKK 3", "Alokasi IKK!A2"),
+        ("codes.unknown-ikk", "IKK 3", "IKK"),
+        ("codes.unknown-ikk", "IKK 3", "IKK"),
+        ("codes.unknown-ikk", "IKK 3", "IKK"),
         ("codes.unknown-ikk", "IKK 3", "IKK-RO!A7"),
         ("codes.unknown-ikk", "IKK 3", "Target Bulanan!A5"),
     ]
@@ -94,7 +99,8 @@ def test_unknown_ikk_in_every_sheet(data, tmp_path):
 
 def test_unknown_goal(data, tmp_path):
     data["kinerja"]["IKK"][1]["goal"] = 2
-    assert flat(findings_for(tmp_path, data)) == [("codes.unknown-goal", "IKK 2", "IKK!B3")]
+    assert flat(findings_for(tmp_path, data)) == [("codes.unknown-goal", "IKK 2", "IKK!B3"),
+                                                  ("codes.unknown-goal", "IKK 2", "Sasaran")]
 
 
 def test_unknown_pj(data, tmp_path):

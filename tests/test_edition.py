@@ -10,13 +10,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
 from pipeline.document import documents as _render  # noqa: F401  (loaded before the watch: no .pyc written)
-from pipeline.edition import Analysis, analyse, compose, publish
-from pipeline.findings import InputError
+from pipeline.edition import analyse, compose, publish
 from tests.builders import mini_data, write_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,9 +118,9 @@ def test_errors_leave_the_documents_out_unless_a_draft(tmp_path):
 def test_unreadable_inputs_compose_to_their_report_alone(tmp_path):
     folder = write_inputs(tmp_path / "in")
     (folder / "jadwal.xlsx").write_bytes(b"not a workbook")
-    with pytest.raises(InputError) as exc:
-        analyse(folder)
-    edition = compose(Analysis(None, exc.value.findings, folder))
+    analysis = analyse(folder)
+    assert analysis.plan is None and [f.rule for f in analysis.problems] == ["input.not-xlsx"]
+    edition = compose(analysis)
     assert edition.documents == {} and edition.office is None and edition.snapshot is None
     assert list(edition.files) == ["in-input-pemeriksaan.md"]
     result = publish(edition, tmp_path / "out")

@@ -1,8 +1,8 @@
 """Property-based: whatever planners put in cells, the readers give a model or located findings.
 
 Never a traceback: random values, types and sheet shapes go into real workbooks, and the
-result is either an `InputError` whose every finding names its workbook, or a `Plan` that
-checks and builds (as a draft) into a document.
+result is either an analysis without a plan whose every read problem names its workbook (and
+which makes no document), or a `Plan` that checks and builds (as a draft) into a document.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from pipeline.edition import analyse, compose, publish
-from pipeline.findings import InputError
 from pipeline.plan.model import Plan
 from tests.builders import SPECS, mini_data, mini_realisation, write_inputs
 
@@ -45,13 +44,13 @@ def pristine(tmp_path_factory) -> Path:
 
 
 def _assert_model_or_located_findings(folder: Path) -> None:
-    try:
-        analysis = analyse(folder, realisation=True)
-    except InputError as exc:
-        assert exc.findings
-        for f in exc.findings:
+    analysis = analyse(folder, realisation=True)
+    if analysis.plan is None:
+        assert analysis.problems and set(analysis.problems) <= set(analysis.findings)
+        for f in analysis.problems:
             assert f.locations and f.locations[0].workbook.endswith(".xlsx") or f.rule == "input.folder"
             assert f.message
+        assert compose(analysis, draft=True).documents == {}, "no document, not even a draft, from unreadable inputs"
         return
     assert isinstance(analysis.plan, Plan)
     for f in analysis.findings:

@@ -17,8 +17,14 @@ __all__ = ["RULES", "Check", "Rule", "rule", "run_checks"]
 
 
 def run_checks(plan: Plan) -> list[Finding]:
-    """Every finding of every rule, sorted (errors first, then by workbook, sheet, cell)."""
+    """Every finding of every rule, sorted (errors first, then by workbook, sheet, cell).
+
+    Findings that rest on a cell that could not be read (`plan.unread`) are left out: the read
+    problem at that cell says what is wrong, a sum or a lookup over its stand-in would not.
+    """
     found: list[Finding] = list(plan.input_findings)
     for r in RULES.values():
         found.extend(r.check(plan))
+    if plan.unread:
+        found = [f for f in found if not plan.unread.hides(f)]
     return sort_findings(found)

@@ -63,7 +63,7 @@ def ro_exists(plan: Plan) -> Iterator[Finding]:
     for record, where in _typed_names(plan):
         if record.code not in codes:
             yield error("codes.unknown-ro", f"kode RO {record.code} di {where} tidak ada di sheet RO",
-                        record.loc("code"), subject=record.code)
+                        record.loc("code"), Location("pendanaan.xlsx", "RO"), subject=record.code)
 
 
 @rule("codes.name")
@@ -112,7 +112,7 @@ def ikk_exists(plan: Plan) -> Iterator[Finding]:
     for record, sheet in used:
         if record.ikk not in known:
             yield error("codes.unknown-ikk", f"IKK nomor {record.ikk} di sheet {sheet} tidak ada di sheet IKK",
-                        record.loc("ikk"), subject=f"IKK {record.ikk}")
+                        record.loc("ikk"), Location("kinerja.xlsx", "IKK"), subject=f"IKK {record.ikk}")
 
 
 @rule("codes.unknown-goal")
@@ -122,7 +122,7 @@ def goal_exists(plan: Plan) -> Iterator[Finding]:
     for ikk in plan.indicators:
         if ikk.goal not in known:
             yield error("codes.unknown-goal", f"IKK {ikk.no} mengukur sasaran nomor {ikk.goal}, yang tidak ada di "
-                        "sheet Sasaran", ikk.loc("goal"), subject=f"IKK {ikk.no}")
+                        "sheet Sasaran", ikk.loc("goal"), Location("kinerja.xlsx", "Sasaran"), subject=f"IKK {ikk.no}")
 
 
 @rule("codes.unknown-pj")

@@ -45,6 +45,7 @@ def nip_problems(nip: str, plan_year: int) -> list[str]:
 
     Checks what the number itself can tell: 18 digits, a real birth date, an appointment month
     01-12 (or 21 for PPPK) not after the plan year and at age 18 or more, a sex digit 1 or 2.
+    A `plan_year` of 0 is not known (its cell could not be read): the appointment is not compared with it.
     """
     parts = parse_nip(nip)
     if parts is None:
@@ -58,7 +59,7 @@ def nip_problems(nip: str, plan_year: int) -> list[str]:
     month_ok = 1 <= parts.appointed_month <= 12 or parts.pppk
     if not month_ok:
         problems.append(f"bulan pengangkatan {parts.appointed_month:02d} (digit 13-14) harus 01-12, atau 21 untuk PPPK")
-    if parts.appointed_year > plan_year:
+    if plan_year and parts.appointed_year > plan_year:
         problems.append(f"tahun pengangkatan {parts.appointed_year} (digit 9-12) sesudah tahun rencana {plan_year}")
     if born is not None and month_ok:
         # PPPK numbers carry no month, so only the year can be compared.

@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.findings import Finding, Location, error
 from pipeline.inputs import schema
-from pipeline.inputs.numbers import MAX_EXACT, NotANumber, TooLarge, is_whole, parse_number
+from pipeline.inputs.numbers import MAX_EXACT, NotANumber, TooLarge, excel_shown, is_whole, parse_number
 from pipeline.inputs.read import RawCell, RawRow, RawTable, RawWorkbook
 from pipeline.plan import model
 from pipeline.plan.vocabulary import MONTH_ALIASES, MONTHS
@@ -32,25 +32,36 @@ OPTIONAL_PART_KEYS = (("ikk", "component"), ("code", "source"))
 
 
 def show(value: Any) -> str:
-    text = str(value).strip()
+    """A cell's value in a message: as Excel shows it (never `1.97909032005011e+17`), at most 40 characters."""
+    text = excel_shown(value).strip()
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 class TypedCells:
-    """Typed access to cells, collecting a finding for every value that cannot be typed."""
+    """Typed access to cells, collecting a finding for every value that cannot be typed.
 
-    def __init__(self) -> None:
+    `unread` gathers the cells that could not be read or typed (each then typed as empty), and
+    `untrusted` the sheets with such a cell in their key; a cell the reader already reported
+    (`read`) is typed as empty without a second finding.
+    """
+
+    def __init__(self, read: frozenset[Location] = frozenset()) -> None:
         self.problems: list[Finding] = []
         self.duplicates: list[Finding] = []
+        self.read = read
+        self.unread: set[Location] = set(read)
+        self.untrusted: set[tuple[str, str]] = set()
 
     def fail(self, cell: RawCell, message: str, rule: str) -> None:
-        self.problems.append(error(rule, message, cell.location))
+        self.unread.add(cell.location)
+        if cell.location not in self.read:
+            self.problems.append(error(rule, message, cell.location))
 
     def text(self, cell: RawCell | None, required: bool = False) -> str:
         if cell is None or cell.value is None:
             value = ""
-        elif isinstance(cell.value, float) and cell.value.is_integer():
-            value = str(int(cell.value))
+        elif isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+            value = excel_shown(cell.value)
         elif isinstance(cell.value, (dt.datetime, dt.date)):
             value = cell.value.strftime("%Y-%m-%d")
         else:
@@ -62,8 +73,8 @@ class TypedCells:
     def code(self, cell: RawCell | None, required: bool = False) -> str:
         numeric = cell is not None and isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
         if numeric and abs(cell.value) >= MAX_EXACT:
-            self.fail(cell, f"{show(cell.value)} diketik sebagai angka sehingga digit terakhirnya hilang; "
-                            "ketik sebagai teks (awali dengan tanda ')", "input.number-as-code")
+            self.fail(cell, f"{show(cell.value)} diketik sebagai angka sehingga digit terakhirnya hilang (Excel "
+                            "menyimpan 15 digit); ketik sebagai teks (awali dengan tanda ')", "input.number-as-code")
             return ""
         value = re.sub(r"\s+", "", self.text(cell, required)).upper()
         hidden = [ch for ch in value if unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp")]
@@ -146,19 +157,31 @@ def locations(row: RawRow) -> model.Cells:
 def records(
     raw: RawWorkbook | None, sheet: str, c: TypedCells, build: Callable[[RawRow, TypedCells], Any]
 ) -> tuple[Any, ...]:
-    """Build one record per row of a table sheet; a row repeating another's key is reported and left out."""
+    """Build one record per row of a table sheet; a row repeating another's key is reported and left out.
+
+    A row whose key cell could not be read is kept (its key is a stand-in, never a duplicate) and
+    makes its sheet untrusted for lookups (`TypedCells.untrusted`).
+    """
     table = raw.sheets.get(sheet) if raw is not None else None
     if table is None:
         return ()
     assert isinstance(table, RawTable)
-    records = tuple(build(row, c) for row in table.rows)
     key = table.spec.key
+    built, unknown = [], []  # unknown: the row's key could not be read
+    for row in table.rows:
+        built.append(build(row, c))
+        unknown.append(any(row.cells[k].location in c.unread for k in key if k in row.cells))
+        if unknown[-1]:
+            c.untrusted.add((table.workbook, sheet))  # the row a lookup looks for may be this one
     if not key:
-        return records
+        return tuple(built)
     seen: dict[tuple, model.Record] = {}
     kept = []
-    for rec in records:
+    for rec, stand_in in zip(built, unknown, strict=True):
         value = tuple(getattr(rec, k) for k in key)
+        if stand_in:
+            kept.append(rec)
+            continue
         if value in seen and (key in OPTIONAL_PART_KEYS or not any(v in ("", None, 0) for v in value)):
             first = seen[value]
             shown = " / ".join(str(v) for v in value if v not in (None, ""))

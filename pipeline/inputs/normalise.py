@@ -1,9 +1,10 @@
 """Turn raw cells into the typed model: numbers parsed, text trimmed, codes upper-cased.
 
 Pure functions over `read.RawWorkbook`s. A value that cannot be typed (a word in a number
-column, an empty key, a duplicate key) is collected as a finding with its cell; when any
-exist, `normalise` raises one InputError listing them all, so a planner fixes everything
-in one pass.
+column, an empty key) is collected as a finding with its cell and typed as empty, its cell
+recorded in the plan's `unread` so the checks withhold what would rest on it (`typed`); a key
+typed twice is a finding the plan carries. `normalise` raises one InputError listing every
+problem, for callers that need a plan they can trust.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pipeline.findings import Finding, InputError
+from pipeline.findings import Finding, InputError, Location
 from pipeline.inputs import schema
 from pipeline.inputs.cells import TypedCells, extra_cells, locations, records, stated_total
 from pipeline.inputs.read import LIMITS, Limits, RawCell, RawForm, RawRow, RawWorkbook, read_inputs, read_workbook
@@ -98,15 +99,30 @@ def _indicator(row: RawRow, c: TypedCells) -> model.Indicator:
 
 
 def normalise(raw: dict[str, RawWorkbook], problems: list[Finding] | tuple[Finding, ...] = ()) -> model.Plan:
-    """The typed Plan of one office, or InputError listing every cell that cannot be typed.
+    """The typed Plan of one office, or InputError listing every problem of every workbook at once.
 
     `raw` may lack workbooks that could not be read (their `problems` given): the others are
     still typed, so the InputError names every problem of every workbook at once. A key typed
     twice is an error finding carried by the plan (`input_findings`), not a reason to stop:
     the first row is kept and every other check still runs.
     """
+    plan, found = typed(raw, problems)
+    if found:
+        raise InputError(found)
+    return plan
+
+
+def typed(raw: dict[str, RawWorkbook],
+          problems: list[Finding] | tuple[Finding, ...] = ()) -> tuple[model.Plan, list[Finding]]:
+    """The plan of what could be read, and every problem: `problems` (the reader's) and each cell that
+    could not be typed.
+
+    A cell that could not be read or typed is typed as empty (0, no target, no text) and named in
+    the plan's `unread`, with each sheet whose key cell it is; a plan with problems is for the
+    checks alone, never for a document.
+    """
     problems = list(problems)
-    c = TypedCells()
+    c = TypedCells(_cells_of(problems))
     idn, peg, kin, fund, sched = (raw.get(k) for k in ("identitas", "pegawai", "kinerja", "pendanaan", "jadwal"))
     realised = None
     if raw.get("realisasi") is not None:
@@ -151,10 +167,14 @@ def normalise(raw: dict[str, RawWorkbook], problems: list[Finding] | tuple[Findi
                       if w.spec.key != "realisasi"),
         input_findings=tuple(c.duplicates),
         realisation=realised,
+        unread=model.Unread(frozenset(c.unread), frozenset(c.untrusted)),
     )
-    if problems or c.problems:
-        raise InputError(problems + c.problems)
-    return plan
+    return plan, problems + c.problems
+
+
+def _cells_of(problems: list[Finding]) -> frozenset[Location]:
+    """The single cells the reader could not read (a formula never calculated), not rows or sheets."""
+    return frozenset(loc for f in problems for loc in f.locations if loc.cell and ":" not in loc.cell)
 
 
 def load(folder, limits: Limits = LIMITS, realisation: bool = False) -> model.Plan:
@@ -164,12 +184,19 @@ def load(folder, limits: Limits = LIMITS, realisation: bool = False) -> model.Pl
     its problems are reported with the others. The raw grids are dropped on return: the cells
     are in the plan.
     """
+    return normalise(*read_all(folder, limits, realisation))
+
+
+def read_all(folder, limits: Limits = LIMITS,
+             realisation: bool = False) -> tuple[dict[str, RawWorkbook], list[Finding]]:
+    """The workbooks of `folder` that could be read (realisasi.xlsx too, with `realisation`) and the
+    problems of all of them."""
     raw, problems = read_inputs(folder, limits=limits)
     if realisation:
         found, more = read_optional(folder, limits)
         raw.update(found)
         problems = [*problems, *more]
-    return normalise(raw, problems)
+    return raw, problems
 
 
 def read_optional(folder, limits: Limits = LIMITS) -> tuple[dict[str, RawWorkbook], list[Finding]]:
@@ -191,4 +218,6 @@ def read_optional(folder, limits: Limits = LIMITS) -> tuple[dict[str, RawWorkboo
             found[spec.key] = read_workbook(path, spec, limits)
         except InputError as exc:
             problems.extend(exc.findings)
+            continue
+        problems.extend(found[spec.key].problems)
     return found, problems

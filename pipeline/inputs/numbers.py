@@ -111,5 +111,24 @@ def _tidy(value: Decimal) -> Decimal:
     return Decimal(format(value.quantize(Decimal("1e-9")).normalize(), "f"))
 
 
+def excel_shown(value: object) -> str:
+    """A cell's value as Excel's formula bar shows it: a number in at most 15 significant digits, never in
+    Python's exponent form (`1.97909032005011e+17` -> `197909032005011000`, `0.30000000000000004` -> `0.3`).
+
+    A whole number stored exactly (an `int`, as other tools write it) keeps all its digits.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    shown = Decimal(f"{value:.15g}")
+    if abs(shown) >= Decimal("1e21"):  # Excel too switches to its exponent form here
+        return f"{value:.15g}".upper()
+    text = format(shown, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def is_whole(value: Decimal) -> bool:
     return value == value.to_integral_value()

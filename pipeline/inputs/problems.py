@@ -1,7 +1,9 @@
 """Why workbooks cannot be read into a plan: each input problem's stable id and what it means.
 
 These stop `rkt check` and `rkt build` with exit code 2 (a key typed twice excepted: it is an
-error among the check findings). `rkt rules` lists them after the cross-checks.
+error among the check findings). When only cells are at fault, the cross-checks still run on
+every other cell and their findings are listed with these. `rkt rules` lists them after the
+cross-checks.
 """
 
 from __future__ import annotations

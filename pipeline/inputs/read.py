@@ -99,10 +99,14 @@ class RawForm:
 
 @dataclass
 class RawWorkbook:
+    """A workbook read. `problems` are its cells that could not be read (a formula Excel never
+    calculated): each is in its sheet with no value, so every other cell is still read."""
+
     spec: schema.Workbook
     path: Path
     sha256: str
     sheets: dict[str, RawTable | RawForm]
+    problems: tuple[Finding, ...] = ()
 
 
 def norm_header(text: Any) -> str:
@@ -132,11 +136,14 @@ def read_inputs(folder: Path, workbooks: tuple[schema.Workbook, ...] = schema.WO
             result[spec.key] = read_workbook(folder / spec.filename, spec, limits)
         except InputError as exc:
             problems.extend(exc.findings)
+            continue
+        problems.extend(result[spec.key].problems)
     return result, problems
 
 
 def read_workbook(path: Path, spec: schema.Workbook, limits: Limits = LIMITS) -> RawWorkbook:
-    """Read one workbook by its schema.
+    """Read one workbook by its schema; InputError when a sheet, column or field is missing or the file
+    is damaged. A cell that cannot be read is one of the workbook's `problems`, not a reason to refuse it.
 
     Speed matters here: reading is most of `rkt check`. The workbook is parsed once in
     openpyxl's read-only (streaming) mode into a grid per sheet; merged ranges, which that
@@ -170,20 +177,21 @@ def read_workbook(path: Path, spec: schema.Workbook, limits: Limits = LIMITS) ->
         book.close()
     if any(grid.formulas for grid in grids.values()):
         _fill_cached(data, spec, names, grids)
+    cells: list[Finding] = []
     for sheet_spec in spec.sheets:
         grid = grids.get(sheet_spec.name)
         if grid is None:
             continue
         try:
             if isinstance(sheet_spec, schema.FormSheet):
-                sheets[sheet_spec.name] = _read_form(grid, sheet_spec)
+                sheets[sheet_spec.name] = _read_form(grid, sheet_spec, cells)
             else:
-                sheets[sheet_spec.name] = _read_table(grid, sheet_spec)
+                sheets[sheet_spec.name] = _read_table(grid, sheet_spec, cells)
         except InputError as exc:
             problems.extend(exc.findings)
     if problems:
-        raise InputError(problems)
-    return RawWorkbook(spec, path, hashlib.sha256(data).hexdigest(), sheets)
+        raise InputError(problems + cells)
+    return RawWorkbook(spec, path, hashlib.sha256(data).hexdigest(), sheets, tuple(cells))
 
 
 def workbook_bytes(path: Path, name: str, limits: Limits = LIMITS) -> bytes:
@@ -380,6 +388,14 @@ class _Grid:
             value = excel_text(value)
         return RawCell(value, cell.number_format or "General", self.loc(r, c), label)
 
+    def cell_or_none(self, r: int, c: int, problems: list[Finding], label: str = "") -> RawCell:
+        """`cell`, or a cell with no value when it cannot be read (its problem added to `problems`)."""
+        try:
+            return self.cell(r, c, label)
+        except InputError as exc:
+            problems.extend(exc.findings)
+            return RawCell(None, "General", self.loc(r, c), label)
+
     def text(self, r: int, c: int) -> str:
         src = self.merged.get((r, c), (r, c))
         value = self._at(*src).value
@@ -443,7 +459,8 @@ def _find_header(grid: _Grid, spec: schema.Sheet) -> tuple[int, dict[str, int]]:
     )])
 
 
-def _read_table(grid: _Grid, spec: schema.Sheet) -> RawTable:
+def _read_table(grid: _Grid, spec: schema.Sheet, problems: list[Finding]) -> RawTable:
+    """The sheet's rows; a cell that cannot be read keeps its row, with no value, its problem in `problems`."""
     header_row, columns = _find_header(grid, spec)
     known = set(columns.values())
     first_col = min(known)
@@ -452,20 +469,15 @@ def _read_table(grid: _Grid, spec: schema.Sheet) -> RawTable:
     others = [c for c in range(first_col, grid.max_col + 1) if c not in known]
     rows: list[RawRow] = []
     total: RawRow | None = None
-    problems = []
     for r in range(header_row + 1, grid.max_row + 1):
         if all(_is_blank(grid.raw(r, c)) for c in range(1, grid.max_col + 1)):
             continue
-        try:
-            cells = {key: grid.cell(r, c, labels[key]) for key, c in wanted}
-            extra = [
-                grid.cell(r, c)
-                for c in others
-                if (r, c) not in grid.merged and not _is_blank(grid.raw(r, c))
-            ]
-        except InputError as exc:
-            problems.extend(exc.findings)
-            continue
+        cells = {key: grid.cell_or_none(r, c, problems, labels[key]) for key, c in wanted}
+        extra = [
+            grid.cell_or_none(r, c, problems)
+            for c in others
+            if (r, c) not in grid.merged and not _is_blank(grid.raw(r, c))
+        ]
         row = RawRow(r, cells, extra)
         if spec.total_row and TOTAL_WORDS.intersection(
                 norm_header(cell.value) for cell in cells.values() if isinstance(cell.value, str)):
@@ -474,12 +486,11 @@ def _read_table(grid: _Grid, spec: schema.Sheet) -> RawTable:
         if all(_is_blank(cell.value) for cell in cells.values()):
             continue
         rows.append(row)
-    if problems:
-        raise InputError(problems)
     return RawTable(spec, grid.workbook, header_row, rows, total)
 
 
-def _read_form(grid: _Grid, spec: schema.FormSheet) -> RawForm:
+def _read_form(grid: _Grid, spec: schema.FormSheet, cells: list[Finding]) -> RawForm:
+    """The sheet's fields; a value that cannot be read is kept with none, its problem in `cells`."""
     labels = {norm_header(n): f.key for f in spec.fields for n in f.names}
     fields: dict[str, RawCell] = {}
     problems = []
@@ -487,10 +498,7 @@ def _read_form(grid: _Grid, spec: schema.FormSheet) -> RawForm:
         key = labels.get(norm_header(grid.text(r, 1)))
         if key is None or key in fields:
             continue
-        try:
-            fields[key] = grid.cell(r, 2, grid.text(r, 1).strip())
-        except InputError as exc:
-            problems.extend(exc.findings)
+        fields[key] = grid.cell_or_none(r, 2, cells, grid.text(r, 1).strip())
     for f in spec.fields:
         if f.required and f.key not in fields:
             problems.append(error(

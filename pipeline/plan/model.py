@@ -270,6 +270,29 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Unread:
+    """What of the workbooks could not be read: cells whose value is not known (a word in a number
+    column, a formula never calculated, an empty required cell), and sheets a lookup cannot trust
+    because a key cell of theirs (a code, a NIP, an IKK number) is one of those cells.
+
+    Such a cell is typed as empty (0, no target, no text) so that every other cell can be checked;
+    a rule's finding that names it, or names a whole sheet that cannot be trusted, rests on that
+    stand-in and is withheld (`hides`): the read problem at the cell is the finding a planner needs.
+    """
+
+    cells: frozenset[Location] = frozenset()
+    sheets: frozenset[tuple[str, str]] = frozenset()  # (workbook, sheet)
+
+    def __bool__(self) -> bool:
+        return bool(self.cells or self.sheets)
+
+    def hides(self, finding: Finding) -> bool:
+        """Whether `finding` rests on a value that could not be read."""
+        return any(loc in self.cells or (not loc.cell and (loc.workbook, loc.sheet) in self.sheets)
+                   for loc in finding.locations)
+
+
+@dataclass(frozen=True)
 class Plan:
     """Everything one office's RKT says, as read from its five workbooks."""
 
@@ -295,6 +318,7 @@ class Plan:
     sources: tuple[Source, ...] = ()
     input_findings: tuple[Finding, ...] = ()  # problems of the rows as typed (a key typed twice)
     realisation: Realisation | None = None  # realisasi.xlsx, when read (rkt check, rkt capaian; never rkt build)
+    unread: Unread = Unread()  # what could not be read, typed as empty (a plan never made into documents)
 
     @cached_property
     def _ros_by_code(self) -> dict[str, Ro]:

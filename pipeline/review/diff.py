@@ -259,7 +259,10 @@ def _folder_side(folder: Path, limits: Limits, templates: Path | None = None) ->
     from pipeline.document.documents import documents
     from pipeline.edition import analyse
 
-    plan = analyse(folder, limits=limits, realisation=True).plan
+    analysis = analyse(folder, limits=limits, realisation=True)
+    if analysis.plan is None:
+        raise InputError(analysis.findings)
+    plan = analysis.plan
     docs = documents(plan, templates=templates)
     return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in docs.items()}, docs,
                 _workbooks(folder), realisation_snapshot(plan))
