@@ -55,11 +55,12 @@ check: $(STAMP)
 # the current build against the one it replaced (every build that changes a document keeps the old
 # one in $(OUTPUT)/sebelumnya/): the semantic diff by RO code on the terminal and
 # $(OUTPUT)/redline-<document>.docx, the new document with Word tracked changes.
-# `make diff REV=HEAD` compares the inputs committed at REV with the working copy instead.
+# `make diff REV=HEAD` compares the inputs committed at REV with the working copy instead (a redline
+# of each document, RKT and PK, named the same way).
 # "Different" (exit 1) is the expected outcome, not a failure.
 diff: rkt
 ifdef REV
-	$(RKT) diff --rev $(REV) $(INPUTS) --redline $(OUTPUT)/redline.docx || test $$? -eq 1
+	$(RKT) diff --rev $(REV) $(INPUTS) --redline $(OUTPUT) || test $$? -eq 1
 else
 	@for new in $(wildcard $(OUTPUT)/RKT-*.docx $(OUTPUT)/PK-*.docx); do \
 	  old=$(OUTPUT)/sebelumnya/$$(basename "$$new"); \

@@ -243,8 +243,9 @@ def schema() -> None:
 @click.option("--rev", help="Bandingkan folder input pada revisi git ini dengan isinya sekarang.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Bentuk daftar perubahan.")
-@click.option("--redline", "redline_out", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tulis juga NEW sebagai .docx dengan lacak perubahan Word (w:ins/w:del) terhadap OLD.")
+@click.option("--redline", "redline_out", type=click.Path(path_type=Path),
+              help="Tulis juga NEW dengan lacak perubahan Word (w:ins/w:del) terhadap OLD: ke FOLDER satu redline "
+                   "per dokumen (redline-RKT-....docx, redline-PK-....docx), atau ke FILE.docx redline RKT saja.")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Folder output yang memuat arsip terbit/ (untuk sisi terbit:NAMA).")
 @click.option("--templat", "templates", type=click.Path(path_type=Path),
@@ -264,7 +265,8 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
       rkt diff terbit:2024-Awal-Tahun inputs
       rkt diff output/sebelumnya/RKT-2024-BKK-Kelas-II-Jambi.docx output/RKT-2024-BKK-Kelas-II-Jambi.docx
       rkt diff --rev HEAD~1            (inputs/ di commit sebelumnya vs sekarang)
-      rkt diff --rev HEAD inputs --redline output/redline.docx
+      rkt diff --rev HEAD inputs --redline output          (redline-RKT-....docx dan redline-PK-....docx)
+      rkt diff terbit:2024-Awal-Tahun inputs --redline output/redline.docx   (RKT saja)
       rkt diff output/RKT-2024-BKK-Kelas-II-Jambi.docx inputs --templat templat-2025   (prosa yang diedit)
     """
     if rev is not None and len(sides) <= 1:
@@ -279,7 +281,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
     from pipeline.files import FileProblem
     from pipeline.review.diff import compared, format_text, load_side
     from pipeline.review.diff import diff as compare
-    from pipeline.review.redline import write_redline
+    from pipeline.review.redline import write_redline, write_redlines
 
     try:
         before = load_side(old, rev, output=output, templates=templates)
@@ -303,7 +305,15 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
         click.echo(format_text(changes, before.snapshot, after.snapshot), nl=False)
     if redline_out is not None:
         try:
-            click.echo(str(write_redline(before, after, redline_out)), err=True)
+            if not redline_out.is_dir() and (redline_out.suffix.casefold() == ".docx" or redline_out.exists()):
+                click.echo(str(write_redline(before, after, redline_out)), err=True)
+                left = compared(before, after)[1:]
+                if left:
+                    click.echo(f"redline {', '.join(left)} tidak ditulis: beri --redline FOLDER untuk redline setiap "
+                               "dokumen", err=True)
+            else:
+                for path in write_redlines(before, after, redline_out).values():
+                    click.echo(str(path), err=True)
         except FileProblem as exc:
             _unusable(f"redline tidak dapat ditulis: {exc}")
     sys.exit(EXIT_FINDINGS if changes else EXIT_OK)

@@ -37,6 +37,7 @@ SNAPSHOT_PART = "customXml/rkt-snapshot.xml"  # the part of a built .docx that c
 DOCX, TWIN, REPORT = ".docx", ".md", "-pemeriksaan.md"
 PREVIEW = "pratinjau"  # `rkt templat`'s documents: pratinjau-RKT-2024-....docx
 TEMPLATES = {RKT: "rkt.docx", PK: "pk.docx"}  # each document's template, in templates/ and in a folder of copies
+REDLINE = "redline-"  # the prefix of a redline's name
 
 
 def slug(text: str, limit: int = OFFICE_CHARS) -> str:
@@ -94,6 +95,11 @@ def document_pattern(kind: str) -> str:
 
 def is_draft(document: str) -> bool:
     return document.removesuffix(DOCX).endswith("-" + DRAFT)
+
+
+def redline_name(document: str) -> str:
+    """`redline-RKT-2025-Revisi-1-....docx`: a document's tracked changes against an earlier edition."""
+    return REDLINE + document
 
 
 def twin_name(document: str) -> str:

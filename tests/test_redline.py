@@ -20,7 +20,7 @@ from lxml import etree
 from pipeline.build import build
 from pipeline.cli import cli
 from pipeline.review.diff import load_side
-from pipeline.review.redline import edition_date, redline, write_redline
+from pipeline.review.redline import edition_date, redline, redline_header, write_redline
 from tests.builders import mini_data, write_inputs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -211,9 +211,10 @@ def test_added_ro_is_an_inserted_row_and_the_removed_one_a_deleted_row(docs):
     for tr in removed:
         assert text(tr) == "" and "HIV AIDS" in deleted(tr)
         assert tr.getnext().find(f"{W}trPr/{W}ins") is not None, "the deleted row stands where it was"
-    # rows named without a code (Tabel 4, Tabel 5) are the same row, edited word by word
+    # rows named without a code (Tabel 4, Tabel 5) are the same row, edited word by word: the
+    # replaced words keep the space before them, so old and new read apart
     words = {(deleted(m), inserted(m)) for m in root.iter(W + "del", W + "ins") if m.getparent().tag == W + "p"}
-    assert ("HIV AIDS", "") in words and ("", "TB") in words
+    assert (" HIV AIDS", "") in words and ("", " TB") in words
 
 
 def test_paragraph_and_cell_edits_are_word_level(docs):
@@ -223,8 +224,9 @@ def test_paragraph_and_cell_edits_are_word_level(docs):
         for m in p.iterchildren(W + "del"):
             pairs.append((deleted(m), inserted(m.getnext()) if m.getnext().tag == W + "ins" else None))
     # the cover's address, and the head's name on the foreword and both Lampiran signatures: two
-    # changed words with only a space between read as one change
-    assert sorted(pairs) == [("1,", "7,")] + [("Budi Santoso,", "Budiman Santosa,")] * 3
+    # changed words with only a space between read as one change, and the space after them goes
+    # with both, so the old and the new words never touch
+    assert sorted(pairs) == [("1, ", "7, ")] + [("Budi Santoso, ", "Budiman Santosa, ")] * 3
     cover = next(p for p in root.iter(W + "p") if "Jl. Pelabuhan" in text(p))
     assert text(cover) == "Jl. Pelabuhan No. 7, Kota Contoh 12345"
     assert re.sub(r"\s", "", view(cover, accept=False)) == "Jl.PelabuhanNo.1,KotaContoh12345"
@@ -345,7 +347,7 @@ def test_fields_keep_their_place_and_only_text_is_marked():
 
     root = part(redline(docx_of(page_field("Halaman ")), docx_of(page_field("Hal. ")), date=DATE))
     p = root.find(f"{W}body/{W}p")
-    assert (deleted(p), inserted(p)) == ("Halaman", "Hal.")
+    assert (deleted(p), inserted(p)) == ("Halaman ", "Hal. ")
     kinds = [f.get(f"{W}fldCharType") for f in p.iter(W + "fldChar")]
     assert kinds == ["begin", "separate", "end"]
     for el in [*p.iter(W + "fldChar"), *p.iter(W + "instrText")]:
@@ -414,7 +416,8 @@ def test_write_redline_reuses_the_documents_the_diff_made_of_inputs_with_finding
     assert {m.get(W + "date") for m in marks(root)} == {"2024-01-01T00:00:00Z"}, "dated from the new edition"
     assert ("10.000", "9.000") in {(deleted(tc), inserted(tc)) for tc in root.iter(W + "tc") if marks(tc)}
     assert [p.name for p in (tmp_path / "r").iterdir()] == ["redline.docx"], "written atomically, nothing left"
-    assert out.read_bytes() == redline(before.documents["RKT"], after.documents["RKT"], date=DATE), \
+    assert out.read_bytes() == redline(before.documents["RKT"], after.documents["RKT"], date=DATE,
+                                       header=redline_header(before, after, "RKT")), \
         "the very documents the diff compared"
 
 
@@ -454,7 +457,7 @@ def test_cli_diff_redline_with_rev(committed_inputs):
     result = CliRunner().invoke(cli, ["diff", "--rev", "HEAD", "inputs", "--redline", "redline.docx"])
     assert result.exit_code == 1, result.output
     root = part((repo / "redline.docx").read_bytes())
-    assert ("1,", "7,") in {(deleted(m), inserted(m.getnext())) for m in root.iter(W + "del")
+    assert ("1, ", "7, ") in {(deleted(m), inserted(m.getnext())) for m in root.iter(W + "del")
                             if m.getnext() is not None and m.getnext().tag == W + "ins"}
 
 
@@ -469,6 +472,6 @@ def test_libreoffice_converts_the_redline_showing_old_and_new(docs, tmp_path, of
     pdf = to_pdf(docx)
     shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(shown.split())
-    # LibreOffice prints a tracked deletion as struck text beside the insertion
-    assert "Dr. Budi Santoso,Budiman Santosa, SKM, MKM" in flat  # a changed signature cell
-    assert "Jl. Pelabuhan No. 1,7, Kota Contoh" in flat  # a changed paragraph
+    # LibreOffice prints a tracked deletion as struck text beside the insertion, a space apart
+    assert "Dr. Budi Santoso, Budiman Santosa, SKM, MKM" in flat  # a changed signature cell
+    assert "Jl. Pelabuhan No. 1, 7, Kota Contoh" in flat  # a changed paragraph

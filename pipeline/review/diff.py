@@ -22,12 +22,12 @@ from typing import Any
 from pipeline.archive import issued_documents
 from pipeline.document.package import read_docx, read_snapshot
 from pipeline.document.twin import docx_to_markdown
-from pipeline.findings import InputError, Location, error
+from pipeline.findings import InputError, Location, error, has_errors
 from pipeline.formatting import plain
 from pipeline.inputs import schema
 from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.inputs.read import LIMITS, Limits
-from pipeline.names import RKT, issued_name
+from pipeline.names import RKT, is_draft, issued_name
 from pipeline.outputs import resolved
 from pipeline.review.snapshot import realisation_snapshot, snapshot
 
@@ -53,7 +53,8 @@ class Side:
     """One side of a diff: its snapshot and the text twin of each of its documents, by kind (RKT, PK).
 
     `documents` are the .docx bytes of each kind, as read or made once (a redline reuses them);
-    `read` the files the side was read from, which nothing rkt writes may replace.
+    `read` the files the side was read from, which nothing rkt writes may replace. `errors`:
+    the edition could not be issued as it is (its inputs have errors, or it is a draft).
     """
 
     snapshot: dict[str, Any]
@@ -61,6 +62,7 @@ class Side:
     documents: dict[str, bytes] = field(default_factory=dict)
     read: frozenset[Path] = frozenset()
     realisation: dict[str, Any] | None = None  # an inputs folder's realisasi.xlsx and Arah; None for a document
+    errors: bool = False
 
 
 def compared(old: Side, new: Side) -> list[str]:
@@ -236,7 +238,7 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
         sides = [load_side(p) for p in issued_documents(Path(output or "output"), issued_edition).values()]
         return Side(sides[0].snapshot, {kind: twin for side in sides for kind, twin in side.twins.items()},
                     {kind: docx for side in sides for kind, docx in side.documents.items()},
-                    frozenset().union(*(side.read for side in sides)))
+                    frozenset().union(*(side.read for side in sides)), errors=any(side.errors for side in sides))
     path = Path(path)
     if rev is not None:
         with inputs_at_revision(path, rev) as folder:
@@ -249,7 +251,8 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
     office = snap.setdefault("office", {})
     office.setdefault("sign_date", [int(office.get("year") or 2000), 1, 1])
     kind = snap.get("document", RKT)
-    return Side(snap, {kind: docx_to_markdown(data)}, {kind: data}, frozenset({resolved(path)}))
+    return Side(snap, {kind: docx_to_markdown(data)}, {kind: data}, frozenset({resolved(path)}),
+                errors=is_draft(path.name))
 
 
 def _folder_side(folder: Path, limits: Limits, templates: Path | None = None) -> Side:
@@ -264,8 +267,9 @@ def _folder_side(folder: Path, limits: Limits, templates: Path | None = None) ->
         raise InputError(analysis.findings)
     plan = analysis.plan
     docs = documents(plan, templates=templates)
+    errors = has_errors([f for f in analysis.findings if not f.rule.startswith("realisation.")])  # not in documents
     return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in docs.items()}, docs,
-                _workbooks(folder), realisation_snapshot(plan))
+                _workbooks(folder), realisation_snapshot(plan), errors)
 
 
 def _workbooks(folder: Path) -> frozenset[Path]:

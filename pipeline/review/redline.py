@@ -1,31 +1,51 @@
-"""Tracked-changes redline: the new RKT carrying native Word revisions (w:ins/w:del) against the old.
+"""Tracked-changes redline: a new document carrying native Word revisions (w:ins/w:del) against the old.
 
 Word's own Compare aligns by position and drowns a reviewer in noise. Here the two documents
-are aligned the way the RKT is made: body blocks in order (paragraphs by their text), tables
+are aligned the way rkt makes them: body blocks in order (paragraphs by their text), tables
 by position (or caption and header row when one side has more tables), rows by what names
 them (an RO code such as `QAH.017`, else the first label cell, else the row text), and cells
-by column. Only what differs is marked, word by word inside a paragraph, so a reviewer steps
-through exactly the changes in Word's review pane and accepts or rejects each.
+by column; content controls (w:sdt) and custom XML around blocks, rows, cells and runs are
+looked through, as Word shows their content.
+
+What a reviewer reads decides how a change is marked:
+
+- A value in a table cell is deleted and inserted whole: the old value struck through, the new
+  one on its own line (a line break at the start of the insertion). A cell paragraph is a value
+  when, on either side, it is one token (`10.420.435`, `QAH.017`, `III/c`, `97%`), a date
+  (`2 Juli 2025`, `Januari 2025`), a figure with its unit (`8 Layanan`) or a short text (at most
+  three words and 32 characters). The column is then widened, taking room from columns that can
+  spare it, until neither the old nor the new value breaks (`_fit_columns`).
+- Any other paragraph is marked word by word. A figure, a code or a date inside it is one word,
+  and a replaced stretch keeps the space after (or before) it on both sides, so the old and
+  the new words read apart.
+- A chart (a native chart part, Grafik 1-4) whose data changed has its caption deleted and
+  inserted: Word's review pane lists it, and accepting or rejecting leaves the caption as it is.
 
 The output is the NEW document; old text appears only inside deletions. Revision ids are
 numbered in document order and nothing depends on the clock, so the same two documents give
-the same bytes.
+the same bytes. `write_redlines` writes one redline per document both editions have (RKT, PK),
+each headed by the two editions it compares instead of any draft mark.
 """
 
 from __future__ import annotations
 
 import copy
+import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from pathlib import Path
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from lxml import etree
 
+from pipeline.document.layout import SAFETY, text_width
 from pipeline.files import write_bytes
+from pipeline.names import document_name, redline_name
 from pipeline.ooxml import NS, read_zip, write_zip
 from pipeline.outputs import OutputRefused, refuse_inside, resolved
+from pipeline.plan.vocabulary import MONTHS
 from pipeline.review.diff import Side, compared
 
 W_NS, R_NS, W14_NS, MC_NS = NS["w"], NS["r"], NS["w14"], NS["mc"]
@@ -40,16 +60,28 @@ P, R, T, TAB, TBL, TR, TC = (_w(t) for t in ("p", "r", "t", "tab", "tbl", "tr", 
 PPR, RPR, TRPR, TCPR, SECTPR = (_w(t) for t in ("pPr", "rPr", "trPr", "tcPr", "sectPr"))
 INS, DEL, DELTEXT, INSTR, DELINSTR = (_w(t) for t in ("ins", "del", "delText", "instrText", "delInstrText"))
 HYPERLINK, GRIDCOL, GRIDSPAN = _w("hyperlink"), _w("gridCol"), _w("gridSpan")
+SDT, SDTCONTENT, CUSTOMXML, BR = _w("sdt"), _w("sdtContent"), _w("customXml"), _w("br")
 #: inline containers whose runs are part of the paragraph's text flow and are marked with it
 INLINE = tuple(_w(t) for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "sdtContent", "dir", "bdo"))
-ID = _w("id")
+ID, VAL = _w("id"), _w("val")
+C_NS = NS["c"]
 
 #: the parts whose text a reader sees and that are diffed; others are the new document's as they are
 TEXT_PART = re.compile(r"^word/(?:document|header\d*|footer\d*)\.xml$")
+HEADER_PART = re.compile(r"^word/header\d*\.xml$")
 #: an RO or KRO code (`QAH.017`, `EBA.994`, `4815.QAH.017`): a row that carries one is keyed by it
 CODE = re.compile(r"^(?=[A-Z0-9.]*[A-Z])[A-Z0-9]{2,6}(?:\.[A-Z0-9]{2,6})+$")
 LETTER = re.compile(r"[^\W\d_]")
-TOKEN = re.compile(r"\s+|\S+")
+#: a date as the documents print it (`2 Juli 2025`, `Januari 2025`): one word to the redline
+DATE_PHRASE = rf"(?<!\S)(?:\d{{1,2}}\s)?(?:{'|'.join(MONTHS)})\s\d{{4}}\b"
+TOKEN = re.compile(rf"{DATE_PHRASE}|\s+|\S+")
+#: a table cell paragraph that is deleted and inserted whole (see the module's docstring)
+VALUE = re.compile(rf"\S+|{DATE_PHRASE}|[-+(]?(?:Rp)?\d[\d.,]*%?\)?\s+\S+")
+SHORT_WORDS, SHORT_CHARS = 3, 32
+#: where a line may break inside a cell (as pipeline/document/layout.py measures): spaces, after / and -
+BREAKABLE = re.compile(r"[^\s/\-]+[/\-]?|[/\-]")
+DEFAULT_CELL_MARGIN = 108  # twips each side when a table names none (Word's 0,19 cm)
+DEFAULT_SIZE = 11.0  # points, when neither a run nor its styles give one
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 #: two paragraphs (or rows) at the same place are one edited item when at least this similar
 SIMILAR = 0.5
@@ -72,11 +104,14 @@ def edition_date(year: int, month: int = 1, day: int = 1) -> str:
     return f"{year:04d}-{max(month, 1):02d}-{max(day, 1):02d}T00:00:00Z"
 
 
-def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | None = None) -> bytes:
+def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | None = None,
+            header: Sequence[str] | None = None) -> bytes:
     """NEW as a .docx whose differences from OLD are Word tracked changes by `author` on `date`.
 
     `date` is a W3C date-time such as `2024-01-01T00:00:00Z` (see `edition_date`); None leaves
-    the marks undated. Identical documents give NEW's parts unchanged (no marks).
+    the marks undated. `header`, when given, replaces the content of every header of NEW (a
+    draft mark among it) with these lines, unmarked: the redline's own heading. Identical
+    documents give NEW's parts unchanged (no marks) but for that header.
     """
     if date is not None and not DATE.match(date):
         raise ValueError(f"date must look like 2024-01-01T00:00:00Z, not {date!r}")
@@ -85,6 +120,9 @@ def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | N
     marker = _Redliner(author, date, _numbering_ids(new_parts.get("word/numbering.xml")))
     changed: dict[str, etree._Element] = {}
     for name in _text_parts(new_parts):
+        if header is not None and HEADER_PART.match(name):
+            changed[name] = _headed(_parse(new_parts[name]), header)
+            continue
         if name not in old_parts:
             continue
         old_root, new_root = _parse(old_parts[name]), _parse(new_parts[name])
@@ -94,6 +132,9 @@ def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | N
             continue
         before = marker.count
         marker.container(old_container, container)
+        if name == "word/document.xml":
+            marker.charts(_charts(old_root, old_parts, name), _charts(new_root, new_parts, name))
+        _fit_columns(marker, _Styles(new_parts.get("word/styles.xml")))
         if marker.count != before:
             changed[name] = new_root
     next_id = 1 + max((int(n) for name, data in new_parts.items() if name.startswith("word/") and name.endswith(".xml")
@@ -108,21 +149,66 @@ def redline(old_docx: bytes, new_docx: bytes, author: str = "rkt", date: str | N
     return write_zip(new_parts)
 
 
-def write_redline(old: Side, new: Side, out: Path, author: str = "rkt") -> Path:
-    """Write the redline of NEW's document against OLD's to `out` atomically; its path.
+def redline_header(old: Side, new: Side, kind: str) -> list[str]:
+    """The redline's own heading: which two editions of document `kind` it compares, and which of them has errors.
+
+    `Perubahan: RKT Awal Tahun 2025 (Januari 2025) → RKT Revisi 1 2025 (2 Juli 2025)`, from each
+    side's snapshot; a second line when an edition's inputs have errors (a draft), in place of
+    the draft's own mark.
+    """
+    lines = [f"Perubahan: {kind} {_edition(old)} \u2192 {kind} {_edition(new)}"]
+    if old.errors and new.errors:
+        lines.append("Kedua edisi memuat galat pemeriksaan: keduanya draf, bukan edisi untuk ditandatangani")
+    elif new.errors:
+        lines.append("Edisi baru memuat galat pemeriksaan: draf, belum dapat ditandatangani")
+    elif old.errors:
+        lines.append("Edisi lama memuat galat pemeriksaan (draf)")
+    return lines
+
+
+def _edition(side: Side) -> str:
+    """`Revisi 1 2025 (2 Juli 2025)`: a side's edition and year, and its signing date as the document prints it."""
+    office = side.snapshot.get("office", {})
+    signed = side.snapshot.get("values", {}).get("Identitas", {}).get("", {}).get("Tanggal Penandatanganan", "")
+    if not signed and office.get("sign_date"):
+        year, month = office["sign_date"][:2]
+        signed = f"{MONTHS[month - 1]} {year}" if 1 <= month <= 12 else ""
+    text = " ".join(f"{office.get('edition', '')} {office.get('year', '')}".split())
+    return f"{text} ({signed})" if signed else text
+
+
+def write_redline(old: Side, new: Side, out: Path, author: str = "rkt", kind: str | None = None) -> Path:
+    """Write the redline of NEW's document `kind` against OLD's to `out` atomically; its path.
 
     The sides are those `rkt diff` compared (pipeline/review/diff.py), so their documents are
-    reused, never made again: the RKT when both have it, else the one document they share. The
-    marks are dated from the new edition's signing date. Refused (OutputRefused) when `out` is a
-    file either side was read from, or lies in an issued edition.
+    reused, never made again: `kind` None is the RKT when both have it, else the one document
+    they share. The marks are dated from the new edition's signing date; the header names both
+    editions (`redline_header`). Refused (OutputRefused) when `out` is a file either side was
+    read from, or lies in an issued edition.
     """
     out = Path(out)
     if resolved(out) in old.read | new.read:
         raise OutputRefused(f"redline {out} akan menimpa salah satu yang dibandingkan; pilih nama file lain")
     refuse_inside(out, "redline")
-    kind = compared(old, new)[0]
+    kind = kind or compared(old, new)[0]
     date = edition_date(*new.snapshot["office"]["sign_date"])
-    return write_bytes(out, redline(old.documents[kind], new.documents[kind], author=author, date=date))
+    return write_bytes(out, redline(old.documents[kind], new.documents[kind], author=author, date=date,
+                                    header=redline_header(old, new, kind)))
+
+
+def write_redlines(old: Side, new: Side, folder: Path, author: str = "rkt") -> dict[str, Path]:
+    """One redline per document both sides have (the RKT, the PK), into `folder`, by kind.
+
+    Each is named after NEW's document (`redline-PK-2025-Revisi-1-BKK-....docx`, pipeline/names.py).
+    Every name is checked before the first is written.
+    """
+    office = SimpleNamespace(**{"name": "", "short_name": "", "year": 0, "edition": "", **new.snapshot["office"]})
+    targets = {kind: Path(folder) / redline_name(document_name(office, False, kind)) for kind in compared(old, new)}
+    for out in targets.values():
+        if resolved(out) in old.read | new.read:
+            raise OutputRefused(f"redline {out} akan menimpa salah satu yang dibandingkan; pilih folder lain")
+        refuse_inside(out, "redline")
+    return {kind: write_redline(old, new, out, author, kind) for kind, out in targets.items()}
 
 
 class _Redliner:
@@ -131,6 +217,8 @@ class _Redliner:
     def __init__(self, author: str, date: str | None, numbering: set[str]) -> None:
         self.author, self.date, self.numbering = author, date, numbering
         self.count = 0
+        self.values: list[_Value] = []  # the cell values deleted and inserted whole, to be fitted
+        self.deleted_rows: list[etree._Element] = []  # old rows copied in, to be fitted too
 
     # -- marks ---------------------------------------------------------------------------------
 
@@ -200,11 +288,12 @@ class _Redliner:
 
     # -- blocks --------------------------------------------------------------------------------
 
-    def container(self, old: etree._Element, new: etree._Element) -> None:
+    def container(self, old: etree._Element, new: etree._Element, cell: bool = False) -> None:
         """Mark the differences between two block containers (body, cell, header): NEW's blocks stay
-        where they are, OLD's removed blocks are copied in, marked deleted, where they stood."""
-        olds = [c for c in old if c.tag in (P, TBL)]
-        news = [c for c in new if c.tag in (P, TBL)]
+        where they are, OLD's removed blocks are copied in, marked deleted, where they stood.
+        `cell`: the containers are table cells, whose values are replaced whole."""
+        olds = list(_content(old, (P, TBL)))
+        news = list(_content(new, (P, TBL)))
         pending: list[etree._Element] = []
         deleted_tables: list[etree._Element] = []
         for kind, o, n in _align_blocks(olds, news):  # "same": untouched, an anchor for deletions
@@ -218,7 +307,7 @@ class _Redliner:
             pending = []
             if kind == "pair":
                 if n.tag == P:
-                    self.paragraph(o, n)
+                    self.paragraph(o, n, cell)
                 else:
                     self.table(o, n)
             elif kind == "ins":
@@ -243,7 +332,7 @@ class _Redliner:
             self.wrap_runs(el, INS)
             self.mark_paragraph(el, INS)
         else:
-            for tr in el.iterchildren(TR):
+            for tr in _content(el, (TR,)):
                 self.mark_row(tr, INS)
 
     def deleted_block(self, el: etree._Element) -> etree._Element:
@@ -253,7 +342,7 @@ class _Redliner:
             self.wrap_runs(el, DEL)
             self.mark_paragraph(el, DEL)
         else:
-            for tr in el.iterchildren(TR):
+            for tr in _content(el, (TR,)):
                 self.mark_row(tr, DEL)
         return el
 
@@ -270,7 +359,7 @@ class _Redliner:
     def last_mark(self, container: etree._Element) -> None:
         """The last paragraph mark of a cell or document cannot be added or removed in Word: move its
         mark to the nearest earlier paragraph whose mark is untouched (the text stream is the same)."""
-        blocks = [c for c in container if c.tag in (P, TBL)]
+        blocks = list(_content(container, (P, TBL)))
         if not blocks or blocks[-1].tag != P:
             return
         mark = _paragraph_mark(blocks[-1])
@@ -295,6 +384,11 @@ class _Redliner:
         for bad in _FOREIGN(el):
             if bad.getparent() is not None:
                 bad.getparent().remove(bad)
+        for sdt in list(el.iter(SDT)):  # a content control of the old package: its content alone
+            content = sdt.find(SDTCONTENT)
+            for child in (list(content) if content is not None else []):
+                sdt.addprevious(child)
+            sdt.getparent().remove(sdt)
         for link in list(el.iter(HYPERLINK, INS, _w("moveTo"))):
             parent = link.getparent()
             for child in list(link):
@@ -311,14 +405,19 @@ class _Redliner:
 
     # -- paragraphs ----------------------------------------------------------------------------
 
-    def paragraph(self, old: etree._Element, new: etree._Element) -> None:
-        """Mark the words that differ between two versions of one paragraph; equal runs stay as they are.
+    def paragraph(self, old: etree._Element, new: etree._Element, cell: bool = False) -> None:
+        """Mark what differs between two versions of one paragraph; equal runs stay as they are.
 
-        Only plain text runs (w:t, w:tab) are compared and rewritten: fields, drawings, breaks,
-        hyperlinks and bookmarks keep their place and are never marked.
+        In a table cell, a value is replaced whole (`whole`); elsewhere the words that differ are
+        marked. Only plain text (w:t, w:tab, in runs of the paragraph's text flow) is compared and
+        rewritten: fields, drawings, breaks, hyperlinks and bookmarks keep their place and are
+        never marked.
         """
         a, b = _text(old), _text(new)
         if a == b:
+            return
+        if cell and (_is_value(a) or _is_value(b)) and _plain(old) and _plain(new):
+            self.whole(old, new, a, b)
             return
         inserted = [False] * len(b)
         deletions: dict[int, str] = {}
@@ -331,28 +430,50 @@ class _Redliner:
         fallback = _first_rpr(new)
         if fallback is None:
             fallback = _first_rpr(old)
-        out: list[etree._Element] = []
-        pos, after_text, last_rpr = 0, None, fallback
-        for child in [c for c in new if c.tag != PPR]:
-            length = _run_length(child) if child.tag == R else 0
+        pos, last, last_rpr = 0, None, fallback
+        for run in list(_runs(new)):
+            length = _run_length(run)
             if not length:
-                out.append(child)
                 continue
             end = pos + length
-            touched = any(inserted[pos:end]) or any(pos < k < end for k in cuts)
-            if not touched:
+            rpr = run.find(RPR)
+            if not (any(inserted[pos:end]) or any(pos < k < end for k in cuts)):
                 if pos in deletions:
-                    out.append(self.deleted_run(deletions.pop(pos), child.find(RPR)))
-                out.append(child)
+                    run.addprevious(self.deleted_run(deletions.pop(pos), rpr))
+                last = run
             else:
-                out += self.split_run(child, pos, inserted, deletions, cuts)
-            pos, after_text, last_rpr = end, len(out), child.find(RPR)
-        if deletions:  # what was removed at the very end of the text
-            at = after_text if after_text is not None else len(out)
-            out[at:at] = [self.deleted_run(deletions.pop(k), last_rpr) for k in sorted(deletions)]
-        for child in [c for c in new if c.tag != PPR]:
-            new.remove(child)
-        new.extend(out)
+                pieces = self.split_run(run, pos, inserted, deletions, cuts)
+                for piece in pieces:
+                    run.addprevious(piece)
+                run.getparent().remove(run)
+                last = pieces[-1]
+            pos, last_rpr = end, rpr
+        for k in sorted(deletions, reverse=True):  # what was removed at the very end of the text
+            gone = self.deleted_run(deletions.pop(k), last_rpr)
+            if last is not None:
+                last.addnext(gone)
+            else:
+                new.append(gone)
+
+    def whole(self, old: etree._Element, new: etree._Element, a: str, b: str, fit: bool = True) -> None:
+        """Replace a paragraph's text whole: OLD's text `a` deleted, NEW's runs (text `b`) inserted after a
+        line break; `fit`: a cell value, whose column must then hold both on one line."""
+        old_rpr, new_rpr = _first_rpr(old), _first_rpr(new)
+        gone = self.deleted_run(a, old_rpr if old_rpr is not None else new_rpr) if a else None
+        if b:
+            self.wrap_runs(new, INS)
+            first = next(new.iter(INS))
+            if gone is not None:
+                br = etree.Element(R)
+                if new_rpr is not None:
+                    br.append(copy.deepcopy(new_rpr))
+                etree.SubElement(br, BR)
+                first.insert(0, br)
+                first.addprevious(gone)
+        elif gone is not None:
+            new.append(gone)
+        if fit:
+            self.values.append(_Value(new, a, b))
 
     def split_run(self, run, pos, inserted, deletions, cuts) -> list[etree._Element]:
         """Rebuild one run whose text is partly changed as untouched, inserted and deleted runs."""
@@ -423,7 +544,7 @@ class _Redliner:
 
     def table(self, old: etree._Element, new: etree._Element) -> None:
         """Rows matched by their key, then cells by column; rows only on one side are whole insertions/deletions."""
-        orows, nrows = [_Row.of(r) for r in old.iterchildren(TR)], [_Row.of(r) for r in new.iterchildren(TR)]
+        orows, nrows = [_Row.of(r) for r in _content(old, (TR,))], [_Row.of(r) for r in _content(new, (TR,))]
         pending: list[etree._Element] = []
         for kind, o, n in _align(orows, nrows, [r.key for r in orows], [r.key for r in nrows], _rows_alike):
             if kind == "del":
@@ -443,18 +564,41 @@ class _Redliner:
     def deleted_row(self, tr: etree._Element) -> etree._Element:
         tr = self.foreign_free(copy.deepcopy(tr))
         self.mark_row(tr, DEL)
+        self.deleted_rows.append(tr)
         return tr
 
     def row(self, old: etree._Element, new: etree._Element) -> None:
         """Cells compared by column; a row whose cells are laid out differently is replaced whole."""
-        ocells, ncells = list(old.iterchildren(TC)), list(new.iterchildren(TC))
+        ocells, ncells = list(_content(old, (TC,))), list(_content(new, (TC,)))
         if [_span(c) for c in ocells] != [_span(c) for c in ncells]:
             new.addprevious(self.deleted_row(old))
             self.mark_row(new, INS)
             return
         for a, b in zip(ocells, ncells, strict=True):
             if _cell_text(a) != _cell_text(b):
-                self.container(a, b)
+                self.container(a, b, cell=True)
+
+    # -- charts --------------------------------------------------------------------------------
+
+    def charts(self, olds: list[_Chart], news: list[_Chart]) -> None:
+        """Mark the caption of every chart of NEW whose data differs from its partner's in OLD.
+
+        Charts are paired by name (`Grafik 2`) when both sides name each once, else in order.
+        The caption (the first paragraph with text after the chart's, else before it) is deleted
+        and inserted whole, unless the text diff marked it already.
+        """
+        by_name = {c.name: c for c in olds}
+        named = len(by_name) == len(olds) and len({c.name for c in news}) == len(news) and all(c.name for c in news)
+        for i, chart in enumerate(news):
+            partner = by_name.get(chart.name) if named else (olds[i] if i < len(olds) else None)
+            if partner is None or partner.data == chart.data:
+                continue
+            caption = _caption(chart.paragraph)
+            if caption is None or any(True for _ in caption.iter(INS, DEL)):
+                continue
+            text = _text(caption)
+            if text and _plain(caption):
+                self.whole(caption, caption, text, text, fit=False)
 
 
 # -- alignment ---------------------------------------------------------------------------------
@@ -558,7 +702,10 @@ def _similar(a: str, b: str) -> bool:
 def _edits(a: str, b: str) -> list[tuple[int, int, str]]:
     """Word-level changes from `a` to `b`: (start, end) of the inserted text in `b` and the text
     removed from `a` at that place. Whitespace left alone between two changes joins them, so a
-    reviewer reads "old words" -> "new words", not a word-and-space patchwork."""
+    reviewer reads "old words" -> "new words", not a word-and-space patchwork; a date is one word
+    (TOKEN). A replacement takes the space after it (or, at the end, before it) into both its
+    deletion and its insertion, so the old and the new words never touch: "8 orang" -> "9 orang"
+    reads `8 9 orang`, not `89 orang`, and accepting or rejecting still gives either text."""
     ta, tb = TOKEN.findall(a), TOKEN.findall(b)
     oa, ob = _offsets(ta), _offsets(tb)
     ops = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
@@ -570,6 +717,15 @@ def _edits(a: str, b: str) -> list[tuple[int, int, str]]:
                 groups[-1][1], groups[-1][3] = i2, j2
             else:
                 groups.append([i1, i2, j1, j2])
+    for g in groups:
+        i1, i2, j1, j2 = g
+        if i1 == i2 or j1 == j2:
+            continue  # only added or only removed: nothing to keep apart
+        if i2 < len(ta) and j2 < len(tb) and ta[i2].isspace() and ta[i2] == tb[j2]:
+            g[1], g[3] = i2 + 1, j2 + 1
+        elif i1 > 0 and j1 > 0 and ta[i1 - 1].isspace() and ta[i1 - 1] == tb[j1 - 1] \
+                and not any(o[1] == i1 for o in groups):
+            g[0], g[2] = i1 - 1, j1 - 1
     return [(ob[j1], ob[j2], a[oa[i1]:oa[i2]]) for i1, i2, j1, j2 in groups]
 
 
@@ -582,10 +738,53 @@ def _offsets(tokens: list[str]) -> list[int]:
 
 # -- reading the XML ---------------------------------------------------------------------------
 
+def _content(el: etree._Element, tags: tuple[str, ...]) -> Iterator[etree._Element]:
+    """The children of `el` with one of `tags` (blocks, rows or cells), looking through content
+    controls (w:sdt) and custom XML wrapped around them, as Word shows their content."""
+    for child in el:
+        if child.tag in tags:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDTCONTENT)
+            if content is not None:
+                yield from _content(content, tags)
+        elif child.tag == CUSTOMXML:
+            yield from _content(child, tags)
+
+
+def _runs(p: etree._Element) -> Iterator[etree._Element]:
+    """The runs of a paragraph's text flow in order: its own, and those in hyperlinks, fields,
+    content controls and other inline wrappers (never those of a text box inside a drawing)."""
+    for child in p:
+        if child.tag == R:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDTCONTENT)
+            if content is not None:
+                yield from _runs(content)
+        elif child.tag in INLINE:
+            yield from _runs(child)
+
+
 def _text(p: etree._Element) -> str:
-    """The paragraph's plain text: its own runs' w:t and w:tab (what a redline can rewrite)."""
-    return "".join((c.text or "") if c.tag == T else "\t"
-                   for r in p.iterchildren(R) for c in r if c.tag == T or c.tag == TAB)
+    """The paragraph's plain text: its runs' w:t and w:tab (what a redline can rewrite)."""
+    return "".join((c.text or "") if c.tag == T else "\t" for r in _runs(p) for c in r if c.tag == T or c.tag == TAB)
+
+
+_PLAIN = frozenset((RPR, T, TAB))
+
+
+def _plain(p: etree._Element) -> bool:
+    """Whether every run of the paragraph holds text alone (no field, drawing, break or symbol)."""
+    return all(c.tag in _PLAIN for r in _runs(p) for c in r)
+
+
+def _is_value(text: str) -> bool:
+    """A cell paragraph that is one value (see the module's docstring): replaced whole, never word by word."""
+    text = text.strip()
+    if not text:
+        return False
+    return bool(VALUE.fullmatch(text)) or (len(text.split()) <= SHORT_WORDS and len(text) <= SHORT_CHARS)
 
 
 def _run_length(run: etree._Element) -> int:
@@ -598,7 +797,7 @@ def _has_content(run: etree._Element) -> bool:
 
 
 def _first_rpr(p: etree._Element) -> etree._Element | None:
-    return next((r.find(RPR) for r in p.iterchildren(R) if r.find(RPR) is not None), None)
+    return next((r.find(RPR) for r in _runs(p) if r.find(RPR) is not None), None)
 
 
 def _paragraph_mark(p: etree._Element) -> etree._Element | None:
@@ -609,12 +808,12 @@ def _paragraph_mark(p: etree._Element) -> etree._Element | None:
 
 
 def _cell_text(tc: etree._Element) -> tuple[str, ...]:
-    return tuple(_text(b) if b.tag == P else "\n".join(_row_text(r) for r in b.iterchildren(TR))
-                 for b in tc if b.tag in (P, TBL))
+    return tuple(_text(b) if b.tag == P else "\n".join(_row_text(r) for r in _content(b, (TR,)))
+                 for b in _content(tc, (P, TBL)))
 
 
 def _row_cells(tr: etree._Element) -> list[str]:
-    return [" ".join(t for t in _cell_text(tc) if t).strip() for tc in tr.iterchildren(TC)]
+    return [" ".join(t for t in _cell_text(tc) if t).strip() for tc in _content(tr, (TC,))]
 
 
 def _row_text(tr: etree._Element) -> str:
@@ -652,7 +851,7 @@ def _table_key(blocks: list, i: int) -> str:
         caption = _text(b).strip()
         if caption:
             break
-    rows = list(blocks[i].iterchildren(TR))
+    rows = list(_content(blocks[i], (TR,)))
     return caption + "\n" + (_row_text(rows[0]) if rows else "")
 
 
@@ -671,6 +870,274 @@ def _as_deleted(run: etree._Element) -> None:
     for el in run.iter(T, INSTR):
         el.tag = DELTEXT if el.tag == T else DELINSTR
         el.set(XML_SPACE, "preserve")
+
+
+# -- values, widths, charts, headers -----------------------------------------------------------
+
+class _Value(NamedTuple):
+    """A cell paragraph whose value was deleted and inserted whole."""
+
+    paragraph: etree._Element
+    old: str
+    new: str
+
+
+def _size(rpr: etree._Element | None) -> float | None:
+    sz = rpr.find(_w("sz")) if rpr is not None else None
+    try:
+        return int(sz.get(VAL)) / 2 if sz is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _bold(rpr: etree._Element | None) -> bool | None:
+    b = rpr.find(_w("b")) if rpr is not None else None
+    return None if b is None else b.get(VAL, "1") not in ("0", "false", "off")
+
+
+class _Styles:
+    """The type size, weight and indentation a paragraph's text is set in: from the run, else its
+    paragraph style and the styles that one is based on, else the document's defaults."""
+
+    def __init__(self, xml: bytes | None) -> None:
+        self.styles: dict[str, etree._Element] = {}
+        self.default: str | None = None
+        self.size, self.bold = DEFAULT_SIZE, False
+        if not xml:
+            return
+        root = _parse(xml)
+        for style in root.iter(_w("style")):
+            if style.get(_w("type")) == "paragraph":
+                self.styles[style.get(_w("styleId"), "")] = style
+                if style.get(_w("default")) in ("1", "true", "on"):
+                    self.default = style.get(_w("styleId"))
+        defaults = root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{RPR}")
+        self.size = _size(defaults) or DEFAULT_SIZE
+        self.bold = bool(_bold(defaults))
+
+    def _chain(self, p: etree._Element) -> Iterator[etree._Element]:
+        ref = p.find(f"{PPR}/{_w('pStyle')}")
+        name = ref.get(VAL) if ref is not None else self.default
+        seen: set[str] = set()
+        while name and name not in seen and name in self.styles:
+            seen.add(name)
+            yield self.styles[name]
+            based = self.styles[name].find(_w("basedOn"))
+            name = based.get(VAL) if based is not None else None
+
+    def font(self, p: etree._Element, rpr: etree._Element | None) -> tuple[float, bool]:
+        """(points, bold) of a run with `rpr` in paragraph `p`."""
+        size, bold = _size(rpr), _bold(rpr)
+        for style in self._chain(p):
+            size = size if size is not None else _size(style.find(RPR))
+            bold = bold if bold is not None else _bold(style.find(RPR))
+        return size or self.size, bool(self.bold if bold is None else bold)
+
+    def indent(self, p: etree._Element) -> int:
+        """Twips the paragraph's text is kept from the cell's edges (left, right, first line)."""
+        ind = p.find(f"{PPR}/{_w('ind')}")
+        for style in self._chain(p):
+            if ind is not None:
+                break
+            ind = style.find(f"{PPR}/{_w('ind')}")
+        if ind is None:
+            return 0
+        total = 0
+        for names in (("left", "start"), ("right", "end"), ("firstLine",)):
+            value = next((ind.get(_w(n)) for n in names if ind.get(_w(n)) is not None), "0")
+            total += max(int(value) if value.lstrip("-").isdigit() else 0, 0)
+        return total
+
+
+def _margins(tc: etree._Element, tbl: etree._Element) -> int:
+    """The cell's left and right margins in twips (its own, else the table's, else Word's default)."""
+    total = 0
+    for side in (("left", "start"), ("right", "end")):
+        found = None
+        for where in (tc.find(f"{TCPR}/{_w('tcMar')}"), tbl.find(f"{_w('tblPr')}/{_w('tblCellMar')}")):
+            if where is None:
+                continue
+            found = next((el for el in (where.find(_w(n)) for n in side) if el is not None), None)
+            if found is not None:
+                break
+        value = found.get(_w("w")) if found is not None else None
+        total += int(value) if value is not None and value.isdigit() else DEFAULT_CELL_MARGIN
+    return total
+
+
+def _deleted_text(el: etree._Element) -> str:
+    return "".join(t.text or "" for t in el.iter(DELTEXT))
+
+
+def _width(units: Iterable[tuple[str, float, bool]]) -> float:
+    """The widest of (text, points, bold) set on one line, in twips, with layout's safety margin."""
+    return max((text_width(t, size, bold) for t, size, bold in units if t), default=0.0) * SAFETY
+
+
+def _fit_columns(marker: _Redliner, styles: _Styles) -> None:
+    """Widen the columns where a value replaced whole, or an old row copied in, would break.
+
+    A column needs the width of the widest old or new value on one line; the room comes from the
+    columns of the same table that have more than their own widest word needs (so nothing else
+    breaks either), and only when they have too little does the table grow. The grid, every
+    cell's width and the table's width are set alike. Forgets the marks it fitted.
+    """
+    needs: dict[etree._Element, dict[tuple[int, int], float]] = {}
+
+    def need(tc: etree._Element, p: etree._Element, units: list[tuple[str, float, bool]]) -> None:
+        tbl = next(tc.iterancestors(TBL), None)
+        if tbl is None:
+            return
+        place = _place(tc)
+        width = _width(units) + _margins(tc, tbl) + styles.indent(p)
+        wanted = needs.setdefault(tbl, {})
+        wanted[place] = max(wanted.get(place, 0.0), width)
+
+    for value in marker.values:
+        tc = next(value.paragraph.iterancestors(TC), None)
+        if tc is None:
+            continue
+        gone = next(value.paragraph.iter(DEL), None)
+        came = next(value.paragraph.iter(INS), None)
+        units = []
+        if gone is not None:
+            units.append((value.old, *styles.font(value.paragraph, gone.find(f"{R}/{RPR}"))))
+        if came is not None:
+            run = next((r for r in came.iter(R) if _run_length(r)), None)
+            units.append((value.new, *styles.font(value.paragraph, run.find(RPR) if run is not None else None)))
+        need(tc, value.paragraph, units)
+    for tr in marker.deleted_rows:
+        for tc in _content(tr, (TC,)):
+            for p in tc.iter(P):
+                text = _deleted_text(p)
+                rpr = next((r.find(RPR) for r in p.iter(R)), None)
+                size, bold = styles.font(p, rpr)
+                pieces = [text] if _is_value(text) else BREAKABLE.findall(text)
+                need(tc, p, [(piece, size, bold) for piece in pieces])
+    marker.values, marker.deleted_rows = [], []
+    for tbl, wanted in needs.items():
+        _widen(tbl, wanted, styles)
+
+
+def _place(tc: etree._Element) -> tuple[int, int]:
+    """(first grid column, columns spanned) of a cell."""
+    tr = tc.getparent()
+    while tr is not None and tr.tag != TR:
+        tr = tr.getparent()
+    start = 0
+    for cell in _content(tr, (TC,)) if tr is not None else ():
+        if cell is tc:
+            break
+        start += _span(cell)
+    return start, _span(tc)
+
+
+def _widen(tbl: etree._Element, wanted: dict[tuple[int, int], float], styles: _Styles) -> None:
+    grid = tbl.find(_w("tblGrid"))
+    cols = grid.findall(GRIDCOL) if grid is not None else []
+    try:
+        widths = [int(c.get(_w("w"))) for c in cols]
+    except (TypeError, ValueError):
+        return
+    deficit: dict[int, int] = {}
+    for (start, span), width in wanted.items():
+        if start + span > len(widths):
+            continue
+        short = round(width) - sum(widths[start:start + span])
+        last = start + span - 1
+        if short > 0:
+            deficit[last] = max(deficit.get(last, 0), short)
+    if not deficit:
+        return
+    floor = [0.0] * len(widths)  # what each column's own widest word needs
+    cells = [(tc, *_place(tc)) for tr in _content(tbl, (TR,)) for tc in _content(tr, (TC,))]
+    for tc, start, span in cells:
+        if span != 1 or start >= len(widths):
+            continue
+        for p in tc.iter(P):
+            rpr = next((r.find(RPR) for r in p.iter(R)), None)
+            size, bold = styles.font(p, rpr)
+            words = BREAKABLE.findall(_text(p)) + BREAKABLE.findall(_deleted_text(p))
+            floor[start] = max(floor[start], _width((w, size, bold) for w in words) + _margins(tc, tbl)
+                               + styles.indent(p))
+    spare = {i: max(0, w - round(floor[i])) for i, w in enumerate(widths) if i not in deficit}
+    room, short = sum(spare.values()), sum(deficit.values())
+    taken = min(room, short)
+    for i, slack in spare.items():
+        widths[i] -= slack * taken // room if room else 0
+    for i, more in deficit.items():
+        widths[i] += more
+    for col, width in zip(cols, widths, strict=True):
+        col.set(_w("w"), str(width))
+    for tc, start, span in cells:
+        tcw = tc.find(f"{TCPR}/{_w('tcW')}")
+        if tcw is not None and tcw.get(_w("type"), "dxa") == "dxa":
+            tcw.set(_w("w"), str(sum(widths[start:start + span])))
+    tblw = tbl.find(f"{_w('tblPr')}/{_w('tblW')}")
+    if tblw is not None and tblw.get(_w("type")) == "dxa":
+        tblw.set(_w("w"), str(sum(widths)))
+
+
+class _Chart(NamedTuple):
+    """A chart of a document: its name (`Grafik 2`), its cached data, the paragraph that holds it."""
+
+    name: str
+    data: tuple[str, ...]
+    paragraph: etree._Element | None
+
+
+def _charts(root: etree._Element, parts: dict[str, bytes], part: str) -> list[_Chart]:
+    """The charts drawn in `part`, in order, each with the values its chart part caches."""
+    rels_name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    targets = {}
+    if rels_name in parts:
+        for rel in _parse(parts[rels_name]):
+            targets[rel.get("Id")] = rel.get("Target", "")
+    found = []
+    for drawing in root.iter(_w("drawing")):
+        chart = drawing.find(f".//{{{C_NS}}}chart")
+        if chart is None:
+            continue
+        target = targets.get(chart.get(f"{{{R_NS}}}id"), "")
+        name = posixpath.normpath(posixpath.join(posixpath.dirname(part), target)) if target else ""
+        data = tuple(v.text or "" for v in _parse(parts[name]).iter(f"{{{C_NS}}}v")) if name in parts else ()
+        docpr = drawing.find(f".//{{{NS['wp']}}}docPr")
+        found.append(_Chart(docpr.get("name", "") if docpr is not None else "", data,
+                            next(drawing.iterancestors(P), None)))
+    return found
+
+
+def _caption(p: etree._Element | None) -> etree._Element | None:
+    """A chart's caption: the first paragraph with text after the chart's paragraph, else before it."""
+    if p is None:
+        return None
+    for preceding in (False, True):
+        for sibling in p.itersiblings(preceding=preceding):
+            if sibling.tag == TBL:
+                break
+            if sibling.tag == P and _text(sibling).strip():
+                return sibling
+    return None
+
+
+def _headed(root: etree._Element, lines: Sequence[str]) -> etree._Element:
+    """A header part holding `lines` alone (the redline's heading), the first in bold, the others in red."""
+    for child in list(root):
+        root.remove(child)
+    for k, line in enumerate(lines):
+        p = etree.SubElement(root, P)
+        etree.SubElement(etree.SubElement(p, PPR), _w("pStyle")).set(VAL, "Header")
+        r = etree.SubElement(p, R)
+        rpr = etree.SubElement(r, RPR)
+        etree.SubElement(rpr, _w("b"))
+        if k:
+            etree.SubElement(rpr, _w("color")).set(VAL, "C00000")
+        t = etree.SubElement(r, T)
+        t.set(XML_SPACE, "preserve")
+        t.text = line
+    if not lines:
+        etree.SubElement(root, P)
+    return root
 
 
 # -- the package -------------------------------------------------------------------------------
