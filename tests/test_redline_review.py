@@ -353,3 +353,32 @@ def stacked(problem, pairs: set[tuple[str, str]]) -> bool:
     """A 'split number' that is an old value struck above its new one (`20` over `19` reads as a broken 2019)."""
     fragments = problem.detail.partition(": ")[2].partition(" (")[0].split(" / ")
     return problem.kind == "split-number" and tuple(fragments) in pairs
+
+
+@pytest.mark.office
+@pytest.mark.slow
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(st.tuples(st.integers(1, 12), st.integers(0, 99_999_999)), min_size=3, max_size=3),
+       place=places)
+def test_the_pdf_of_a_redline_of_random_amounts_shows_both_figures_whole(
+        base, tmp_path_factory, office_tools, changes, place):
+    """Every RO of the mini office gets a random amount in a random month; printed, each old and new
+    figure reads whole, and no figure of the redline breaks over a line."""
+    from pipeline.document.pdf import to_pdf
+
+    data = mini_data()
+    figures = set()
+    for ro, (month, amount) in enumerate(changes):
+        old = set_amount(data, ro, month, amount)
+        if old != amount:
+            figures |= {number(old), number(amount)}
+    data["pendanaan"]["RO"][0]["location"] = place
+    folder = tmp_path_factory.mktemp("pdf")
+    after = load_side(write_inputs(folder / "in", data))
+    path = write_redlines(base, after, folder / "redline")["RKT"]
+    pairs = {(deleted(p), inserted(p)) for p in value_paragraphs(part(path.read_bytes()))}
+    pdf = to_pdf(path)
+    problems = [p for p in layout_problems(pdf) if p.kind != "near-empty-page" and not stacked(p, pairs)]
+    assert problems == []
+    shown = set(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert figures <= shown, figures - shown
