@@ -1,6 +1,7 @@
 """The archive of issued editions: what was signed, kept whole, read-only and never replaced.
 
-`rkt build --final` (the edition about to be signed) copies the documents (RKT and PK), their text
+`rkt build --final` (the edition about to be signed) copies the documents (RKT and PK; `rkt lakin --final`
+the LAKIN, in `<year>-LAKIN`), their text
 twins, the check report and the input workbooks it was built from into `<output>/terbit/<year>-<edition>/`
 and makes them read-only. The same edition issued again from the same workbooks is already
 there; from other workbooks it is refused: a signed edition changes only by a revision
@@ -15,7 +16,7 @@ import stat
 from pathlib import Path
 
 from pipeline.files import FileProblem, problem, write_bytes
-from pipeline.names import ARCHIVE_FOLDER, ARCHIVE_INPUTS, ARCHIVE_MARK, KINDS, RKT, document_pattern
+from pipeline.names import ARCHIVE_FOLDER, ARCHIVE_INPUTS, ARCHIVE_MARK, KINDS, document_pattern
 from pipeline.outputs import OutputRefused
 
 
@@ -68,11 +69,12 @@ def issue(output: Path, name: str, files: dict[str, bytes], sources: dict[str, b
 
 
 def issued_documents(output: Path, name: str) -> dict[str, Path]:
-    """The documents of issued edition `name` by kind, the RKT first (`rkt diff terbit:2025-Awal-Tahun ...`)."""
+    """The documents of issued edition `name` by kind, the RKT first (`rkt diff terbit:2025-Awal-Tahun ...`);
+    the LAKIN of an issued `2024-LAKIN`."""
     where = folder(output, name)
     docs = {kind: doc for kind in KINDS for doc in sorted(where.glob(document_pattern(kind)))[:1]} \
         if where.is_dir() else {}
-    if RKT not in docs:
+    if not docs:
         known = sorted(p.name for p in (Path(output) / ARCHIVE_FOLDER).iterdir() if p.is_dir()) \
             if (Path(output) / ARCHIVE_FOLDER).is_dir() else []
         shown = ", ".join(known) if known else "belum ada"

@@ -1,4 +1,5 @@
-"""`rkt capaian`: read the plan and its realisation -> check -> measure the period -> write the workbook.
+"""`rkt capaian`: read the plan and its realisation -> check -> measure the period -> write the workbook and its
+short Word report (pipeline/document/documents.py `capaian_report`), from the same measure.
 
 The capaian of a period is only as true as its inputs: when the checks find an error (in the plan
 or in realisasi.xlsx) nothing is written, as for the RKT. The workbook goes into the output folder
@@ -14,7 +15,7 @@ from pathlib import Path
 from pipeline.edition import analyse
 from pipeline.findings import Finding, InputError, Location, error, has_errors
 from pipeline.inputs.schema import ALL_WORKBOOKS, REALISASI
-from pipeline.names import capaian_name, owner
+from pipeline.names import DOCX, capaian_name, owner
 from pipeline.outputs import OutputFolder, check_folders
 from pipeline.plan.realisation import Capaian, Period, measure
 from pipeline.plan.vocabulary import MONTHS
@@ -23,11 +24,13 @@ from pipeline.workbooks.capaian import workbook_bytes
 
 @dataclass(frozen=True)
 class CapaianResult:
-    """What `rkt capaian` did: the workbook written (None when errors stopped it), the findings, the model."""
+    """What `rkt capaian` did: the workbook written (None when errors stopped it), the findings, the model,
+    the report written beside the workbook."""
 
     path: Path | None
     findings: list[Finding]
     capaian: Capaian | None = None
+    report: Path | None = None
 
     @property
     def lagging(self) -> list[str]:
@@ -59,9 +62,12 @@ def capaian(inputs: Path, output: Path, at: Period) -> CapaianResult:
                                 Location(REALISASI.filename))])
     if has_errors(findings):
         return CapaianResult(None, findings)
+    # start-up: docxtpl and python-docx load only when a report is made
+    from pipeline.document.documents import capaian_report
+
     result = measure(plan, at)
-    name = capaian_name(plan.office, at)
+    name, report = capaian_name(plan.office, at), capaian_name(plan.office, at, DOCX)
     out = OutputFolder(output, owner(plan.office), inputs, [inputs / wb.filename for wb in ALL_WORKBOOKS])
-    data = workbook_bytes(result, plan.realisation.note)
-    out.claim([name])
-    return CapaianResult(out.write(name, data), findings, result)
+    data, document = workbook_bytes(result, plan.realisation.note), capaian_report(plan, result)
+    out.claim([name, report])
+    return CapaianResult(out.write(name, data), findings, result, out.write(report, document))

@@ -553,7 +553,8 @@ def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -
 def capaian_command(inputs: Path, sampai: str, output: Path) -> None:
     """Ukur capaian setiap IKK dan penyerapan anggaran s.d. bulan atau triwulan, dari realisasi.xlsx.
 
-    Menulis Capaian-<tahun>-<periode>-<kantor>.xlsx: Target PK, target periode, realisasi, capaian
+    Menulis Capaian-<tahun>-<periode>-<kantor>.xlsx dan laporan singkatnya (.docx, dengan grafik
+    rencana dan realisasi) dari pengukuran yang sama: Target PK, target periode, realisasi, capaian
     dan kategori setiap IKK dan komponennya (dengan kendala dan upaya triwulan itu); pagu, rencana,
     realisasi, penyerapan dan deviasi rata-rata per RO, per IKK, per sumber dana dan per bulan,
     dengan grafik rencana dan realisasi. Angka disimpan sebagai angka berformat Indonesia, siap
@@ -589,7 +590,62 @@ def capaian_command(inputs: Path, sampai: str, output: Path) -> None:
     for line in result.lagging:
         click.echo(f"PERINGATAN {line} (periode {at.label})", err=True)
     click.echo(str(result.path))
+    click.echo(str(result.report))
     sys.exit(EXIT_OK)
+
+
+@cli.command("lakin")
+@_inputs_option
+@click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder tujuan dokumen.")
+@click.option("--draft", is_flag=True, help="Tetap tulis LAKIN walau ada galat: bertanda DRAF di setiap halaman.")
+@click.option("--final", is_flag=True,
+              help="LAKIN yang akan ditandatangani: simpan juga dokumen, laporan dan workbook-nya di "
+                   "terbit/<tahun>-LAKIN/, baca-saja.")
+@click.option("--templat", "templates", type=click.Path(path_type=Path),
+              help="Folder berisi lakin.docx hasil suntingan (bawaan: templat rkt).")
+def lakin_command(inputs: Path, output: Path, draft: bool, final: bool, templates: Path | None) -> None:
+    """Tulis Laporan Kinerja (LAKIN) tahun ini dari rencana dan realisasi.xlsx.
+
+    Menulis LAKIN-<tahun>-<kantor>.docx dan kembaran teksnya: Kata Pengantar, Ikhtisar Eksekutif,
+    Bab I-IV (Perjanjian Kinerja, capaian setiap IKK terhadap target dan tahun sebelumnya, kendala
+    dan upaya, efisiensi, realisasi anggaran) dan lampiran PK setiap edisi yang terbit di terbit/
+    (atau PK saat ini). Setiap target sama dengan PK, setiap realisasi sama dengan workbook.
+    Periode yang diukur: s.d. bulan terakhir yang dilaporkan. Tidak ditulis bila ada galat (keluar
+    dengan 1; --draft menulis LAKIN-...-DRAF.docx); keluar dengan 2 bila input, realisasi.xlsx atau
+    templat tidak dapat dipakai.
+
+    \b
+    Contoh:
+      rkt lakin --inputs inputs --output output
+      rkt lakin --final
+    """
+    # start-up: imported when the command runs
+    from pipeline.document.render import TemplateError
+    from pipeline.files import FileProblem
+    from pipeline.lakin import lakin
+
+    if final and draft:
+        raise click.UsageError("--final menerbitkan LAKIN yang ditandatangani; draf tidak dapat diterbitkan")
+    try:
+        result = lakin(inputs, output, draft=draft, final=final, templates=templates)
+    except InputError as exc:
+        _emit(exc.findings, "text")
+        sys.exit(EXIT_UNUSABLE)
+    except TemplateError as exc:
+        _template_unusable(exc)
+    except FileProblem as exc:
+        _unusable(str(exc))
+    _emit(result.findings, "text")
+    if result.path is None:
+        click.echo("LAKIN tidak ditulis: perbaiki galat di atas, atau buat draf dengan --draft.", err=True)
+        sys.exit(EXIT_FINDINGS)
+    click.echo(str(result.path))
+    if result.issued is not None:
+        click.echo(f"LAKIN terbit: {result.issued}", err=True)
+    if result.problem:
+        _unusable(result.problem)
+    sys.exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
 
 
 def _interrupted(signum, frame) -> None:

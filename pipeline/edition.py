@@ -31,10 +31,11 @@ from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
 from pipeline.inputs.schema import ALL_WORKBOOKS
 from pipeline.names import (
     PK,
+    PLAN_KINDS,
     RKT,
     document_name,
-    edition_name,
     input_report_stem,
+    issue_name,
     marked_folder,
     marked_name,
     owner,
@@ -100,6 +101,7 @@ class Edition:
     draft: bool = False
     sources: dict[str, bytes] = field(default_factory=dict)
     changed: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = PLAN_KINDS  # the documents it makes: the RKT and the PK (`rkt build`), the LAKIN
 
     @property
     def office(self) -> Office | None:
@@ -114,8 +116,10 @@ class Edition:
 
     @property
     def stem(self) -> str:
-        """The name the report and the marked copies go by."""
-        return input_report_stem(self.inputs) if self.plan is None else report_stem(self.plan.office, self.draft)
+        """The name the report and the marked copies go by: its first document's."""
+        if self.plan is None:
+            return input_report_stem(self.inputs)
+        return report_stem(self.plan.office, self.draft, self.kinds[0])
 
     def name(self, kind: str = RKT) -> str:
         """The file name of the document of `kind` (the edition's office, year, edition, draft or not)."""
@@ -123,8 +127,9 @@ class Edition:
 
     @property
     def snapshot(self) -> dict[str, Any] | None:
-        """What the RKT carries for `rkt diff`: every value it shows (None when the inputs could not be read)."""
-        return None if self.plan is None else snapshot(self.plan)
+        """What its first document carries for `rkt diff`: every value it shows (None when the inputs could not
+        be read)."""
+        return None if self.plan is None else snapshot(self.plan, self.kinds[0])
 
     @property
     def checks(self) -> dict[str, bytes]:
@@ -147,7 +152,8 @@ class BuildResult:
     """What a publish did: the documents written (None when errors stopped them), every finding, every file.
 
     `problem` is set when a draft was written although its report or marked copies could not be.
-    `path` is the RKT, `agreement` the PK written beside it, `report` the check report.
+    `path` is the first document (the RKT; the LAKIN of `rkt lakin`), `agreement` the PK written beside the
+    RKT, `report` the check report.
     """
 
     path: Path | None
@@ -201,14 +207,15 @@ def analyse(inputs: Path | str, *, edition: str | None = None, limits: Limits = 
 
 
 def compose(analysis: Analysis, *, draft: bool = False, templates: Path | None = None,
-            clock: Clock | None = None) -> Edition:
+            clock: Clock | None = None, kinds: tuple[str, ...] = PLAN_KINDS, issued: tuple[Plan, ...] = ()) -> Edition:
     """Everything a build of `analysis` writes, in memory: the check report, the marked copies and,
     when no error stops them or as a `draft` (DRAF on every page, the findings in an appendix),
-    the RKT and the PK with their text twins.
+    the documents of `kinds` (the RKT and the PK; `(LAKIN,)` for `rkt lakin`, from an analysis with its
+    realisation, annexing the PK of each plan in `issued`) with their text twins.
 
-    `templates` is a folder holding rkt.docx and/or pk.docx (None, or a template the folder lacks:
-    rkt's own). Raises render.TemplateError, carrying findings that name each problem's paragraph,
-    when a template cannot be filled: then neither document is made.
+    `templates` is a folder holding copies of rkt.docx, pk.docx or lakin.docx (None, or a template the
+    folder lacks: rkt's own). Raises render.TemplateError, carrying findings that name each problem's
+    paragraph, when a template cannot be filled: then no document is made.
     """
     clock = clock or Clock()
     plan, findings = analysis
@@ -225,10 +232,10 @@ def compose(analysis: Analysis, *, draft: bool = False, templates: Path | None =
         from pipeline.document.twin import docx_to_markdown
 
         with clock.stage("render"):
-            for kind, docx in render_documents(plan, findings, draft, templates).items():
+            for kind, docx in render_documents(plan, findings, draft, templates, kinds, issued).items():
                 documents[kind], twins[kind] = docx, docx_to_markdown(docx).encode("utf-8", "replace")
     return Edition(plan, findings, analysis.inputs, report, marked=marked, documents=documents, twins=twins,
-                   draft=draft, sources=sources, changed=changed)
+                   draft=draft, sources=sources, changed=changed, kinds=tuple(kinds))
 
 
 def _read_sources(analysis: Analysis) -> tuple[dict[str, bytes], tuple[str, ...]]:
@@ -243,6 +250,9 @@ def _read_sources(analysis: Analysis) -> tuple[dict[str, bytes], tuple[str, ...]
         wanted = {loc.workbook: "" for f in analysis.findings for loc in f.locations if loc.workbook.endswith(".xlsx")}
     else:
         wanted = {s.workbook: s.sha256 for s in analysis.plan.sources}
+        realised = analysis.plan.realisation.source if analysis.plan.realisation is not None else None
+        if realised is not None:  # read with its realisation (`rkt lakin`): realisasi.xlsx is an input too
+            wanted[realised.workbook] = realised.sha256
     found: dict[str, bytes] = {}
     for name in sorted(wanted):
         if Path(name).name != name:
@@ -286,7 +296,7 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
     if final and documents:
         if edition.changed:
             raise OutputRefused("workbook input berubah selama build; ulangi rkt build --final")
-        issue = edition_name(edition.office.year, edition.office.edition)
+        issue = issue_name(edition.office, edition.kinds[0])
         if archive.check(output, issue, edition.sources):
             issue = None  # issued before from these very workbooks
     with clock.stage("tulis"):
@@ -305,14 +315,16 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
             written[rel] = out.write(rel, data)
     issued = None
     if final and documents:
-        issued = archive.folder(output, edition_name(edition.office.year, edition.office.edition))
+        issued = archive.folder(output, issue_name(edition.office, edition.kinds[0]))
         if issue is not None:
             kept = {rel: data for rel, data in documents.items() if rel not in previous}
             archive.issue(output, issue, {**kept, report_name(edition.stem): edition.report}, edition.sources)
-    rkt, pk = (edition.name(RKT), edition.name(PK)) if edition.documents else ("", "")
-    first = [rel for name in (rkt, pk) for rel in (name, twin_name(name)) if rel in written]
+    names = [edition.name(kind) for kind in edition.documents]
+    main = names[0] if names else ""
+    pk = edition.name(PK) if PK in edition.documents else ""
+    first = [rel for name in names for rel in (name, twin_name(name)) if rel in written]
     order = first + [rel for rel in written if rel not in first and rel not in previous]
-    return BuildResult(written.get(rkt), edition.findings, edition.draft, tuple(written[rel] for rel in order),
+    return BuildResult(written.get(main), edition.findings, edition.draft, tuple(written[rel] for rel in order),
                        tuple(clock.stages), problem, issued, written.get(pk), written.get(report_name(edition.stem)))
 
 

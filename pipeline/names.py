@@ -17,8 +17,11 @@ from pipeline.plan.realisation import Period
 from pipeline.plan.vocabulary import MONTHS, QUARTERS, is_revision
 
 RKT, PK = "RKT", "PK"  # the documents of a build, by the prefix of their file names
-KINDS = (RKT, PK)
-TITLES = {RKT: "Rencana Kinerja Tahunan", PK: "Perjanjian Kinerja"}
+LAKIN = "LAKIN"  # the Laporan Kinerja of the year (`rkt lakin`), from the plan and its realisation
+PLAN_KINDS = (RKT, PK)  # what `rkt build` makes
+KINDS = (*PLAN_KINDS, LAKIN)  # every document rkt makes from templates, by kind
+TITLES = {RKT: "Rencana Kinerja Tahunan", PK: "Perjanjian Kinerja", LAKIN: "Laporan Kinerja"}
+CAPAIAN_REPORT = "capaian.docx"  # the template of the capaian report beside its workbook
 DRAFT = "DRAF"  # the last part of a draft's name
 OFFICE_CHARS, EDITION_CHARS = 80, 30  # longer names are shortened (file systems allow 255 bytes)
 
@@ -36,7 +39,8 @@ SNAPSHOT_PART = "customXml/rkt-snapshot.xml"  # the part of a built .docx that c
 
 DOCX, TWIN, REPORT = ".docx", ".md", "-pemeriksaan.md"
 PREVIEW = "pratinjau"  # `rkt templat`'s documents: pratinjau-RKT-2024-....docx
-TEMPLATES = {RKT: "rkt.docx", PK: "pk.docx"}  # each document's template, in templates/ and in a folder of copies
+TEMPLATES = {RKT: "rkt.docx", PK: "pk.docx", LAKIN: "lakin.docx"}  # each document's template, in templates/ and in
+# a folder of copies
 REDLINE = "redline-"  # the prefix of a redline's name
 
 
@@ -62,24 +66,29 @@ def owner(office: Office) -> str:
     return " ".join(office.name.split()) or "kantor tanpa nama"
 
 
-def capaian_name(office: Office, at: Period) -> str:
-    """`Capaian-2024-TW-II-BKK-Kelas-II-Jambi.xlsx`, `Capaian-2024-Juni-...`; a revised plan adds its edition."""
+def capaian_name(office: Office, at: Period, suffix: str = ".xlsx") -> str:
+    """`Capaian-2024-TW-II-BKK-Kelas-II-Jambi.xlsx`, `Capaian-2024-Juni-...`; a revised plan adds its edition.
+
+    `suffix` `.docx` names the short report written beside the workbook.
+    """
     parts = ["Capaian", str(office.year)]
     if is_revision(office):
         parts.append(slug(office.edition, EDITION_CHARS))
     parts.append(f"TW-{QUARTERS[at.quarter - 1]}" if at.quarter else MONTHS[at.month - 1])
     parts.append(slug(office.short_name or office.name) or "kantor")
-    return "-".join(parts) + ".xlsx"
+    return "-".join(parts) + suffix
 
 
 def document_name(office: Office, draft: bool = False, kind: str = RKT) -> str:
     """`RKT-2024-BKK-Kelas-II-Jambi.docx` (`kind` PK: `PK-2024-...`); a revision adds its edition, a draft `-DRAF`.
 
+    The LAKIN reports on the year, whichever edition of the plan it ends with: `LAKIN-2024-...`.
+
     A name with no letter or digit of the Latin alphabet is named `kantor-<hash>`, so two such
     offices still get two documents.
     """
     parts = [kind, str(office.year)]
-    if is_revision(office):
+    if is_revision(office) and kind != LAKIN:
         parts.append(slug(office.edition, EDITION_CHARS))
     name = office.short_name or office.name
     parts.append(slug(name) or (f"kantor-{_digest(name)}" if name.strip() else "kantor"))
@@ -117,9 +126,9 @@ def previous_name(document: str) -> str:
     return f"{PREVIOUS_FOLDER}/{document}"
 
 
-def report_stem(office: Office, draft: bool = False) -> str:
-    """The name a build's report and marked copies go by: its RKT's, without `.docx`."""
-    return document_name(office, draft).removesuffix(DOCX)
+def report_stem(office: Office, draft: bool = False, kind: str = RKT) -> str:
+    """The name a build's report and marked copies go by: its first document's (the RKT's), without `.docx`."""
+    return document_name(office, draft, kind).removesuffix(DOCX)
 
 
 def input_report_stem(inputs: Path) -> str:
@@ -150,6 +159,12 @@ def marked_name(stem: str, workbook: str) -> str:
 def edition_name(year: int, edition: str) -> str:
     """`2025-Awal-Tahun`, `2025-Revisi-1`: the archive folder of an edition."""
     return f"{year}-{slug(edition, EDITION_CHARS) or 'edisi'}"
+
+
+def issue_name(office: Office, kind: str = RKT) -> str:
+    """The archive folder a `--final` document of `kind` is issued in: its plan edition's (RKT, PK), or
+    `2024-LAKIN` for the year's Laporan Kinerja (issued once a year, whatever the plan's edition)."""
+    return f"{office.year}-{LAKIN}" if kind == LAKIN else edition_name(office.year, office.edition)
 
 
 def issued_name(side: str) -> str | None:

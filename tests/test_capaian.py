@@ -66,14 +66,16 @@ def shipped(tmp_path_factory):
     result = _run(SHIPPED, "Juni", out)
     built = build(SHIPPED, tmp_path_factory.mktemp("pk"))
     pk = table_rows(find_table(open_docx(built.agreement), "No", "Sasaran", "Indikator Kinerja", "Target"))[1:]
-    return {"result": result, "book": load_workbook(out / "Capaian-2024-Juni-BKK-Kelas-II-Jambi.xlsx"),
+    return {"result": result, "out": out, "book": load_workbook(out / "Capaian-2024-Juni-BKK-Kelas-II-Jambi.xlsx"),
             "pk": {r[2]: r[3] for r in pk}, "plan": load(SHIPPED, realisation=True), "raw": _realised(SHIPPED)}
 
 
 def test_the_shipped_office_through_june(shipped):
     assert shipped["result"].exit_code == 0, shipped["result"].output
     assert shipped["book"].sheetnames == list(SHEETS)
-    assert shipped["result"].output.strip().endswith("Capaian-2024-Juni-BKK-Kelas-II-Jambi.xlsx")
+    assert shipped["result"].output.strip().splitlines()[-2:] == [
+        str(shipped["out"] / "Capaian-2024-Juni-BKK-Kelas-II-Jambi.xlsx"),
+        str(shipped["out"] / "Capaian-2024-Juni-BKK-Kelas-II-Jambi.docx")]
 
 
 def test_every_target_pk_is_the_pks(shipped):

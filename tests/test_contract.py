@@ -69,7 +69,9 @@ def test_every_context_has_the_shape_of_the_contract(name):
 
 
 @pytest.mark.parametrize(("template", "shape"), [(render.TEMPLATE, contract.RktContext),
-                                                 (render.AGREEMENT, contract.PkContext)])
+                                                 (render.AGREEMENT, contract.PkContext),
+                                                 (render.LAKIN, contract.LakinContext),
+                                                 (render.CAPAIAN, contract.CapaianContext)])
 def test_each_template_uses_only_names_of_its_contract(template, shape):
     used = render.template_variables(template)
     assert used, "the template declares no variables: not a template?"
@@ -98,8 +100,8 @@ def test_the_contract_uses_only_types_the_check_knows():
         else:
             assert hint in (str, int, bool), hint
 
-    walk(contract.RktContext)
-    walk(contract.PkContext)
+    for shape in (contract.RktContext, contract.PkContext, contract.LakinContext, contract.CapaianContext):
+        walk(shape)
 
 
 # --- the table declarations (pipeline/document/columns.py) print values of the contract -------------------
@@ -115,7 +117,15 @@ SCOPES = {  # each table's loop names and the contract type of each
     columns.SCHEDULE: {"r": contract.ScheduleRow},
     columns.FINDINGS: {"f": contract.FindingRow},
     columns.AGREEMENT: {"r": contract.PkRow},
+    columns.CAPAIAN: {"r": contract.MeasureRow},
+    columns.YEARS: {"y": contract.YearRow, "i": contract.IkkReport},
+    columns.SPENDING: {"r": contract.BudgetRow},
+    columns.FUNDS: {"r": contract.FundRow},
+    columns.ISSUED_PK: {"r": contract.PkRow, "a": contract.IssuedPk},
 }
+# the context each table is printed from: the RKT's, else the one named here
+ROOTS = {columns.AGREEMENT: contract.PkContext, columns.ISSUED_PK: contract.LakinContext,
+         **dict.fromkeys((columns.CAPAIAN, columns.YEARS, columns.SPENDING, columns.FUNDS), contract.LakinContext)}
 
 
 def type_of(expr: str, scope: dict, root) -> object:
@@ -139,7 +149,7 @@ def test_every_table_is_declared_with_the_types_of_its_rows():
 @pytest.mark.parametrize("table", columns.TABLES, ids=lambda t: t.rows)
 def test_a_table_prints_only_texts_of_the_contract(table):
     scope = SCOPES[table]
-    root = contract.PkContext if table is columns.AGREEMENT else contract.RktContext
+    root = ROOTS.get(table, contract.RktContext)
     texts = [c.value for c in table.columns] + [c.total for c in table.columns if c.total]
     tags = [c.header for c in table.columns] + [g.text for groups in table.groups for g in groups] + [table.total]
     texts += [m.group(1) for text in tags for m in re.finditer(r"\{\{ (.+?) \}\}", text)]

@@ -112,8 +112,13 @@ def test_a_placeholder_shares_its_paragraph_with_nothing(tmp_path, ctx):
 def test_every_declared_table_has_a_ref(ctx, name):
     """Each declaration is reachable from a placeholder, standing alone or as the item of its loop."""
     from pipeline.document.agreement import agreement_context
+    from pipeline.document.performance import lakin_context
+    from pipeline.plan.realisation import Period, measure
 
-    refs = {**ctx["tables"], **agreement_context(plan_of())["tables"]}
+    plan = plan_of()
+    lakin = lakin_context(plan, measure(plan, Period(12)))
+    refs = {**ctx["tables"], **agreement_context(plan)["tables"], **lakin["tables"]}
     refs |= {"tabel_3": ctx["staff"]["unit_tables"][0]["table"],
-             "lampiran_target": ctx["target_annexes"][0]["table"]}
+             "lampiran_target": ctx["target_annexes"][0]["table"],
+             "tahun": lakin["capaian"]["ikks"][0]["table"], "lampiran_pk_terbit": lakin["lampiran"][0]["table"]}
     assert refs[name] == table_ref(name, 0)

@@ -18,7 +18,7 @@ from docx.oxml import parse_xml
 from pipeline.cli import cli
 from pipeline.document import contract, render, tags
 from pipeline.document.context import build_context
-from pipeline.names import TEMPLATES
+from pipeline.names import PLAN_KINDS, TEMPLATES
 from tests.builders import plan_of
 from tests.docx_reading import body_text, open_docx
 
@@ -59,7 +59,8 @@ def found(path: Path, root=contract.RktContext) -> list[tuple[str, str, str]]:
 
 
 INTRO = p("Kata Pengantar", style="Heading1")
-SHAPES = {TEMPLATES[kind]: shape for kind, shape in tags.SHAPES.items()}  # each template's file name, its context
+# each template of a build (the RKT's, the PK's) by file name, its context
+SHAPES = {TEMPLATES[kind]: shape for kind, shape in tags.SHAPES.items() if kind in PLAN_KINDS}
 
 
 # ---------------------------------------------------------------- what Word does while one types is no problem

@@ -1,7 +1,7 @@
-"""Build templates/rkt.docx and templates/pk.docx: the Word templates of the RKT and of the
-Perjanjian Kinerja, with docxtpl (Jinja) tags in their text.
+"""Build templates/rkt.docx, pk.docx, lakin.docx and capaian.docx: the Word templates of the RKT, the
+Perjanjian Kinerja, the Laporan Kinerja and the capaian report, with docxtpl (Jinja) tags in their text.
 
-    .venv/bin/python tools/make_template.py        # writes templates/rkt.docx and templates/pk.docx
+    .venv/bin/python tools/make_template.py        # writes the four templates into templates/
 
 The template holds all prose of the published RKT (Kata Pengantar, Latar Belakang, Struktur
 Organisasi, Sumber Daya Manusia, BAB II, BAB III, captions), the page set-up (A4, a landscape
@@ -886,14 +886,263 @@ def build_pk() -> bytes:
     return saved(doc, "Perjanjian Kinerja", "PK")
 
 
+# ---------------------------------------------------------------- the year measured: the LAKIN and the capaian report
+
+LAKIN_OUT = ROOT / "templates" / "lakin.docx"
+CAPAIAN_OUT = ROOT / "templates" / "capaian.docx"
+
+
+def lakin_signature() -> list[str]:
+    """The head's signature under the LAKIN, dated the month after the period it reports."""
+    lines = [
+        para("{{ sign.place }}, {{ lakin.date }}", style="TTD"),
+        para("{{ sign.title }}", style="TTD"),
+        para("", style="TTD"), para("", style="TTD"), para("", style="TTD"),
+        para("{{ sign.name }}", style="TTD", bold=True, underline=True),
+        para("NIP {{ sign.nip }}", style="TTD"),
+    ]
+    block = table([8.5], [row([cell(lines, 8.5, style="TTD")])], borders=False, jc="right", margin=0)
+    return [
+        tag("{#p Blok tanda tangan LAKIN: satu definisi (identitas.xlsx), dipakai di Kata Pengantar dan Penutup #}"),
+        tag("{%p macro tanda_tangan_lakin() %}"),
+        para("", style="TTD", before=0, after=0),
+        block,
+        tag("{%p endmacro %}"),
+    ]
+
+
+LAKIN_SIGN = tag("{{p tanda_tangan_lakin() }}")
+
+
+def lakin_cover() -> list[str]:
+    return [
+        para("", before=60),
+        para("LAPORAN KINERJA", jc="center", bold=True, size=22, after=6),
+        para("(LAKIN) TAHUN {{ year }}", jc="center", bold=True, size=16, after=0, bottom_border=True),
+        para("", before=150),
+        para("{{ office.ministry_upper }}", jc="center", bold=True, size=12, after=0),
+        para("{{ office.parent_unit_upper }}", jc="center", bold=True, size=12, after=18),
+        para("{{ office.name_upper }}", jc="center", bold=True, size=15, after=12),
+        para("{{ office.address }} {{ office.postcode }}", jc="center", size=11, after=0),
+        para("{{ office.contact }}", jc="center", size=11, after=0),
+    ]
+
+
+def lakin_front() -> list[str]:
+    return [
+        heading("KATA PENGANTAR", 1),
+        prose("Laporan Kinerja (LAKIN) {{ office.name }} Tahun {{ year }} disusun sebagai wujud pertanggungjawaban "
+              "atas pelaksanaan tugas dan fungsi serta pencapaian sasaran yang telah ditetapkan dalam Perjanjian "
+              "Kinerja Tahun {{ year }}, sesuai Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi "
+              "Birokrasi Nomor 53 Tahun 2014."),
+        prose("Laporan ini menyajikan rencana kinerja, capaian setiap indikator kinerja kegiatan terhadap "
+              "targetnya, perbandingan dengan tahun sebelumnya, kendala dan upaya yang dilakukan, serta realisasi "
+              "anggaran. Semoga laporan ini bermanfaat sebagai bahan evaluasi dan perbaikan kinerja pada tahun "
+              "berikutnya."),
+        LAKIN_SIGN,
+        heading("IKHTISAR EKSEKUTIF", 1, page_break=True),
+        prose("{{ office.name }} pada Tahun {{ year }} menetapkan {{ capaian.counts.total }} Indikator Kinerja "
+              "Kegiatan (IKK) dalam Perjanjian Kinerja dengan anggaran {{ pk.budget.figure }}. Pengukuran kinerja "
+              "periode {{ capaian.months }} menunjukkan {{ lakin.achieved_share }} tercapai, "
+              "{{ capaian.counts.nearly }} hampir tercapai, {{ capaian.counts.missed }} tidak tercapai dan "
+              "{{ capaian.counts.not_reported }} belum dilaporkan."),
+        prose("Realisasi anggaran periode {{ capaian.months }} sebesar {{ capaian.total.realised }} ribu rupiah dari "
+              "pagu {{ capaian.total.allocation }} ribu rupiah ({{ capaian.total.absorption }}), dengan rata-rata "
+              "deviasi bulanan terhadap rencana penarikan {{ capaian.total.deviation }}."),
+        tag("{%p if capaian.reported %}"),
+        para("Catatan: {{ capaian.reported }}.", style="Catatan"),
+        tag("{%p endif %}"),
+        heading("DAFTAR ISI", 1, page_break=True),
+        para([field('TOC \\o "1-2" \\h \\z \\u', "Daftar isi diperbarui saat dokumen dibuka.")]),
+    ]
+
+
+def lakin_chapter_one() -> list[str]:
+    return [
+        heading("BAB I PENDAHULUAN", 1),
+        heading("A. Latar Belakang", 2),
+        prose("Instruksi Presiden Nomor 7 Tahun 1999 dan Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem "
+              "Akuntabilitas Kinerja Instansi Pemerintah mewajibkan setiap instansi pemerintah "
+              "mempertanggungjawabkan pelaksanaan tugas dan fungsinya dalam bentuk Laporan Kinerja. "
+              "{{ office.name }} sebagai Unit Pelaksana Teknis {{ office.ministry }} di bawah "
+              "{{ office.parent_unit }} menyusun Laporan Kinerja Tahun {{ year }} ini berdasarkan Perjanjian "
+              "Kinerja Tahun {{ year }}."),
+        heading("B. Tugas dan Fungsi", 2),
+        prose("{{ office.name }} melaksanakan pencegahan masuk dan keluarnya penyakit, pengendalian dampak kesehatan "
+              "lingkungan, serta pengamanan terhadap penyakit baru dan penyakit yang muncul kembali di wilayah "
+              "kerja pelabuhan, bandar udara dan pos lintas batas darat negara."),
+        heading("C. Sistematika Penulisan", 2),
+        item("1.", "Bab I Pendahuluan: latar belakang, tugas dan fungsi, sistematika penulisan."),
+        item("2.", "Bab II Perencanaan Kinerja: rencana strategis dan Perjanjian Kinerja Tahun {{ year }}."),
+        item("3.", "Bab III Akuntabilitas Kinerja: capaian kinerja dan realisasi anggaran."),
+        item("4.", "Bab IV Penutup."),
+        item("5.", "Lampiran: Perjanjian Kinerja Tahun {{ year }} dan setiap revisinya."),
+    ]
+
+
+def lakin_chapter_two() -> list[str]:
+    return [
+        heading("BAB II PERENCANAAN KINERJA", 1, page_break=True),
+        heading("A. Rencana Strategis", 2),
+        prose("Perencanaan kinerja {{ office.name }} mengacu pada Rencana Strategis periode {{ lakin.period }}"
+              "{% if lakin.renstra %} ({{ lakin.renstra }}){% endif %}, dengan sasaran {{ lakin.goals }}."),
+        heading("B. Perjanjian Kinerja Tahun {{ year }}", 2),
+        prose("Perjanjian Kinerja Tahun {{ year }} antara Kepala {{ office.name }} dan {{ pk.second.title }} "
+              "menetapkan sasaran, indikator dan target berikut."),
+        caption("Tabel 1. Perjanjian Kinerja Tahun {{ year }}"),
+        placeholder("tables.lampiran_pk"),
+        prose("Jumlah anggaran untuk mencapai target kinerja tersebut sebesar {{ pk.budget.figure }} "
+              "({{ pk.budget.words }}){{ pk.budget.sources }}."),
+    ]
+
+
+def lakin_chapter_three() -> list[str]:
+    return [
+        heading("BAB III AKUNTABILITAS KINERJA", 1, page_break=True),
+        heading("A. Capaian Kinerja", 2),
+        prose("Pengukuran kinerja membandingkan realisasi setiap indikator dengan targetnya. Capaian dihitung sebagai "
+              "realisasi dibagi target kali 100%, dibalik untuk indikator yang makin baik bila makin rendah. "
+              "Periode yang diukur: {{ capaian.months }}. Kategori: Tercapai (capaian paling sedikit 100%), Hampir "
+              "tercapai (paling sedikit 80%), Tidak tercapai (di bawah 80%)."),
+        caption("Tabel 2. Capaian Indikator Kinerja Kegiatan {{ capaian.months }}"),
+        placeholder("tables.capaian"),
+        *figure("{{ charts.capaian|chart }}", "Grafik 1. Capaian IKK {{ capaian.months }}"),
+        tag("{%p for i in capaian.ikks %}"),
+        heading("IKK {{ i.no }}. {{ i.name }}", 3),
+        prose("Indikator ini mendukung sasaran {{ i.goal }}. Target PK Tahun {{ year }} {{ i.target }}; target "
+              "s.d. {{ capaian.through }} {{ i.period_target }}; realisasi {{ i.realised }}, capaian {{ i.capaian }} "
+              "({{ i.category }})."),
+        tag("{%p if i.direction %}"),
+        prose("{{ i.direction }}"),
+        tag("{%p endif %}"),
+        para("Perbandingan dengan tahun sebelumnya", style="Subjudul"),
+        placeholder("i.table"),
+        tag("{%p if i.earlier %}"),
+        prose("{{ i.earlier }}"),
+        tag("{%p endif %}"),
+        para("Efisiensi penggunaan sumber daya", style="Subjudul"),
+        prose("Anggaran Rincian Output yang mendukung indikator ini {{ i.allocation }} ribu rupiah, terealisasi "
+              "{{ i.spent }} ribu rupiah ({{ i.absorption }}). {{ i.efficiency }}"),
+        tag("{%p if i.programmes %}"),
+        para("Program dan kegiatan yang mendukung", style="Subjudul"),
+        tag("{%p for r in i.programmes %}"),
+        para("-\t{{ r }}", style="Daftar1"),
+        tag("{%p endfor %}"),
+        tag("{%p endif %}"),
+        para("Kendala dan upaya", style="Subjudul"),
+        prose("Kendala: {% if i.problems %}{{ i.problems }}{% else %}tidak ada kendala yang dilaporkan{% endif %}."),
+        prose("Upaya dan tindak lanjut: {% if i.actions %}{{ i.actions }}{% else %}-{% endif %}"),
+        tag("{%p endfor %}"),
+        heading("B. Realisasi Anggaran", 2, page_break=True),
+        prose("Pagu {{ office.name }} Tahun {{ year }} sebesar {{ capaian.total.allocation }} ribu rupiah. Realisasi "
+              "periode {{ capaian.months }} sebesar {{ capaian.total.realised }} ribu rupiah "
+              "({{ capaian.total.absorption }}) terhadap rencana penarikan {{ capaian.total.planned }} ribu rupiah; "
+              "rata-rata deviasi bulanan terhadap rencana (Deviasi Halaman III DIPA) {{ capaian.total.deviation }}."),
+        caption("Tabel 3. Realisasi Anggaran per Rincian Output {{ capaian.months }}"),
+        placeholder("tables.anggaran"),
+        *figure("{{ charts.anggaran|chart }}", "Grafik 2. Rencana Penarikan dan Realisasi Anggaran Kumulatif"),
+        caption("Tabel 4. Realisasi Anggaran per Sumber Dana {{ capaian.months }}"),
+        placeholder("tables.sumber_dana"),
+        tag("{%p if capaian.unattributed %}"),
+        para("{{ capaian.unattributed }}", style="Catatan"),
+        tag("{%p endif %}"),
+    ]
+
+
+def lakin_chapter_four() -> list[str]:
+    return [
+        heading("BAB IV PENUTUP", 1, page_break=True),
+        prose("Laporan Kinerja {{ office.name }} Tahun {{ year }} menunjukkan {{ lakin.achieved_share }} tercapai "
+              "pada periode {{ capaian.months }}, dengan penyerapan anggaran {{ capaian.total.absorption }}. "
+              "Indikator yang belum tercapai dan kendala yang dilaporkan menjadi dasar perbaikan perencanaan dan "
+              "pelaksanaan kegiatan tahun {{ next_year }}."),
+        tag("{%p if capaian.reported %}"),
+        para("Catatan: {{ capaian.reported }}.", style="Catatan"),
+        tag("{%p endif %}"),
+        LAKIN_SIGN,
+    ]
+
+
+def lakin_annex() -> list[str]:
+    return [
+        para([run("LAMPIRAN", size=24)], style="Heading1", before=190),
+        tag("{%p for a in lampiran %}"),
+        heading("Lampiran. {{ a.title }}", 2, page_break=True, jc="center"),
+        para("{{ office.name_upper }}", jc="center", bold=True, after=12),
+        placeholder("a.table"),
+        para("Jumlah anggaran: {{ a.budget.figure }} ({{ a.budget.words }}){{ a.budget.sources }}. Ditandatangani "
+             "{{ a.date }}.", style="PasalPK", before=6),
+        tag("{%p endfor %}"),
+    ]
+
+
+def build_lakin() -> bytes:
+    """templates/lakin.docx: the Laporan Kinerja (PermenPAN-RB 53/2014), four portrait sections like the RKT's."""
+    doc = empty_document()
+    set_styles(doc, STYLES + PK_STYLES)
+    set_settings(doc)
+    append(doc, lakin_signature() + lakin_cover())
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    append(doc, lakin_front())
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    append(doc, lakin_chapter_one() + lakin_chapter_two() + lakin_chapter_three() + lakin_chapter_four())
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    append(doc, lakin_annex())
+    cover_s, front, main, annex_s = doc.sections
+    for section in (cover_s, front, main, annex_s):
+        set_page(section, landscape=False)
+    page_numbers(front, "lowerRoman", 1)
+    page_numbers(main, "decimal", 1)
+    page_numbers(annex_s, "decimal", None)
+    set_header_footer(doc)
+    return saved(doc, "Laporan Kinerja", "LAKIN")
+
+
+def build_capaian() -> bytes:
+    """templates/capaian.docx: the short report of a period measured (`rkt capaian`), one portrait section."""
+    doc = empty_document()
+    set_styles(doc)
+    set_language(doc)
+    append(doc, [
+        para("LAPORAN CAPAIAN KINERJA", jc="center", bold=True, size=13, after=0),
+        para("{{ office.name_upper }}", jc="center", bold=True, size=12, after=0),
+        para("Tahun {{ year }}, {{ capaian.label }}", jc="center", bold=True, size=12, after=12),
+        prose("Pengukuran {{ capaian.counts.total }} Indikator Kinerja Kegiatan periode {{ capaian.months }}: "
+              "{{ capaian.counts.achieved }} tercapai, {{ capaian.counts.nearly }} hampir tercapai, "
+              "{{ capaian.counts.missed }} tidak tercapai, {{ capaian.counts.not_reported }} belum dilaporkan. "
+              "Realisasi anggaran {{ capaian.total.realised }} ribu rupiah dari pagu {{ capaian.total.allocation }} "
+              "ribu rupiah ({{ capaian.total.absorption }}); rencana penarikan s.d. {{ capaian.through }} "
+              "{{ capaian.total.planned }} ribu rupiah, rata-rata deviasi bulanan {{ capaian.total.deviation }}."),
+        tag("{%p if capaian.reported %}"),
+        para("Catatan: {{ capaian.reported }}.", style="Catatan"),
+        tag("{%p endif %}"),
+        heading("1. Capaian Indikator Kinerja Kegiatan", 2),
+        placeholder("tables.capaian"),
+        *figure("{{ charts.capaian|chart }}", "Grafik 1. Capaian IKK {{ capaian.months }}"),
+        heading("2. Penyerapan Anggaran", 2, page_break=True),
+        placeholder("tables.anggaran"),
+        *figure("{{ charts.anggaran|chart }}", "Grafik 2. Rencana Penarikan dan Realisasi Anggaran Kumulatif"),
+        placeholder("tables.sumber_dana"),
+        tag("{%p if capaian.unattributed %}"),
+        para("{{ capaian.unattributed }}", style="Catatan"),
+        tag("{%p endif %}"),
+        para("Disusun {{ made }} oleh rkt capaian dari workbook kantor; angka yang sama ada di workbook "
+             "capaiannya.", style="Catatan", before=12),
+    ])
+    set_page(doc.sections[0], landscape=False)
+    draft_header(doc.sections[0])
+    return saved(doc, "Laporan Capaian Kinerja", "Capaian")
+
+
 def main(argv: list[str]) -> int:
-    """Write both templates into the folder `argv[1]` (default templates/)."""
+    """Write every template into the folder `argv[1]` (default templates/)."""
     folder = Path(argv[1]) if len(argv) > 1 else OUT.parent
     sys.path.insert(0, str(ROOT))
     from pipeline.files import write_bytes
     from pipeline.ooxml import read_zip, write_zip
 
-    for name, data in ((OUT.name, build()), (PK_OUT.name, build_pk())):
+    for name, data in ((OUT.name, build()), (PK_OUT.name, build_pk()), (LAKIN_OUT.name, build_lakin()),
+                       (CAPAIAN_OUT.name, build_capaian())):
         write_bytes(folder / name, write_zip(read_zip(data)))  # fixed zip times: a rerun changes no byte
         print(folder / name)
     return 0

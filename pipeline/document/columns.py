@@ -1,4 +1,4 @@
-"""Every table of the RKT and the PK, its columns declared once.
+"""Every table of the RKT, the PK, the capaian report and the LAKIN, its columns declared once.
 
 A column says what its cells print (`r.name`, over the row `r`), its header, its alignment, its
 width when not measured and how the build measures it. The context measures the tables from what
@@ -328,12 +328,71 @@ AGREEMENT = Table(  # the lampiran: No | Sasaran | Indikator Kinerja | Target, t
     style=AGREEMENT_STYLE,
 )
 
+# --- the year measured: the capaian report and the LAKIN (pipeline/document/performance.py) -------------------
+
+CAPAIAN = Table(  # every IKK and component: Target PK, the period's target, realisation, capaian, category
+    "capaian.rows",
+    (
+        Column("r.no", "No", 0.8, CENTER, merged="r.first"),
+        Column("r.name", "Indikator Kinerja", 5.1, wrap=True),
+        Column("r.target", "Target PK", 1.6, CENTER),
+        Column("r.period_target", "Target s.d. {{ capaian.through }}", 1.8, CENTER),
+        Column("r.realised", "Realisasi s.d. {{ capaian.through }}", 1.8, CENTER),
+        Column("r.capaian", "Capaian", 1.6, RIGHT),
+        Column("r.category", "Kategori", 2.3, wrap=True),
+    ),
+)
+
+YEARS = Table(  # one IKK against earlier years (the Tahun Lalu sheet of realisasi.xlsx) and this year
+    "i.years",
+    (
+        Column("y.year", "Tahun", 2.4, CENTER),
+        Column("y.target", "Target", 3.2, CENTER),
+        Column("y.realised", "Realisasi", 3.2, CENTER),
+        Column("y.capaian", "Capaian", 3.2, RIGHT),
+    ),
+    var="y", within="i in capaian.ikks", together=True,
+)
+
+SPENDING = Table(  # every RO: pagu, plan and realisation through the period, absorption, deviation from the plan
+    "capaian.budget",
+    (
+        Column("r.code", "Kode", 1.5),
+        Column("r.name", "Rincian Output", 4.2, wrap=True),
+        Column("r.allocation", "Pagu (000)", 2.0, RIGHT, total="capaian.total.allocation"),
+        Column("r.planned", "Rencana s.d. {{ capaian.through }} (000)", 2.0, RIGHT, total="capaian.total.planned"),
+        Column("r.realised", "Realisasi s.d. {{ capaian.through }} (000)", 2.0, RIGHT,
+               total="capaian.total.realised"),
+        Column("r.absorption", "Penyerapan", 1.7, RIGHT, total="capaian.total.absorption"),
+        Column("r.deviation", "Deviasi", 1.6, RIGHT, total="capaian.total.deviation"),
+    ),
+    sizes=(SMALL_PT,), total="Jumlah", total_align=CENTER,
+)
+
+FUNDS = Table(  # realisation per funding source (the Jadwal has no plan per source)
+    "capaian.sources",
+    (
+        Column("r.name", "Sumber Dana", 4.5),
+        Column("r.allocation", "Pagu (000)", 3.0, RIGHT),
+        Column("r.realised", "Realisasi s.d. {{ capaian.through }} (000)", 3.0, RIGHT),
+        Column("r.absorption", "Penyerapan", 2.5, RIGHT),
+    ),
+    together=True,
+)
+
+ISSUED_PK = Table(  # the LAKIN's lampiran: each issued PK's targets, as its lampiran printed them
+    "a.rows",
+    AGREEMENT.columns,
+    within="a in lampiran", style=AGREEMENT_STYLE,
+)
+
 MEASURED = (IKK, FUNDING, SOURCES, TARGETS, SCHEDULE)  # the tables whose widths the context measures
-TABLES = (GRADES, EDUCATION, UNITS, *MEASURED, FINDINGS, AGREEMENT)
+TABLES = (GRADES, EDUCATION, UNITS, *MEASURED, FINDINGS, AGREEMENT, CAPAIAN, YEARS, SPENDING, FUNDS, ISSUED_PK)
 
 # Each table by the name its placeholder gives (`{{ tables.tabel_5|table }}`: the context's `TableRef`).
 PLACED = {
     "tabel_1": GRADES, "tabel_2": EDUCATION, "tabel_3": UNITS, "tabel_4": IKK, "tabel_5": FUNDING,
     "tabel_6": SOURCES, "lampiran_target": TARGETS, "jadwal": SCHEDULE, "temuan": FINDINGS,
-    "lampiran_pk": AGREEMENT,
+    "lampiran_pk": AGREEMENT, "capaian": CAPAIAN, "tahun": YEARS, "anggaran": SPENDING, "sumber_dana": FUNDS,
+    "lampiran_pk_terbit": ISSUED_PK,
 }

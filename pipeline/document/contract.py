@@ -466,3 +466,148 @@ class PkContext(Identity):
     draft: bool
     tables: PkTables
     pk: Pk
+
+
+# --- the year measured: the capaian report and the LAKIN ----------------------------------------------------
+
+
+class MeasureRow(TypedDict):
+    """A row of the capaian table: an IKK (`first`: its number starts here) or one of its components."""
+
+    first: bool
+    no: str
+    name: str
+    target: str  # Target PK, as the PK prints it
+    period_target: str
+    realised: str
+    capaian: str  # `97,12%`; `-` when it cannot be said
+    category: str
+
+
+class YearRow(TypedDict):
+    year: str
+    target: str
+    realised: str
+    capaian: str
+
+
+class IkkReport(TypedDict):
+    """One IKK in BAB III: its figures, its years, the ROs that served it, the tim kinerja's explanation."""
+
+    table: TableRef  # its years (`tahun`)
+    no: str
+    name: str
+    goal: str
+    target: str
+    period_target: str
+    realised: str
+    capaian: str
+    category: str
+    direction: str  # a sentence when lower is better, else empty
+    years: list[YearRow]
+    earlier: str  # a sentence on the year before, or empty
+    allocation: str
+    spent: str
+    absorption: str
+    efficiency: str  # capaian against absorption, a sentence
+    programmes: list[str]  # the ROs that served it
+    problems: str
+    actions: str
+
+
+class BudgetRow(TypedDict):
+    code: str
+    name: str
+    allocation: str
+    planned: str
+    realised: str
+    absorption: str
+    deviation: str
+
+
+class FundRow(TypedDict):
+    name: str
+    allocation: str
+    realised: str
+    absorption: str
+
+
+class Counts(TypedDict):
+    total: str
+    achieved: str
+    nearly: str
+    missed: str
+    not_reported: str
+
+
+class Measured(TypedDict):
+    """A period measured (pipeline/plan/realisation.py's `Capaian`), every figure as the documents print it."""
+
+    label: str  # `Triwulan II (s.d. Juni)`, `s.d. Juni`
+    through: str  # `Juni`
+    months: str  # `Januari s.d. Juni 2024`
+    complete: bool  # measured through December
+    reported: str  # empty when both realisations reach the period's last month, else what lags
+    counts: Counts
+    rows: list[MeasureRow]
+    ikks: list[IkkReport]
+    budget: list[BudgetRow]
+    total: BudgetRow
+    sources: list[FundRow]
+    unattributed: str  # realisation no source could be told for, or empty
+
+
+class MeasuredCharts(TypedDict):
+    capaian: Chart  # capaian per IKK
+    anggaran: Chart  # the cumulative plan against the cumulative realisation, month by month
+
+
+class CapaianTables(TypedDict):
+    capaian: TableRef
+    anggaran: TableRef
+    sumber_dana: TableRef
+
+
+class CapaianContext(Identity):
+    """Everything templates/capaian.docx shows (`pipeline.document.performance.capaian_context`)."""
+
+    draft: bool
+    tables: CapaianTables
+    charts: MeasuredCharts
+    capaian: Measured
+    made: str  # `Juli 2024`: the month after the period, when the report is made
+
+
+class IssuedPk(TypedDict):
+    """A PK in the LAKIN's lampiran: the current one, or each edition issued in terbit/."""
+
+    table: TableRef
+    title: str  # `PERJANJIAN KINERJA TAHUN 2024` and the edition
+    date: str
+    rows: list[PkRow]
+    budget: Budget
+
+
+class LakinTables(CapaianTables):
+    lampiran_pk: TableRef
+
+
+class Lakin(TypedDict):
+    date: str  # the month after the period: the report is signed then
+    period: str  # `2020-2024`
+    vision: str
+    goals: str  # the strategic goals, joined
+    achieved_share: str  # `4 dari 6 IKK`
+    renstra: str  # the Renstra regulation, or empty
+
+
+class LakinContext(Identity):
+    """Everything templates/lakin.docx shows (`pipeline.document.performance.lakin_context`)."""
+
+    draft: bool
+    tables: LakinTables
+    charts: MeasuredCharts
+    capaian: Measured
+    pk: Pk
+    lakin: Lakin
+    lampiran: list[IssuedPk]

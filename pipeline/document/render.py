@@ -1,4 +1,4 @@
-"""Fill a Word template (the RKT's or the PK's) with a context: the only module that uses docxtpl.
+"""Fill a Word template (the RKT's, the PK's, the LAKIN's, the capaian report's): the only module using docxtpl.
 
 Jinja runs with autoescape (a `&` or `<` in a name is written as text, never as XML) and
 StrictUndefined (a value the template uses but the context lacks stops the build with a
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "rkt.docx"
 AGREEMENT = TEMPLATE.with_name("pk.docx")  # the Perjanjian Kinerja's
+LAKIN = TEMPLATE.with_name("lakin.docx")  # the Laporan Kinerja's
+CAPAIAN = TEMPLATE.with_name("capaian.docx")  # the capaian report's (`rkt capaian`)
 
 
 class TemplateError(Exception):

@@ -31,7 +31,7 @@ from lxml import etree
 from pipeline.document import contract
 from pipeline.document.render import environment
 from pipeline.findings import Finding, Location, error, warning
-from pipeline.names import PK, RKT
+from pipeline.names import LAKIN, PK, RKT
 from pipeline.ooxml import NS, parse, qn
 
 TEMPLATE_PROBLEMS: dict[str, str] = {
@@ -52,7 +52,8 @@ TEMPLATE_PROBLEMS: dict[str, str] = {
     "templat.isi": "Templat tidak dapat diisi dengan data dokumen.",
 }
 
-SHAPES = {RKT: contract.RktContext, PK: contract.PkContext}  # the context each document's template is filled with
+# the context each document's template is filled with
+SHAPES = {RKT: contract.RktContext, PK: contract.PkContext, LAKIN: contract.LakinContext}
 
 W = f"{{{NS['w']}}}"
 P, T, TBL, TR, TC = qn("w:p"), qn("w:t"), qn("w:tbl"), qn("w:tr"), qn("w:tc")

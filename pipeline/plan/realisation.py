@@ -422,3 +422,13 @@ def measure(plan: Plan, at: Period) -> Capaian:
     return Capaian(
         plan.office, at, ikk_measures(plan, month), ros, ikk_spending(plan, month, ros), source_spending(plan, month),
         total, _last_month(budget), _last_month(ikk), tuple(sorted(sources)))
+
+
+def reported_period(plan: Plan) -> Period:
+    """The months the LAKIN measures: through the last month either realisation reports (the whole year once
+    December is in; through December when nothing is reported yet, so every IKK reads Belum dilaporkan)."""
+    realisation = plan.realisation
+    if realisation is None:
+        return Period(12)
+    last = max(_last_month(realisation.budget), _last_month(realisation.ikk))
+    return Period(last or 12)

@@ -14,7 +14,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.formatting import number, plain, sign_date_text, target_text
 from pipeline.inputs import schema
-from pipeline.names import RKT
+from pipeline.names import LAKIN, RKT
 from pipeline.plan import tables
 from pipeline.plan.model import IkkRealisation, MonthlyTarget, Plan, Record, Target
 from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, QUARTERS, STATUSES
@@ -110,7 +110,8 @@ def _figures(plan: Plan) -> dict[str, str]:
 def snapshot(plan: Plan, document: str = RKT) -> dict[str, Any]:
     """The plan as nested dicts of printed values: section -> key -> label -> value.
 
-    `document` names the document that carries it (RKT or PK), so a diff compares like with like.
+    `document` names the document that carries it (RKT, PK or LAKIN), so a diff compares like with like.
+    The LAKIN shows the realisation too: its snapshot holds realisasi.xlsx's sheets and each IKK's Arah.
     """
     office = plan.office
     values: dict[str, dict[str, dict[str, str]]] = {"Identitas": {"": _office(plan)}}
@@ -119,6 +120,11 @@ def snapshot(plan: Plan, document: str = RKT) -> dict[str, Any]:
             if isinstance(sheet, schema.Sheet) and (sheet.name, None) not in NOT_SHOWN:
                 values[sheet.name] = _table(plan, sheet)
     values["Ringkasan"] = {"": _figures(plan)}
+    if document == LAKIN:
+        realised = realisation_snapshot(plan)
+        for key, arah in realised.pop("IKK").items():
+            values["IKK"].setdefault(key, {}).update(arah)
+        values.update(realised)
     d = office.sign_date
     return {
         "snapshot": SNAPSHOT_VERSION,
