@@ -231,3 +231,24 @@ def test_the_contexts_have_the_shape_of_the_contract(name):
     result = measure(plan, reported_period(plan))
     assert problems(lakin_context(plan, result, issued=(plan, plan)), contract.LakinContext, "lakin") == []
     assert problems(capaian_context(plan, result), contract.CapaianContext, "capaian") == []
+
+
+def test_against_the_renstra_target(tmp_path):
+    """A Target Renstra typed in kinerja.xlsx: the LAKIN sets the realisation against it; the RKT does not show it."""
+    from pipeline.build import build
+
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SHIPPED, inputs)
+    book = load_workbook(inputs / "kinerja.xlsx")
+    ws = book["IKK"]
+    column = ws.max_column + 1
+    ws.cell(1, column, "Target Renstra")
+    ws.cell(2, column, "0,98")
+    book.save(inputs / "kinerja.xlsx")
+    result = _run("lakin", "--inputs", str(inputs), "--output", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    text = body_text(open_docx(tmp_path / "out" / LAKIN))
+    assert "Terhadap target Renstra 2020-2024 sebesar 0,98, realisasi 0,91 mencapai 92,86%." in text
+    assert text.count("Target Renstra 2020-2024 untuk indikator ini belum diisi") == 7
+    built, shipped = build(inputs, tmp_path / "rkt"), build(SHIPPED, tmp_path / "rkt-shipped")
+    assert built.path.with_suffix(".md").read_text() == shipped.path.with_suffix(".md").read_text()

@@ -1020,6 +1020,13 @@ def lakin_chapter_three() -> list[str]:
         tag("{%p if i.earlier %}"),
         prose("{{ i.earlier }}"),
         tag("{%p endif %}"),
+        tag("{%p if i.renstra %}"),
+        prose("Terhadap target Renstra {{ lakin.period }} sebesar {{ i.renstra }}, realisasi {{ i.realised }} "
+              "mencapai {{ i.renstra_capaian }}."),
+        tag("{%p else %}"),
+        prose("Target Renstra {{ lakin.period }} untuk indikator ini belum diisi (kolom Target Renstra di "
+              "kinerja.xlsx)."),
+        tag("{%p endif %}"),
         para("Efisiensi penggunaan sumber daya", style="Subjudul"),
         prose("Anggaran Rincian Output yang mendukung indikator ini {{ i.allocation }} ribu rupiah, terealisasi "
               "{{ i.spent }} ribu rupiah ({{ i.absorption }}). {{ i.efficiency }}"),

@@ -506,6 +506,8 @@ class IkkReport(TypedDict):
     direction: str  # a sentence when lower is better, else empty
     years: list[YearRow]
     earlier: str  # a sentence on the year before, or empty
+    renstra: str  # the Target Renstra as typed, or empty when kinerja.xlsx has none
+    renstra_capaian: str  # this year's realisation against it
     allocation: str
     spent: str
     absorption: str

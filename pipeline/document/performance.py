@@ -130,6 +130,9 @@ def _ikks(plan: Plan, result: Capaian) -> list[contract.IkkReport]:
             "direction": ("Indikator ini makin baik bila makin rendah (Arah Turun): capaian dihitung "
                           "(2 x target - realisasi) / target x 100%.") if ikk.lower_is_better else "",
             "years": _earlier(plan, ikk), "earlier": _earlier_sentence(plan, ikk),
+            "renstra": target_text(ikk.indicator.renstra),
+            "renstra_capaian": _capaian(capaian(ikk.indicator.renstra.value, m.realised, ikk.lower_is_better)
+                                        if ikk.indicator.renstra is not None else None),
             "allocation": number(money.allocation), "spent": number(money.realised_to_date),
             "absorption": _pct(money.absorption), "efficiency": _efficiency(ikk, money),
             "programmes": [f"{ro.code} {text(ro.name)}" for ro in tables.ros_of(plan, no)],

@@ -94,7 +94,7 @@ def _indicator(row: RawRow, c: TypedCells) -> model.Indicator:
         name=c.text(g("name"), required=True), definition=c.text(g("definition")),
         target=target or model.Target(Decimal(0)), unit=c.text(g("unit")),
         absolute=c.number(g("absolute")), sum_label=c.text(g("sum_label")), direction=c.text(g("direction")),
-        cells=locations(row), row=row.number,
+        renstra=c.number(g("renstra")), cells=locations(row), row=row.number,
     )
 
 

@@ -301,6 +301,9 @@ KINERJA = Workbook(
                 Column("direction", "Arah", required=False, example="Naik", choices=DIRECTIONS,
                        note="Naik: makin tinggi makin baik (bawaan bila kosong); Turun: makin rendah makin baik "
                             "(jumlah kasus, deviasi); dipakai untuk menghitung capaian"),
+                Column("renstra", "Target Renstra", TARGET, required=False, example="0,99",
+                       note="target IKK pada akhir periode Renstra; LAKIN membandingkan realisasi dengannya "
+                            "(tidak tampil di RKT maupun PK)"),
             ),
             key=("no",),
             purpose="Indikator Kinerja Kegiatan (IKK) dan target Perjanjian Kinerja.",

@@ -167,6 +167,7 @@ class Indicator(Record):
     absolute: Target | None = None
     sum_label: str = ""
     direction: str = ""  # Arah: Naik (empty: higher is better) or Turun (lower is better)
+    renstra: Target | None = None  # Target Renstra: the target at the end of the strategic period (the LAKIN's)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, QUARTERS, STATUSES
 
 SNAPSHOT_VERSION = 2
 # Sheets (or columns) that never reach the document: they are cross-checked only.
-NOT_SHOWN = {("PJ", None), ("Alokasi IKK", None), ("IKK-RO", "name"), ("IKK", "direction")}
+NOT_SHOWN = {("PJ", None), ("Alokasi IKK", None), ("IKK-RO", "name"), ("IKK", "direction"), ("IKK", "renstra")}
 # Where each table sheet's records live in the plan
 RECORDS = {
     "Unit": "units", "Wilker": "wilker", "Unit Kerja": "work_units", "PJ": "pjs", "Dasar Hukum": "legal_basis",
@@ -153,13 +153,17 @@ def _realised(record: Any, column: schema.Column) -> str:
 
 
 def realisation_snapshot(plan: Plan) -> dict[str, dict[str, dict[str, str]]]:
-    """What realisasi.xlsx says (empty without it), and each IKK's Arah, section -> key -> label -> value.
+    """What realisasi.xlsx says (empty without it), and each IKK's Arah and Target Renstra, section -> key ->
+    label -> value.
 
-    Kept apart from `snapshot` so a document's bytes never depend on the realisation; an
-    inputs folder's side of `rkt diff` carries it, so a changed realisation value is named.
+    Kept apart from `snapshot` so the RKT's and the PK's bytes never depend on them; an inputs
+    folder's side of `rkt diff` carries it, and so does the LAKIN's snapshot, so a changed
+    realisation value is named.
     """
-    arah = schema.KINERJA.sheet("IKK").column("direction").header
-    values: dict[str, dict[str, dict[str, str]]] = {"IKK": {str(i.no): {arah: i.direction} for i in plan.indicators}}
+    ikk = schema.KINERJA.sheet("IKK")
+    arah, renstra = ikk.column("direction"), ikk.column("renstra")
+    values: dict[str, dict[str, dict[str, str]]] = {"IKK": {
+        str(i.no): {arah.header: i.direction, renstra.header: shown(i.renstra, renstra)} for i in plan.indicators}}
     r = plan.realisation
     if r is None:
         return values
