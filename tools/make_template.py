@@ -949,6 +949,10 @@ def lakin_front() -> list[str]:
         prose("Realisasi anggaran periode {{ capaian.months }} sebesar {{ capaian.total.realised }} ribu rupiah dari "
               "pagu {{ capaian.total.allocation }} ribu rupiah ({{ capaian.total.absorption }}), dengan rata-rata "
               "deviasi bulanan terhadap rencana penarikan {{ capaian.total.deviation }}."),
+        tag("{%p if not capaian.complete %}"),
+        para("Catatan: realisasi baru dilaporkan s.d. {{ capaian.through }}; laporan ini mengukur periode "
+             "{{ capaian.months }}, bukan tahun penuh.", style="Catatan"),
+        tag("{%p endif %}"),
         tag("{%p if capaian.reported %}"),
         para("Catatan: {{ capaian.reported }}.", style="Catatan"),
         tag("{%p endif %}"),

@@ -73,8 +73,8 @@ def _rows(result: Capaian) -> list[contract.MeasureRow]:
     return rows
 
 
-def _earlier(plan: Plan, ikk: IkkMeasure) -> list[contract.YearRow]:
-    """Earlier years from the Tahun Lalu sheet, oldest first, then this year as measured."""
+def _earlier(plan: Plan, ikk: IkkMeasure, month: int) -> list[contract.YearRow]:
+    """Earlier years from the Tahun Lalu sheet, oldest first, then this year as measured through `month`."""
     rows: list[contract.YearRow] = []
     earlier = plan.realisation.earlier if plan.realisation is not None else ()
     lower = ikk.lower_is_better
@@ -83,7 +83,8 @@ def _earlier(plan: Plan, ikk: IkkMeasure) -> list[contract.YearRow]:
         rows.append({"year": str(e.year), "target": target_text(e.target, NIL),
                      "realised": target_text(e.realisation, NIL), "capaian": _capaian(value)})
     m = ikk.own
-    rows.append({"year": str(plan.office.year), "target": target_text(ikk.indicator.target),
+    year = str(plan.office.year) if month == 12 else f"{plan.office.year} (s.d. {MONTHS[month - 1]})"
+    rows.append({"year": year, "target": target_text(ikk.indicator.target),
                  "realised": _figure(m.realised, m), "capaian": _capaian(m.capaian)})
     return rows
 
@@ -129,7 +130,7 @@ def _ikks(plan: Plan, result: Capaian) -> list[contract.IkkReport]:
             "realised": _figure(m.realised, m), "capaian": _capaian(m.capaian), "category": m.category,
             "direction": ("Indikator ini makin baik bila makin rendah (Arah Turun): capaian dihitung "
                           "(2 x target - realisasi) / target x 100%.") if ikk.lower_is_better else "",
-            "years": _earlier(plan, ikk), "earlier": _earlier_sentence(plan, ikk),
+            "years": _earlier(plan, ikk, result.period.month), "earlier": _earlier_sentence(plan, ikk),
             "renstra": target_text(ikk.indicator.renstra),
             "renstra_capaian": _capaian(capaian(ikk.indicator.renstra.value, m.realised, ikk.lower_is_better)
                                         if ikk.indicator.renstra is not None else None),
@@ -190,16 +191,22 @@ def _whole(value: Decimal | None) -> int:
     return int((value or Decimal(0)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
+def _millions(thousands: int) -> int:
+    """Thousands of rupiah as whole millions: a chart's labels stay short enough not to run into each other."""
+    return int((Decimal(thousands) / 1000).quantize(Decimal(1), ROUND_HALF_UP))
+
+
 def charts(result: Capaian) -> contract.MeasuredCharts:
-    """Capaian per IKK, and the office's cumulative plan against its cumulative realisation month by month."""
+    """Capaian per IKK, and the office's cumulative plan against its cumulative realisation month by month
+    (millions of rupiah; the tables give the thousands)."""
     month = result.period.month
     total = result.total
     plan_cum, real_cum, p, r = [], [], 0, 0
     for m in range(month):
         p += (total.planned or (0,) * 12)[m]
         r += total.realised[m]
-        plan_cum.append(p)
-        real_cum.append(r)
+        plan_cum.append(_millions(p))
+        real_cum.append(_millions(r))
     return {
         "capaian": {"id": "capaian", "name": "Grafik Capaian IKK", "kind": "bar",
                     "categories": [f"IKK {ikk.indicator.no}" for ikk in result.indicators],
@@ -207,8 +214,8 @@ def charts(result: Capaian) -> contract.MeasuredCharts:
                                                                  for ikk in result.indicators]}]},
         "anggaran": {"id": "anggaran", "name": "Grafik Rencana dan Realisasi Anggaran", "kind": "column",
                      "categories": list(SHORT_MONTHS[:month]),
-                     "series": [{"name": "Rencana penarikan kumulatif (000)", "values": plan_cum},
-                                {"name": "Realisasi kumulatif (000)", "values": real_cum}]},
+                     "series": [{"name": "Rencana penarikan kumulatif (juta rupiah)", "values": plan_cum},
+                                {"name": "Realisasi kumulatif (juta rupiah)", "values": real_cum}]},
     }
 
 
