@@ -254,7 +254,8 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
          templates: Path | None) -> None:
     """Bandingkan dua edisi per sheet, kunci (kode RO, No IKK, NIP, ...) dan kolom: rkt diff OLD NEW.
 
-    OLD dan NEW masing-masing folder input, .docx hasil rkt, atau edisi terbit (terbit:2025-Awal-Tahun).
+    OLD dan NEW masing-masing folder input, .docx hasil rkt (RKT, PK, LAKIN), atau edisi terbit
+    (terbit:2025-Awal-Tahun, terbit:2025-LAKIN); folder input dibandingkan dengan LAKIN lewat LAKIN-nya.
     Setiap nilai workbook yang sampai ke dokumen dibandingkan; teks templat yang berubah ditampilkan
     sebagai teks. Dengan --rev REV cukup satu folder (bawaan inputs/): isinya pada revisi REV
     dibandingkan dengan isinya sekarang. Keluar dengan 0 bila dokumennya sama, 1 bila berbeda, 2 bila
@@ -279,13 +280,12 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
     from pipeline.document.package import NotAnRktDocument
     from pipeline.document.render import TemplateError
     from pipeline.files import FileProblem
-    from pipeline.review.diff import compared, format_text, load_side
+    from pipeline.review.diff import compared, format_text, load_sides
     from pipeline.review.diff import diff as compare
     from pipeline.review.redline import write_redline, write_redlines
 
     try:
-        before = load_side(old, rev, output=output, templates=templates)
-        after = load_side(new, output=output, templates=templates)
+        before, after = load_sides(old, new, rev, output=output, templates=templates)
     except InputError as exc:
         _emit(exc.findings, "text")
         sys.exit(EXIT_UNUSABLE)
@@ -297,7 +297,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
         _unusable(str(exc))
     if not compared(before, after):
         _unusable(f"{old} adalah dokumen {'/'.join(before.twins)}, {new} dokumen {'/'.join(after.twins)}: "
-                  "bandingkan dokumen yang sejenis (RKT dengan RKT, PK dengan PK)")
+                  "bandingkan dokumen yang sejenis (RKT dengan RKT, PK dengan PK, LAKIN dengan LAKIN)")
     changes = compare(before, after)
     if fmt == "json":
         click.echo(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))

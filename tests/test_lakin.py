@@ -166,6 +166,10 @@ def test_a_changed_realisation_changes_the_lakin_and_rkt_diff_names_it(shipped, 
     assert found == [("Realisasi IKK", "4 / ", "Jun", "49", "47")]
     shown = _run("diff", str(shipped["out"] / LAKIN), str(new))
     assert "Realisasi IKK" in shown.output and "49 -> 47" in shown.output
+    against_folder = _run("diff", str(shipped["out"] / LAKIN), str(changed))  # the folder composes its LAKIN
+    assert against_folder.exit_code == 1, against_folder.output
+    assert "Realisasi IKK: No IKK 4 / Komponen\n  Jun: 49 -> 47 (selisih -2)" in against_folder.output
+    assert _run("diff", str(SHIPPED), str(shipped["out"] / LAKIN)).exit_code == 0
 
 
 def test_no_realisation_no_lakin(tmp_path):
@@ -182,6 +186,8 @@ def test_final_keeps_the_lakin_in_its_own_archive_folder(tmp_path):
     assert result.exit_code == 0, result.output
     issued = tmp_path / "terbit" / "2024-LAKIN"
     assert (issued / LAKIN).is_file() and (issued / "input" / "realisasi.xlsx").is_file()
+    same = _run("diff", "terbit:2024-LAKIN", str(SHIPPED), "--output", str(tmp_path))
+    assert same.exit_code == 0, same.output
 
 
 def test_the_lampiran_holds_each_issued_pk(tmp_path):
@@ -252,3 +258,25 @@ def test_against_the_renstra_target(tmp_path):
     assert text.count("Target Renstra 2020-2024 untuk indikator ini belum diisi") == 7
     built, shipped = build(inputs, tmp_path / "rkt"), build(SHIPPED, tmp_path / "rkt-shipped")
     assert built.path.with_suffix(".md").read_text() == shipped.path.with_suffix(".md").read_text()
+
+
+def test_an_error_stops_the_lakin_and_a_draft_is_marked(tmp_path):
+    """A cumulative realisation that falls is an error: no LAKIN; --draft writes one marked DRAF on every page."""
+    from tests.docx_reading import header_text
+
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SHIPPED, inputs)
+    book = load_workbook(inputs / "realisasi.xlsx")
+    ws = book["Realisasi IKK"]
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[header.index("No IKK")].value == 4
+               and r[header.index("Komponen")].value is None)
+    row[header.index("Jun")].value = 1
+    book.save(inputs / "realisasi.xlsx")
+    stopped = _run("lakin", "--inputs", str(inputs), "--output", str(tmp_path / "out"))
+    assert stopped.exit_code == 1 and "GALAT" in stopped.output
+    assert not list((tmp_path / "out").glob("LAKIN-*.docx"))
+    draft = _run("lakin", "--inputs", str(inputs), "--output", str(tmp_path / "out"), "--draft")
+    assert draft.exit_code == 1, draft.output
+    doc = open_docx(tmp_path / "out" / "LAKIN-2024-BKK-Kelas-II-Jambi-DRAF.docx")
+    assert "DRAF" in header_text(doc)

@@ -27,7 +27,7 @@ from pipeline.formatting import plain
 from pipeline.inputs import schema
 from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.inputs.read import LIMITS, Limits
-from pipeline.names import RKT, is_draft, issued_name
+from pipeline.names import LAKIN, PLAN_KINDS, RKT, is_draft, issued_name
 from pipeline.outputs import resolved
 from pipeline.review.snapshot import realisation_snapshot, snapshot
 
@@ -225,11 +225,27 @@ def _changed_words(old: str, new: str) -> str:
                      if tag != "equal")
 
 
+def load_sides(old, new, rev: str | None = None, output: Path | None = None,
+               templates: Path | None = None) -> tuple[Side, Side]:
+    """Both sides of `rkt diff OLD NEW` (`load_side`); an inputs folder set against a LAKIN (a built one, or
+    `terbit:2024-LAKIN`) composes its LAKIN, so the two compare like with like."""
+    before = load_side(old, rev, output=output, templates=templates)
+    after = load_side(new, output=output, templates=templates)
+    if compared(before, after):
+        return before, after
+    if LAKIN in after.twins and before.realisation is not None:
+        before = load_side(old, rev, output=output, templates=templates, kinds=(LAKIN,))
+    elif LAKIN in before.twins and after.realisation is not None:
+        after = load_side(new, output=output, templates=templates, kinds=(LAKIN,))
+    return before, after
+
+
 def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Path | None = None,
-              templates: Path | None = None) -> Side:
-    """One side of a diff: an inputs folder (optionally at git revision `rev`), its documents composed from
-    the templates in `templates` (pipeline/document/documents.py, `template_paths`), a built .docx (the
-    RKT or the PK), or an issued edition `terbit:NAME` of the archive in `output` (both its documents).
+              templates: Path | None = None, kinds: tuple[str, ...] = PLAN_KINDS) -> Side:
+    """One side of a diff: an inputs folder (optionally at git revision `rev`), its documents of `kinds` (the RKT
+    and the PK; the LAKIN) composed from the templates in `templates` (pipeline/document/documents.py,
+    `template_paths`), a built .docx (the RKT, the PK or the LAKIN), or an issued edition `terbit:NAME` of
+    the archive in `output` (its documents).
 
     Each file is read once and each folder's documents made once, in memory.
     """
@@ -242,9 +258,9 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
     path = Path(path)
     if rev is not None:
         with inputs_at_revision(path, rev) as folder:
-            return replace(_folder_side(folder, limits, templates), read=_workbooks(path))
+            return replace(_folder_side(folder, limits, templates, kinds), read=_workbooks(path))
     if path.is_dir():
-        return _folder_side(path, limits, templates)
+        return _folder_side(path, limits, templates, kinds)
     data = read_docx(path)
     snap = read_snapshot(path, data)
     snap.setdefault("values", {})  # a document of an rkt before snapshot 2: its text alone is compared
@@ -255,9 +271,13 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
                 errors=is_draft(path.name))
 
 
-def _folder_side(folder: Path, limits: Limits, templates: Path | None = None) -> Side:
-    """An inputs folder: its snapshot, and the documents it gives (errors or not, never a draft) with their twins,
-    from the templates in `templates` (None: rkt's own); its realisation too, when it has one."""
+def _folder_side(folder: Path, limits: Limits, templates: Path | None = None,
+                 kinds: tuple[str, ...] = PLAN_KINDS) -> Side:
+    """An inputs folder: its snapshot, and the documents of `kinds` it gives (errors or not, never a draft) with
+    their twins, from the templates in `templates` (None: rkt's own); its realisation too, when it has one.
+
+    Its LAKIN's snapshot holds the realisation already: the side then carries no realisation of its own, so
+    no change is named twice."""
     # start-up: docxtpl and the checks load only when a folder is compared, not for two .docx
     from pipeline.document.documents import documents
     from pipeline.edition import analyse
@@ -266,10 +286,12 @@ def _folder_side(folder: Path, limits: Limits, templates: Path | None = None) ->
     if analysis.plan is None:
         raise InputError(analysis.findings)
     plan = analysis.plan
-    docs = documents(plan, templates=templates)
+    docs = documents(plan, templates=templates, kinds=kinds)
+    twins = {kind: docx_to_markdown(docx) for kind, docx in docs.items()}
+    if LAKIN in kinds:  # the LAKIN shows the realisation: its errors stop it too
+        return Side(snapshot(plan, LAKIN), twins, docs, _workbooks(folder), errors=has_errors(analysis.findings))
     errors = has_errors([f for f in analysis.findings if not f.rule.startswith("realisation.")])  # not in documents
-    return Side(snapshot(plan), {kind: docx_to_markdown(docx) for kind, docx in docs.items()}, docs,
-                _workbooks(folder), realisation_snapshot(plan), errors)
+    return Side(snapshot(plan), twins, docs, _workbooks(folder), realisation_snapshot(plan), errors)
 
 
 def _workbooks(folder: Path) -> frozenset[Path]:
