@@ -55,6 +55,8 @@ def lakin(inputs: Path, output: Path, *, draft: bool = False, final: bool = Fals
     the template cannot be filled, FileProblem (OutputRefused among them) when the output cannot be written.
     """
     analysis = analyse(inputs, realisation=True)
+    if analysis.plan is None:
+        raise InputError(analysis.findings)
     if analysis.plan.realisation is None:
         raise InputError([error("input.missing-workbook", f"workbook {REALISASI.filename} tidak ditemukan di "
                                 f"{inputs}; LAKIN melaporkan realisasi (rkt blank menulis workbook kosongnya)",
