@@ -280,3 +280,17 @@ def test_an_error_stops_the_lakin_and_a_draft_is_marked(tmp_path):
     assert draft.exit_code == 1, draft.output
     doc = open_docx(tmp_path / "out" / "LAKIN-2024-BKK-Kelas-II-Jambi-DRAF.docx")
     assert "DRAF" in header_text(doc)
+
+
+def test_a_cell_that_cannot_be_read_stops_the_lakin_naming_it(tmp_path):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SHIPPED, inputs)
+    book = load_workbook(inputs / "realisasi.xlsx")
+    ws = book["Realisasi Anggaran"]
+    header = [c.value for c in ws[1]]
+    ws.cell(2, header.index("Jan") + 1, "seribu")
+    book.save(inputs / "realisasi.xlsx")
+    result = _run("lakin", "--inputs", str(inputs), "--output", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert "realisasi.xlsx, sheet Realisasi Anggaran" in result.output and '"seribu" bukan angka' in result.output
+    assert not list((tmp_path / "out").glob("LAKIN-*.docx"))
