@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,18 @@ from pipeline.ooxml import NS, P, T, qn, text
 if TYPE_CHECKING:
     from docx.document import Document
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "rkt.docx"
+
+def own_templates() -> Path:
+    """The folder of rkt's own templates (rkt.docx, pk.docx).
+
+    An installed rkt (pip or pipx) carries them as package data, `pipeline/templates/`; in a clone
+    (an editable install) they are the repository's `templates/`, where planners edit them.
+    """
+    installed = Path(str(resources.files("pipeline"))) / "templates"
+    return installed if (installed / "rkt.docx").is_file() else Path(__file__).resolve().parents[2] / "templates"
+
+
+TEMPLATE = own_templates() / "rkt.docx"
 AGREEMENT = TEMPLATE.with_name("pk.docx")  # the Perjanjian Kinerja's
 LAKIN = TEMPLATE.with_name("lakin.docx")  # the Laporan Kinerja's
 CAPAIAN = TEMPLATE.with_name("capaian.docx")  # the capaian report's (`rkt capaian`)
