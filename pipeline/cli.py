@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
+from pipeline.cli_text import VERSION_OPTION, Group
 from pipeline.findings import Finding, InputError, has_errors
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -37,12 +38,12 @@ def _emit(findings: list[Finding], fmt: str, quiet: bool = False) -> None:
 def _inputs_option(fn):
     return click.option(
         "--inputs", "inputs", type=click.Path(path_type=Path), default=Path("inputs"), show_default=True,
-        help="Folder berisi lima workbook seksi.",
+        metavar="FOLDER", help="Folder berisi lima workbook seksi.",
     )(fn)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="rkt")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rkt", message="%(prog)s versi %(version)s", help=VERSION_OPTION)
 def cli() -> None:
     """Susun Rencana Kinerja Tahunan (RKT) dari workbook seksi.
 
@@ -85,14 +86,15 @@ def check(inputs: Path, fmt: str) -> None:
 
 
 @cli.command("build")
-@click.option("--inputs", "inputs", type=click.Path(path_type=Path), multiple=True,
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), multiple=True, metavar="FOLDER",
               help="Folder berisi lima workbook seksi (bawaan: inputs). Boleh diulang untuk beberapa kantor.")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder tujuan dokumen.")
+              metavar="FOLDER", help="Folder tujuan dokumen.")
 @click.option("--draft", is_flag=True,
               help="Tetap tulis dokumen walau ada galat: bertanda DRAF di setiap halaman, dengan lampiran temuan.")
-@click.option("--edition", help='Edisi yang diharapkan, mis. "Revisi 1"; dicocokkan dengan isian Edisi di '
-              "identitas.xlsx (naikkan edisi dengan rkt revisi).")
+@click.option("--edition", metavar="EDISI",
+              help='Edisi yang diharapkan, mis. "Revisi 1"; dicocokkan dengan isian Edisi di identitas.xlsx '
+              "(naikkan edisi dengan rkt revisi).")
 @click.option("--final", is_flag=True,
               help="Edisi yang akan ditandatangani: simpan juga dokumen, laporan dan workbook-nya di terbit/, "
                    "baca-saja; ditolak bila edisi itu sudah terbit dari workbook lain.")
@@ -239,22 +241,22 @@ def schema() -> None:
 
 
 @cli.command()
-@click.argument("sides", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--rev", help="Bandingkan folder input pada revisi git ini dengan isinya sekarang.")
+@click.argument("sides", nargs=-1, type=click.Path(path_type=Path), metavar="LAMA BARU")
+@click.option("--rev", metavar="REV", help="Bandingkan folder input pada revisi git ini dengan isinya sekarang.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Bentuk daftar perubahan.")
-@click.option("--redline", "redline_out", type=click.Path(path_type=Path),
-              help="Tulis juga NEW dengan lacak perubahan Word (w:ins/w:del) terhadap OLD: ke FOLDER satu redline "
+@click.option("--redline", "redline_out", type=click.Path(path_type=Path), metavar="JALUR",
+              help="Tulis juga BARU dengan lacak perubahan Word (w:ins/w:del) terhadap LAMA: ke FOLDER satu redline "
                    "per dokumen (redline-RKT-....docx, redline-PK-....docx), atau ke FILE.docx redline RKT saja.")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder output yang memuat arsip terbit/ (untuk sisi terbit:NAMA).")
-@click.option("--templat", "templates", type=click.Path(path_type=Path),
+              metavar="FOLDER", help="Folder output yang memuat arsip terbit/ (untuk sisi terbit:NAMA).")
+@click.option("--templat", "templates", type=click.Path(path_type=Path), metavar="FOLDER",
               help="Folder templat yang diedit: sisi berupa folder input disusun dengan templat itu.")
 def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path | None, output: Path,
          templates: Path | None) -> None:
-    """Bandingkan dua edisi per sheet, kunci (kode RO, No IKK, NIP, ...) dan kolom: rkt diff OLD NEW.
+    """Bandingkan dua edisi per sheet, kunci (kode RO, No IKK, NIP, ...) dan kolom: rkt diff LAMA BARU.
 
-    OLD dan NEW masing-masing folder input, .docx hasil rkt (RKT, PK, LAKIN), atau edisi terbit
+    LAMA dan BARU masing-masing folder input, .docx hasil rkt (RKT, PK, LAKIN), atau edisi terbit
     (terbit:2025-Awal-Tahun, terbit:2025-LAKIN); folder input dibandingkan dengan LAKIN lewat LAKIN-nya.
     Setiap nilai workbook yang sampai ke dokumen dibandingkan; teks templat yang berubah ditampilkan
     sebagai teks. Dengan --rev REV cukup satu folder (bawaan inputs/): isinya pada revisi REV
@@ -275,7 +277,7 @@ def diff(sides: tuple[Path, ...], rev: str | None, fmt: str, redline_out: Path |
     elif rev is None and len(sides) == 2:
         old, new = sides
     else:
-        raise click.UsageError("beri OLD dan NEW, atau --rev REV dengan satu folder input")
+        raise click.UsageError("beri LAMA dan BARU, atau --rev REV dengan satu folder input")
     # start-up: imported when the command runs
     from pipeline.document.package import NotAnRktDocument
     from pipeline.document.render import TemplateError
@@ -406,7 +408,7 @@ def _unusable(message: str) -> None:
 
 @cli.command("revisi")
 @_inputs_option
-@click.option("--tanggal", prompt="Tanggal penandatanganan revisi (mis. 2 Juli 2024)",
+@click.option("--tanggal", metavar="TANGGAL", prompt="Tanggal penandatanganan revisi (mis. 2 Juli 2024)",
               help="Tanggal penandatanganan edisi revisi, mis. '2 Juli 2024' (ditanyakan bila tidak diberi).")
 def revisi_command(inputs: Path, tanggal: str) -> None:
     """Mulai revisi: naikkan Edisi di identitas.xlsx (Awal Tahun -> Revisi 1 -> Revisi 2) dan isi tanggalnya.
@@ -437,10 +439,12 @@ def revisi_command(inputs: Path, tanggal: str) -> None:
 
 
 @cli.command("init")
-@click.option("--year", type=click.IntRange(1900, 2200), required=True, help="Tahun RKT baru (tahun input + 1).")
+@click.option("--year", type=click.IntRange(1900, 2200), required=True, metavar="TAHUN",
+              help="Tahun RKT baru (tahun input + 1).")
 @click.option("--from", "src", type=click.Path(path_type=Path), default=Path("inputs"), show_default=True,
-              help="Folder workbook tahun ini; hanya dibaca.")
-@click.option("--to", "dst", type=click.Path(path_type=Path), required=True, help="Folder workbook tahun baru.")
+              metavar="FOLDER", help="Folder workbook tahun ini; hanya dibaca.")
+@click.option("--to", "dst", type=click.Path(path_type=Path), required=True, metavar="FOLDER",
+              help="Folder workbook tahun baru.")
 @click.option("--force", is_flag=True, help="Timpa workbook yang sudah ada di folder tujuan.")
 def init_command(year: int, src: Path, dst: Path, force: bool) -> None:
     """Siapkan workbook tahun berikutnya dari workbook tahun ini.
@@ -473,8 +477,8 @@ def init_command(year: int, src: Path, dst: Path, force: bool) -> None:
 
 
 @cli.command("blank")
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--year", type=click.IntRange(1900, 2200),
+@click.argument("folder", type=click.Path(path_type=Path), metavar="FOLDER")
+@click.option("--year", type=click.IntRange(1900, 2200), metavar="TAHUN",
               help="Tahun RKT; mengisi Tahun, Edisi dan Tanggal Penandatanganan di identitas.xlsx.")
 @click.option("--force", is_flag=True, help="Timpa workbook yang sudah ada di FOLDER.")
 def blank_command(folder: Path, year: int | None, force: bool) -> None:
@@ -502,11 +506,11 @@ def blank_command(folder: Path, year: int | None, force: bool) -> None:
 
 
 @cli.command("rekap")
-@click.option("--inputs", "inputs", type=click.Path(path_type=Path), multiple=True, required=True,
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), multiple=True, required=True, metavar="FOLDER",
               help="Folder berisi lima workbook seksi satu kantor. Ulangi untuk setiap kantor.")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("rekap.xlsx"), show_default=True,
-              help="Workbook rekap yang ditulis (di luar folder input).")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
+              metavar="FILE", help="Workbook rekap yang ditulis (di luar folder input).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Jumlah proses yang membaca kantor bersamaan (bawaan: jumlah CPU).")
 def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -> None:
     """Rekap beberapa kantor dalam satu workbook Excel untuk tim regional atau nasional.

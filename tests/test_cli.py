@@ -19,3 +19,41 @@ def test_top_level_help_lists_every_command():
     assert result.exit_code == 0
     for name in cli.commands:
         assert name in result.output
+
+
+#: click's own English: none of it may reach a planner
+ENGLISH = ("Usage", "Options", "Commands", "Show this", "Show the", "Error", "Try '", "default:", "required",
+           "No such", "Missing", "Invalid", "is not", "Did you mean", "does not", "requires", "Aborted",
+           "TEXT", "PATH", "INTEGER", "RANGE", "DIRECTORY", "FILENAME", "[OPTIONS]", "COMMAND", "[ARGS]")
+
+
+def _english(text: str) -> list[str]:
+    return [word for word in ENGLISH if word in text]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], *([name, "--help"] for name in sorted(cli.commands))],
+                         ids=lambda a: " ".join(a))
+def test_help_speaks_indonesian(args):
+    result = CliRunner().invoke(cli, args, prog_name="rkt")
+    assert result.exit_code == 0
+    assert "Pemakaian: rkt" in result.output and "Opsi:" in result.output
+    assert "Tampilkan bantuan ini lalu keluar." in result.output
+    assert _english(result.output) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["tidak-ada"], ["build", "--tidak-ada"], ["build", "--inpts", "x"], ["check", "--inputs"],
+    ["check", "--format", "xml"], ["init", "--to", "x"], ["init", "--year", "x", "--to", "y"],
+    ["init", "--year", "3000", "--to", "y"], ["blank"], ["check", "ekstra"], ["rules", "--tidak-ada"],
+], ids=lambda a: " ".join(a))
+def test_usage_errors_speak_indonesian(args):
+    result = CliRunner().invoke(cli, args, prog_name="rkt")
+    assert result.exit_code == 2
+    assert "GALAT " in result.output
+    assert _english(result.output) == []
+
+
+def test_the_version_speaks_indonesian():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("rkt versi ")
+    assert "Tampilkan versi" in CliRunner().invoke(cli, ["--help"]).output
