@@ -110,8 +110,19 @@ def diff(old: Side, new: Side) -> list[Change]:
     inputs folders, every value of realisasi.xlsx and every IKK's Arah that changed (they reach no document)."""
     changes = document_changes(old, new)
     if old.realisation is not None and new.realisation is not None:
-        for section in dict.fromkeys([*old.realisation, *new.realisation]):
-            changes += _records(section, old.realisation.get(section, {}), new.realisation.get(section, {}))
+        changes += value_changes(old.realisation, new.realisation)
+    return changes
+
+
+def value_changes(old: dict[str, dict], new: dict[str, dict]) -> list[Change]:
+    """Every change between two sets of values (section -> key -> label -> value), section by section.
+
+    What two snapshots differ in, whatever their documents say: `rkt serve` shows it for one
+    workbook replaced by an upload.
+    """
+    changes = []
+    for section in dict.fromkeys([*old, *new]):
+        changes += _records(section, old.get(section, {}), new.get(section, {}))
     return changes
 
 
@@ -124,10 +135,7 @@ def document_changes(old: Side, new: Side) -> list[Change]:
     differing = [kind for kind in compared(old, new) if old.twins[kind] != new.twins[kind]]
     if not differing:
         return []
-    a, b = old.snapshot["values"], new.snapshot["values"]
-    changes = []
-    for section in dict.fromkeys([*a, *b]):
-        changes += _records(section, a.get(section, {}), b.get(section, {}))
+    changes = value_changes(old.snapshot["values"], new.snapshot["values"])
     return changes or [c for kind in differing for c in _text_changes(old.twins[kind], new.twins[kind], kind)]
 
 
@@ -170,7 +178,7 @@ def _record_text(values: Any) -> str:
     return "; ".join(f"{k}: {v}" for k, v in values.items() if v) or "(kosong)"
 
 
-def _heading(section: str, key: str) -> str:
+def heading(section: str, key: str) -> str:
     """`RO QAH.017`, `Target Bulanan: No IKK 1 / Komponen 2`, `Identitas`."""
     if not key or section == TEXT:
         return f"{section} {key}".strip()
@@ -199,7 +207,7 @@ def format_text(changes: list[Change], old: dict, new: dict) -> str:
         head = (c.section, c.key)
         if head != current:
             current = head
-            lines.append(_heading(c.section, c.key))
+            lines.append(heading(c.section, c.key))
         if not c.field:
             verb = "ditambah" if c.old is None else "dihapus"
             lines.append(f"  {verb}: {_record_text(c.new if c.old is None else c.old)}")
