@@ -652,6 +652,37 @@ def lakin_command(inputs: Path, output: Path, draft: bool, final: bool, template
     sys.exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
 
 
+@cli.command("serve")
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path, file_okay=False), multiple=True, metavar="FOLDER",
+              help="Folder workbook satu kantor (bawaan: inputs). Ulangi untuk setiap kantor.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="HOST",
+              help="Alamat yang didengarkan; hanya komputer ini (127.0.0.1, localhost).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, metavar="PORT",
+              help="Port halaman (0: port bebas mana pun).")
+@click.option("--no-browser", is_flag=True, help="Jangan buka peramban.")
+def serve_command(inputs: tuple[Path, ...], host: str, port: int, no_browser: bool) -> None:
+    """Buka halaman rkt di peramban: periksa, unggah, build dan unduh tanpa terminal.
+
+    Untuk setiap folder kantor: ringkasan kantor, semua temuan per workbook dan pemiliknya (sheet
+    dan sel), salinan bertanda, unggah versi baru workbook (langsung diperiksa; versi lama disimpan
+    di versi-lama/), build, draf dan terbitkan (--final), unduh RKT, PK, PDF dan laporan, serta
+    diff dan redline terhadap edisi terbit. Hasil build ditulis ke <folder>/output. Halaman hanya
+    untuk komputer ini; Ctrl+C menghentikannya.
+
+    \b
+    Contoh:
+      rkt serve
+      rkt serve --inputs jambi --inputs padang --port 8080
+    """
+    # start-up: Flask and waitress load only for the page
+    from pipeline.web.serve import ServeError, serve
+
+    try:
+        serve(inputs or (Path("inputs"),), host=host, port=port, browser=not no_browser)
+    except ServeError as exc:
+        _unusable(str(exc))
+
+
 def _interrupted(signum, frame) -> None:
     """SIGTERM (timeout, CI, a service manager) unwinds like Ctrl-C: every pending temporary file is removed."""
     raise SystemExit(128 + signum)

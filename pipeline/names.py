@@ -36,6 +36,9 @@ STATE_FOLDER = ".rkt"  # the output folder's own state
 MANIFEST = "manifest.json"  # in STATE_FOLDER: every file rkt wrote
 LOCK = "lock"  # in STATE_FOLDER: held while the manifest is updated
 SNAPSHOT_PART = "customXml/rkt-snapshot.xml"  # the part of a built .docx that carries its snapshot
+# `rkt serve` keeps everything of an office inside its folder, so the folder can be moved or copied whole:
+OFFICE_OUTPUT = "output"  # the output folder of the page's builds
+KEPT_FOLDER = "versi-lama"  # every workbook version an upload replaced
 
 DOCX, TWIN, REPORT = ".docx", ".md", "-pemeriksaan.md"
 PREVIEW = "pratinjau"  # `rkt templat`'s documents: pratinjau-RKT-2024-....docx
@@ -170,3 +173,16 @@ def issue_name(office: Office, kind: str = RKT) -> str:
 def issued_name(side: str) -> str | None:
     """`2025-Awal-Tahun` of a diff side `terbit:2025-Awal-Tahun`; None when the side names no issued edition."""
     return side.removeprefix(ARCHIVE_PREFIX) if side.startswith(ARCHIVE_PREFIX) else None
+
+
+def kept_name(workbook: str, stamp: str, n: int = 1) -> str:
+    """`versi-lama/jadwal-20250110-103000.xlsx` (`-2`, `-3` ... after a second upload in the same second):
+    a workbook version an upload replaced."""
+    stem, _, suffix = workbook.rpartition(".")
+    return f"{KEPT_FOLDER}/{stem}-{stamp}{'' if n == 1 else f'-{n}'}.{suffix}"
+
+
+def redline_against_name(kind: str, against: str) -> str:
+    """`redline-RKT-terhadap-2025-Awal-Tahun.docx`: document `kind` as it is now (on the page), with tracked
+    changes against issued edition `against`."""
+    return f"{REDLINE}{kind}-terhadap-{against}{DOCX}"

@@ -74,3 +74,16 @@ def test_an_installed_rkt_builds_in_an_empty_folder_the_same_bytes(installed, tm
     built = somewhere / "hasil" / expected.path.name
     assert built.read_bytes() == expected.path.read_bytes()
     assert (somewhere / "hasil" / expected.agreement.name).read_bytes() == expected.agreement.read_bytes()
+
+
+@pytest.mark.slow
+def test_an_installed_rkt_serves_its_page_and_speaks_indonesian(installed, tmp_path):
+    office = shutil.copytree(SHIPPED, tmp_path / "kantor", ignore=shutil.ignore_patterns("~$*"))
+    script = ("import sys; from pipeline.web.app import create_app; c = create_app([sys.argv[1]]).test_client(); "
+              "page = c.get('/kantor/kantor/'); css = c.get('/static/rkt.css'); js = c.get('/static/rkt.js'); "
+              "print(page.status_code, css.status_code, js.status_code, 'Temuan' in page.get_data(as_text=True))")
+    done = _run([installed["python"], "-c", script, office], tmp_path)
+    assert done.stdout.split() == ["200", "200", "200", "True"]
+    rkt = next(p for p in (installed["scripts"] / "rkt", installed["scripts"] / "rkt.exe") if p.exists())
+    helped = _run([rkt, "serve", "--help"], tmp_path)
+    assert "Pemakaian: rkt serve [OPSI]" in helped.stdout and "Usage" not in helped.stdout
