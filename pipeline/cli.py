@@ -656,7 +656,8 @@ def lakin_command(inputs: Path, output: Path, draft: bool, final: bool, template
 @click.option("--inputs", "inputs", type=click.Path(path_type=Path, file_okay=False), multiple=True, metavar="FOLDER",
               help="Folder workbook satu kantor (bawaan: inputs). Ulangi untuk setiap kantor.")
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="HOST",
-              help="Alamat yang didengarkan; hanya komputer ini (127.0.0.1, localhost).")
+              help="Alamat yang didengarkan; selain 127.0.0.1 (mis. 0.0.0.0 untuk jaringan kantor) setiap kantor "
+                   "perlu kunci akses (rkt kunci).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, metavar="PORT",
               help="Port halaman (0: port bebas mana pun).")
 @click.option("--no-browser", is_flag=True, help="Jangan buka peramban.")
@@ -667,12 +668,13 @@ def serve_command(inputs: tuple[Path, ...], host: str, port: int, no_browser: bo
     dan sel), salinan bertanda, unggah versi baru workbook (langsung diperiksa; versi lama disimpan
     di versi-lama/), build, draf dan terbitkan (--final), unduh RKT, PK, PDF dan laporan, serta
     diff dan redline terhadap edisi terbit. Hasil build ditulis ke <folder>/output. Halaman hanya
-    untuk komputer ini; Ctrl+C menghentikannya.
+    untuk komputer ini kecuali --host diberi; Ctrl+C menghentikannya.
 
     \b
     Contoh:
       rkt serve
       rkt serve --inputs jambi --inputs padang --port 8080
+      rkt kunci --inputs jambi --acak && rkt serve --inputs jambi --host 0.0.0.0 --no-browser
     """
     # start-up: Flask and waitress load only for the page
     from pipeline.web.serve import ServeError, serve
@@ -681,6 +683,44 @@ def serve_command(inputs: tuple[Path, ...], host: str, port: int, no_browser: bo
         serve(inputs or (Path("inputs"),), host=host, port=port, browser=not no_browser)
     except ServeError as exc:
         _unusable(str(exc))
+
+
+@cli.command("kunci")
+@_inputs_option
+@click.option("--acak", is_flag=True, help="Buat kunci acak dan cetak sekali (tanpa ditanya).")
+@click.option("--hapus", is_flag=True, help="Hapus kunci akses kantor ini.")
+def kunci_command(inputs: Path, acak: bool, hapus: bool) -> None:
+    """Tetapkan kunci akses halaman (rkt serve) untuk satu folder kantor; disimpan hanya sebagai hash.
+
+    Tanpa --acak kunci ditanyakan dua kali (minimal 8 karakter, tidak tampil saat diketik). Kunci
+    disimpan sebagai hash scrypt di <folder>/.rkt-kunci; peramban yang memberi kunci hanya melihat
+    kantor itu. rkt serve dengan --host selain 127.0.0.1 menolak berjalan sebelum setiap kantor
+    punya kunci. Keluar dengan 2 bila folder tidak dapat dipakai.
+
+    \b
+    Contoh:
+      rkt kunci --inputs jambi --acak
+      rkt kunci --inputs padang
+      rkt kunci --inputs padang --hapus
+    """
+    # start-up: imported when the command runs
+    from pipeline.files import FileProblem
+    from pipeline.web.keys import new_key, remove_key, set_key
+
+    try:
+        if hapus:
+            click.echo(f"Kunci akses {inputs} dihapus." if remove_key(inputs) else f"{inputs} tidak punya kunci akses.")
+            return
+        key = new_key() if acak else click.prompt("Kunci akses", hide_input=True, prompt_suffix=": ")
+        if not acak and click.prompt("Ulangi kunci akses", hide_input=True, prompt_suffix=": ") != key:
+            _unusable("kedua kunci tidak sama; ulangi rkt kunci")
+        path = set_key(inputs, key)
+    except FileProblem as exc:
+        _unusable(str(exc))
+    click.echo(f"Kunci akses disimpan (sebagai hash) di {path}.")
+    if acak:
+        click.echo(f"Kunci akses {inputs}: {key}")
+        click.echo("Berikan kunci ini kepada kantornya; rkt tidak dapat menampilkannya lagi.")
 
 
 def _interrupted(signum, frame) -> None:

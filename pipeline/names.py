@@ -39,6 +39,7 @@ SNAPSHOT_PART = "customXml/rkt-snapshot.xml"  # the part of a built .docx that c
 # `rkt serve` keeps everything of an office inside its folder, so the folder can be moved or copied whole:
 OFFICE_OUTPUT = "output"  # the output folder of the page's builds
 KEPT_FOLDER = "versi-lama"  # every workbook version an upload replaced
+ACCESS_KEY = ".rkt-kunci"  # the hash of the office's access key (`rkt kunci`)
 
 DOCX, TWIN, REPORT = ".docx", ".md", "-pemeriksaan.md"
 PREVIEW = "pratinjau"  # `rkt templat`'s documents: pratinjau-RKT-2024-....docx

@@ -3,7 +3,8 @@
 Server-rendered Jinja pages in Bahasa Indonesia, every asset from the package (pages/, static/), a
 little script for drag and drop and progress, and every page working without it. The guards:
 
-- the page listens on this computer only (`rkt serve` refuses another host);
+- an office with an access key (pipeline/web/keys.py) is shown only to a browser that gave it; an
+  office without one only on a loopback address (`rkt serve` refuses another host without keys);
 - every POST carries the session's CSRF token (a random value in Flask's signed session cookie,
   compared in constant time): the synchronizer-token pattern, a dozen lines here instead of a
   form library;
@@ -44,7 +45,7 @@ from pipeline.document.pdf import soffice
 from pipeline.files import FileProblem
 from pipeline.inputs.read import LIMITS, Limits
 from pipeline.names import slug
-from pipeline.web import work
+from pipeline.web import keys, work
 from pipeline.web.jobs import Jobs
 from pipeline.web.office import MARKED, Busy, Office, groups
 
@@ -53,7 +54,7 @@ CSRF_HEADER = "X-CSRF-Token"
 SEVERITIES = {"galat": "error", "peringatan": "warning"}
 MESSAGES = {
     400: "Permintaan tidak sah. Muat ulang halaman lalu coba lagi.",
-    403: "Halaman ini hanya untuk komputer tempat rkt serve berjalan.",
+    403: "Halaman ini memerlukan kunci akses kantor.",
     404: "Halaman atau file itu tidak ada.",
     405: "Cara membuka halaman itu tidak diizinkan.",
     413: "File terlalu besar untuk diunggah.",
@@ -148,8 +149,15 @@ def _headers(response: Response) -> Response:
 
 
 def allowed(office: Office) -> bool:
-    """Whether this browser may see `office`: while the server listens on this computer only."""
-    return site().loopback
+    """Whether this browser may see `office`: it gave the office's current key, or the office has none and
+    the server listens on this computer only."""
+    try:
+        hashed = keys.stored(office.inputs)
+    except FileProblem:
+        return False
+    if hashed is None:
+        return site().loopback
+    return session.get("kunci", {}).get(office.id) == keys.fingerprint(hashed)
 
 
 def office_page(view: Callable) -> Callable:
@@ -161,7 +169,7 @@ def office_page(view: Callable) -> Callable:
         if office is None:
             abort(404)
         if not allowed(office):
-            abort(403)
+            return render_template("login.html", office=office, message=MESSAGES[403]), 403
         return view(office, **kwargs)
 
     return guarded
@@ -189,9 +197,37 @@ def _unexpected(exc: Exception):
 @pages.get("/")
 def index():
     visible = [o for o in site().offices.values() if allowed(o)]
-    if len(visible) == 1:
+    locked = len(visible) < len(site().offices)
+    if len(visible) == 1 and not locked:
         return redirect(url_for("rkt.office", office_id=visible[0].id))
-    return render_template("index.html", offices=[(o, o.glance()) for o in visible])
+    return render_template("index.html", offices=[(o, o.glance()) for o in visible], locked=locked)
+
+
+@pages.post("/masuk")
+def login():
+    """Let this browser see every office whose key was given (the one it came from first)."""
+    key = request.form.get("kunci", "")
+    first = request.form.get("kantor", "")
+    offices = sorted(site().offices.values(), key=lambda o: o.id != first)
+    granted = dict(session.get("kunci", {}))
+    opened = []
+    for office in offices:
+        found = keys.matches(office.inputs, key)
+        if found:
+            granted[office.id] = found
+            opened.append(office)
+            break  # one key, one office
+    if not opened:
+        office = site().offices.get(first)
+        return render_template("login.html", office=office, message="Kunci akses salah."), 403
+    session["kunci"] = granted
+    return redirect(url_for("rkt.office", office_id=opened[0].id))
+
+
+@pages.post("/keluar")
+def logout():
+    session.pop("kunci", None)
+    return redirect(url_for("rkt.index"))
 
 
 @pages.get("/kantor/<office_id>/")

@@ -2,8 +2,8 @@
 
 `rkt serve` holds one `Office` per `--inputs` folder. Everything of an office stays inside its
 folder, so the folder can be copied or moved whole: the workbooks, `output/` (the page's builds,
-as `rkt build --inputs <folder> --output <folder>/output` writes them) and `versi-lama/` (each
-workbook version an upload replaced).
+as `rkt build --inputs <folder> --output <folder>/output` writes them), `versi-lama/` (each
+workbook version an upload replaced) and `.rkt-kunci` (the hash of its access key).
 
 The page calls the library as the CLI does (pipeline/edition.py, pipeline/review/); nothing here
 runs a command. Uploads and builds of one office take its `lock` in turn, so no write is lost and

@@ -1,7 +1,7 @@
 """`rkt serve`: the page on waitress, a production WSGI server in pure Python that also runs on Windows.
 
-Bound to this computer (127.0.0.1): another host is refused, since nothing guards the page on a
-network yet. The browser opens on the
+Bound to this computer (127.0.0.1) unless `--host` says otherwise; then every office folder must
+have an access key first (`rkt kunci`), or the server does not start. The browser opens on the
 page unless `--no-browser`. Ctrl+C (or SIGTERM) stops it; a build in progress finishes first.
 """
 
@@ -16,15 +16,16 @@ from pathlib import Path
 import click
 from waitress import create_server
 
-from pipeline.files import folder_problem
+from pipeline.files import FileProblem, folder_problem
 from pipeline.outputs import resolved
+from pipeline.web import keys
 from pipeline.web.app import create_app
 
 THREADS = 8  # requests served at once: an upload waiting for its office's build holds one
 
 
 class ServeError(Exception):
-    """The server cannot start: a folder, a network address, an address in use."""
+    """The server cannot start: a folder, a missing access key, an address in use."""
 
 
 def is_loopback(host: str) -> bool:
@@ -38,7 +39,7 @@ def is_loopback(host: str) -> bool:
 
 
 def check(folders: Sequence[Path], host: str) -> None:
-    """Refuse, before anything starts, folders that are not office folders and a network address."""
+    """Refuse, before anything starts, folders that are not office folders and a network without keys."""
     seen: dict[Path, Path] = {}
     for folder in folders:
         why = folder_problem(folder)
@@ -47,9 +48,16 @@ def check(folders: Sequence[Path], host: str) -> None:
         same = seen.setdefault(resolved(folder), folder)
         if same is not folder:
             raise ServeError(f"folder {folder} diberikan dua kali (juga sebagai {same})")
-    if not is_loopback(host):
-        raise ServeError(f"--host {host} membuka halaman untuk komputer lain; halaman ini hanya untuk komputer ini "
-                         "(127.0.0.1)")
+    if is_loopback(host):
+        return
+    try:
+        missing = [str(f) for f in folders if keys.stored(f) is None]
+    except FileProblem as exc:
+        raise ServeError(str(exc)) from None
+    if missing:
+        raise ServeError(
+            f"--host {host} membuka halaman untuk komputer lain, jadi setiap folder kantor perlu kunci akses; "
+            f"belum ada untuk: {', '.join(missing)}. Buat dengan: rkt kunci --inputs <folder> (sekali per kantor)")
 
 
 def serve(folders: Sequence[Path], host: str = "127.0.0.1", port: int = 8000, browser: bool = True) -> None:
@@ -66,6 +74,8 @@ def serve(folders: Sequence[Path], host: str = "127.0.0.1", port: int = 8000, br
     shown = "127.0.0.1" if bound in ("0.0.0.0", "::") else bound
     url = f"http://{'[' + shown + ']' if ':' in str(shown) else shown}:{bound_port}/"
     click.echo(f"rkt melayani {len(folders)} kantor di {url}")
+    if not is_loopback(host):
+        click.echo(f"Terbuka untuk komputer lain di {host}:{bound_port}; setiap kantor memerlukan kunci aksesnya.")
     click.echo("Tekan Ctrl+C untuk berhenti.")
     if browser:
         threading.Timer(0.5, webbrowser.open, [url]).start()
