@@ -9,7 +9,7 @@ INPUTS ?= inputs
 OUTPUT ?= output
 RKT := $(BIN)/rkt
 
-.PHONY: rkt test check pdf diff lint bench clean install
+.PHONY: rkt test check pdf diff lint bench bench-web clean install
 
 # rkt's modules are compiled once, as pip compiles the libraries: a machine that sets
 # PYTHONDONTWRITEBYTECODE would otherwise compile them on every run.
@@ -44,6 +44,10 @@ FORCE:
 # speed and memory against the targets of issue 16 (benchmarks/README.md); BENCH_ARGS=--quick, --record
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# the page's response times (rkt serve on the shipped office, issue 23); BENCH_ARGS=--record
+bench-web: $(STAMP)
+	$(BIN)/python -m benchmarks.web $(BENCH_ARGS)
 
 # the PDF beside each built document (RKT and PK), table of contents filled (LibreOffice headless, see pipeline/document/pdf.py)
 pdf: rkt

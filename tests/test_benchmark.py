@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from benchmarks.run import BATCH, BIG, DIFF, REDLINE, REKAP, Sample, stage_times, targets
 from benchmarks.synthetic import office_data, write_office
+from benchmarks.web import BUILD, broken, report
 from pipeline.checks import run_checks
+from pipeline.edition import analyse
 from pipeline.inputs.normalise import load
 
 
@@ -58,3 +63,18 @@ def test_synthetic_offices_check_clean_and_are_named_apart(tmp_path):
     assert run_checks(plan) == []
     names = {office_data(1, seed=i, place=f"Sintetis {i}")["identitas"]["Identitas"]["office_short"] for i in range(3)}
     assert len(names) == 3
+
+
+def test_the_page_benchmark_judges_every_request_but_the_build():
+    fast = {"office page, again": [0.01, 0.02], BUILD: [3.0, 4.0]}
+    here = {"date": "today", "commit": "abc1234"}
+    assert report({"times": fast, "runs": 2}, here)[1]
+    markdown, ok = report({"times": {**fast, "upload the fixed jadwal.xlsx": [0.5, 1.2]}, "runs": 2}, here)
+    assert not ok and "| upload the fixed jadwal.xlsx | 0.850 | 1.200 | < 1 s | FAIL |" in markdown
+
+
+def test_the_page_benchmark_uploads_a_workbook_with_an_error(tmp_path):
+    """The upload it times is checked as a planner's broken one: the schedule no longer adds up."""
+    office = shutil.copytree(Path(__file__).resolve().parents[1] / "inputs", tmp_path / "jambi")
+    (office / "jadwal.xlsx").write_bytes(broken(office / "jadwal.xlsx"))
+    assert "money.schedule-sum" in {f.rule for f in analyse(office).findings}
