@@ -674,7 +674,8 @@ def serve_command(inputs: tuple[Path, ...], host: str, port: int, no_browser: bo
     Contoh:
       rkt serve
       rkt serve --inputs jambi --inputs padang --port 8080
-      rkt kunci --inputs jambi --acak && rkt serve --inputs jambi --host 0.0.0.0 --no-browser
+      rkt kunci --inputs jambi --acak
+      rkt serve --inputs jambi --host 0.0.0.0 --no-browser
     """
     # start-up: Flask and waitress load only for the page
     from pipeline.web.serve import ServeError, serve
