@@ -98,7 +98,7 @@ def check(inputs: Path, fmt: str) -> None:
 @click.option("--final", is_flag=True,
               help="Edisi yang akan ditandatangani: simpan juga dokumen, laporan dan workbook-nya di terbit/, "
                    "baca-saja; ditolak bila edisi itu sudah terbit dari workbook lain.")
-@click.option("--templat", "templates", type=click.Path(path_type=Path),
+@click.option("--templat", "templates", type=click.Path(path_type=Path), metavar="FOLDER",
               help="Folder berisi rkt.docx dan/atau pk.docx hasil suntingan; yang tidak ada di sana memakai "
                    "templat bawaan (periksa dulu dengan rkt templat).")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat.")
@@ -329,10 +329,11 @@ def _template_unusable(exc) -> None:
 
 
 @cli.command("templat")
-@click.option("--templat", "templates", type=click.Path(path_type=Path),
+@click.option("--templat", "templates", type=click.Path(path_type=Path), metavar="FOLDER",
               help="Folder berisi rkt.docx dan/atau pk.docx hasil suntingan (bawaan: templat bawaan rkt).")
 @_inputs_option
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              metavar="FOLDER",
               help="Folder tempat pratinjau ditulis.")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan temuan, tanpa daftar tag.")
 def templat_command(templates: Path | None, inputs: Path, output: Path, quiet: bool) -> None:
@@ -553,7 +554,7 @@ def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -
 @click.option("--sampai", required=True,
               help="Bulan atau triwulan terakhir yang diukur: Juni, Jun, 6, TW II, Triwulan 2.")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder tujuan workbook capaian.")
+              metavar="FOLDER", help="Folder tujuan workbook capaian.")
 def capaian_command(inputs: Path, sampai: str, output: Path) -> None:
     """Ukur capaian setiap IKK dan penyerapan anggaran s.d. bulan atau triwulan, dari realisasi.xlsx.
 
@@ -601,12 +602,12 @@ def capaian_command(inputs: Path, sampai: str, output: Path) -> None:
 @cli.command("lakin")
 @_inputs_option
 @click.option("--output", "output", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder tujuan dokumen.")
+              metavar="FOLDER", help="Folder tujuan dokumen.")
 @click.option("--draft", is_flag=True, help="Tetap tulis LAKIN walau ada galat: bertanda DRAF di setiap halaman.")
 @click.option("--final", is_flag=True,
               help="LAKIN yang akan ditandatangani: simpan juga dokumen, laporan dan workbook-nya di "
                    "terbit/<tahun>-LAKIN/, baca-saja.")
-@click.option("--templat", "templates", type=click.Path(path_type=Path),
+@click.option("--templat", "templates", type=click.Path(path_type=Path), metavar="FOLDER",
               help="Folder berisi lakin.docx hasil suntingan (bawaan: templat rkt).")
 def lakin_command(inputs: Path, output: Path, draft: bool, final: bool, templates: Path | None) -> None:
     """Tulis Laporan Kinerja (LAKIN) tahun ini dari rencana dan realisasi.xlsx.
