@@ -107,15 +107,24 @@ def wait_for(browser, condition, what: str):
     return WebDriverWait(browser, WAIT).until(condition, message=f"waited {WAIT} s for {what}")
 
 
+def press(browser, button) -> None:
+    """Press `button` and wait until the browser has left the page it was on."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+
+    page = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    wait_for(browser, expected_conditions.staleness_of(page), "the next page")
+
+
 def upload(browser, workbook: str, path: Path) -> None:
     """Choose `path` as the new version of `workbook` and press Unggah, as a person does."""
     from selenium.webdriver.common.by import By
 
     row = browser.find_element(By.ID, f"wb-{workbook}")
     row.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(path))
-    row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    wait_for(browser, lambda b: "#unggahan" in b.current_url and b.find_elements(By.ID, "unggahan"),
-             f"the result of uploading {path.name}")
+    press(browser, row.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert browser.current_url.endswith("#unggahan"), f"uploading {path.name} gave {browser.current_url}"
 
 
 def downloaded(folder: Path, name: str) -> bytes:
@@ -159,7 +168,7 @@ def test_from_a_broken_workbook_to_the_rkt_of_rkt_build_in_the_browser_only(tmp_
     assert browser.find_element(By.ID, "status").text == "siap"
     assert not browser.find_elements(By.CSS_SELECTOR, "#temuan tr.finding")
 
-    browser.find_element(By.ID, "build").click()
+    press(browser, browser.find_element(By.ID, "build"))
     result = wait_for(browser, lambda b: b.find_elements(By.ID, "hasil"), "the build to finish")[0]
     assert "RKT-2024-BKK-Kelas-II-Contoh.docx" in result.text
     browser.find_element(By.LINK_TEXT, "RKT-2024-BKK-Kelas-II-Contoh.docx").click()
@@ -192,12 +201,12 @@ def test_a_browser_without_the_key_sees_nothing_of_the_office(tmp_path, serve, b
 
     browser.get(url + "kantor/jambi/")
     browser.find_element(By.ID, "kunci").send_keys("kunci-padang-456")
-    browser.find_element(By.CSS_SELECTOR, "form.key button").click()
+    press(browser, browser.find_element(By.CSS_SELECTOR, "form.key button"))
     assert browser.current_url == url + "kantor/padang/"  # padang's key opens padang, not jambi
     assert "Kelas I Lain" in seen(browser)
     browser.get(url + "kantor/jambi/")
     assert "memerlukan kunci akses" in seen(browser) and "Contoh" not in seen(browser)
 
     browser.find_element(By.ID, "kunci").send_keys("salah-sekali")
-    browser.find_element(By.CSS_SELECTOR, "form.key button").click()
+    press(browser, browser.find_element(By.CSS_SELECTOR, "form.key button"))
     assert "Kunci akses salah." in seen(browser)
