@@ -66,8 +66,8 @@ RO_ROW, KRO_ROW = "RO", "Subtotal KRO"
 OFFICE, FOLDER = "Kantor", "Folder"
 MIXED = "Catatan Rekap"  # an office whose year or edition differs from the others'
 KANTOR_COLUMNS = (FOLDER, OFFICE, "Nama Kantor", "Tahun", "Edisi", "Pagu (000)", "RM (000)", "PNBP (000)",
-                  "PHLN (000)", "Pegawai", "ASN", "PPPK", "Struktural", "JFT", "JFU", "IKK", "RO", "Galat",
-                  "Peringatan", "Status", MIXED)
+                  "PHLN (000)", "Pegawai", *STATUSES, *POSITION_TYPES, "IKK", "RO", "Galat", "Peringatan", "Status",
+                  MIXED)
 FORMAT = "_format"  # the display format of each row's Target PK; used when writing, never a column of the sheet
 IKK_COLUMNS = (OFFICE, "No IKK", "IKK", "Satuan", "Target PK", "Alokasi (000)", FORMAT)
 MONEY = ("RM (000)", "PNBP (000)", "PHLN (000)", "Alokasi (000)")

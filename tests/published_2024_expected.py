@@ -57,7 +57,8 @@ def months(text: str) -> tuple[str, ...]:
 # ------------------------------------------------------------------------------------------- BAB I
 
 # "sebanyak 68 (enam puluh delapan) orang terdiri dari 64 orang ASN dan 4 orang PPPK" (seed 93)
-HEADCOUNT_PHRASE = "68 (enam puluh delapan) orang terdiri dari 64 orang ASN dan 4 orang PPPK"
+# CORR: ASN is PNS and PPPK together (UU 5/2014, UU 20/2023): the 68 are ASN, 64 of them PNS; same figures
+HEADCOUNT_PHRASE = "68 (enam puluh delapan) orang ASN terdiri dari 64 orang PNS dan 4 orang PPPK"
 
 # a. Menurut Jabatan (seed 99-101)
 BY_POSITION = [

@@ -87,18 +87,19 @@ def test_every_header_has_an_input_message_excel_can_show(blank, spec):
             assert len(dv.error or "") <= 255
 
 
-def test_status_column_offers_asn_and_pppk_only(blank):
+def test_status_column_offers_pns_pppk_and_pppk_paruh_waktu_only(blank):
     wb = load_workbook(blank / "pegawai.xlsx")
     ws = wb["Pegawai"]
     letter = column_letter(SPECS["pegawai"].sheet("Pegawai"), "status")
     (dv,) = [dv for dv in validations_at(ws, f"{letter}2") if dv.type == "list"]
-    assert dv.formula1 == '"ASN,PPPK"'
+    assert dv.formula1 == '"PNS,PPPK,PPPK Paruh Waktu"'
     assert dv.showErrorMessage and dv.errorStyle in (None, "stop")
     assert f"{letter}2000" in dv.sqref
 
 
 @pytest.mark.parametrize(("workbook", "sheet", "key", "expected", "style"), [
-    ("pegawai", "Pegawai", "position_type", ["Struktural", "JFT", "JFU"], "stop"),
+    ("pegawai", "Pegawai", "position_type", ["Struktural", "JFT", "Pelaksana"], "stop"),
+    ("kinerja", "IKK", "scale", ["0-1", "1-5", "0-100"], "warning"),
     ("pendanaan", "RO", "unit", ["Orang", "Layanan", "Dokumen", "Laporan", "Unit", "Paket", "Kegiatan",
                                   "Bulan Layanan", "Sarana"], "warning"),
     ("kinerja", "IKK", "unit", ["Indeks", "Persen", "Nilai", "Dokumen", "Laporan", "Kegiatan", "Layanan", "Orang",
@@ -138,7 +139,8 @@ def test_edition_is_a_drop_down_on_the_identity_form(blank):
 VALUE_RULES = {"edition": "identity.edition", "kind": None, "status": "staff.status",
                "position_type": "staff.position-type", "grade": "staff.grade",
                "unit": ("codes.ro-unit", "targets.unit"), "direction": "realisation.direction", "quarter": None,
-               "source": "realisation.source"}
+               "source": "realisation.source", "head_acting": "identity.acting",
+               "superior_acting": "identity.acting", "scale": "targets.scale"}
 
 
 @pytest.mark.parametrize("choice", sorted(xlsx.CHOICES))
@@ -280,7 +282,7 @@ def test_filled_blank_keeps_its_drop_downs_after_saving(tmp_path):
     write_blank(tmp_path, 2024)
     fill(tmp_path, mini_data())
     wb = load_workbook(tmp_path / "pegawai.xlsx")
-    assert dropdown(wb, wb["Pegawai"], "C3") == ["ASN", "PPPK"]
+    assert dropdown(wb, wb["Pegawai"], "C3") == ["PNS", "PPPK", "PPPK Paruh Waktu"]
     assert wb["Pegawai"].column_dimensions["A"].number_format == "@"
 
 

@@ -102,7 +102,7 @@ def test_implausible_year(data, tmp_path):
                                         ("Desember 2023", True), ("2 Januari 2024", True)])
 def test_sign_date_year(data, tmp_path, signed, ok):
     identity(data)["sign_date"] = signed
-    expected = [] if ok else [("identity.sign-date", "Tanggal Penandatanganan", f"{ID}!B16"),
+    expected = [] if ok else [("identity.sign-date", "Tanggal Penandatanganan", f"{ID}!B17"),
                               ("identity.sign-date", "Tanggal Penandatanganan", f"{ID}!B8")]
     assert flat(findings_for(tmp_path, data)) == sorted(expected)
 
@@ -134,9 +134,9 @@ def test_parent_unit_a_directorate_called_ditjen_elsewhere(data, tmp_path):
 
 @pytest.mark.parametrize("period, expected", [
     ("2020-2024", []),
-    ("2025-2029", [("identity.period", "Periode Renstra", "Identitas!B21"), ("identity.period", "Periode Renstra",
+    ("2025-2029", [("identity.period", "Periode Renstra", "Identitas!B23"), ("identity.period", "Periode Renstra",
                                                                             "Identitas!B8")]),
-    ("lima tahun", [("identity.period", "Periode Renstra", "Identitas!B21")]),
+    ("lima tahun", [("identity.period", "Periode Renstra", "Identitas!B23")]),
 ])
 def test_typed_period_holds_the_year(data, tmp_path, period, expected):
     data["identitas"]["Identitas"]["period"] = period
@@ -146,12 +146,12 @@ def test_typed_period_holds_the_year(data, tmp_path, period, expected):
 def test_a_perjanjian_kinerja_without_its_second_party_is_a_warning(data, tmp_path):
     del identity(data)["superior_name"]
     found = findings_for(tmp_path, data)
-    assert flat(found) == [("identity.superior", "Nama Atasan", f"{ID}!B19")]
+    assert flat(found) == [("identity.superior", "Nama Atasan", f"{ID}!B20")]
     assert found[0].severity == "warning" and "pihak kedua Perjanjian Kinerja" in found[0].message
 
 
 def test_a_malformed_superior_nip_is_an_error(data, tmp_path):
     identity(data)["superior_nip"] = "197001012000131001"
     found = findings_for(tmp_path, data)
-    assert flat(found) == [("identity.superior", "197001012000131001", f"{ID}!B20")]
+    assert flat(found) == [("identity.superior", "197001012000131001", f"{ID}!B21")]
     assert found[0].severity == "error" and "bulan pengangkatan 13" in found[0].message

@@ -46,7 +46,7 @@ def test_realisation_of_another_year(real, tmp_path):
 
 def test_direction_must_be_naik_or_turun(real, tmp_path):
     real["kinerja"]["IKK"][1]["direction"] = "Menurun"
-    assert flat(findings_for(tmp_path, real)) == [("realisation.direction", "IKK 2", "IKK!I3")]
+    assert flat(findings_for(tmp_path, real)) == [("realisation.direction", "IKK 2", "IKK!J3")]
 
 
 def test_directions_in_any_case_are_accepted(real, tmp_path):

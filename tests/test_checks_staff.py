@@ -30,7 +30,7 @@ def test_nip_contradicts_status(data, tmp_path, row, nip):
 
 
 @pytest.mark.parametrize("key, value, rule, column", [
-    ("status", "PNS", "staff.status", "C"),
+    ("status", "Honorer", "staff.status", "C"),
     ("position_type", "Fungsional", "staff.position-type", "D"),
     ("grade", "III/e", "staff.grade", "F"),
     ("grade", "3c", "staff.grade", "F"),

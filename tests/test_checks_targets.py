@@ -70,13 +70,13 @@ def test_component_does_not_end_at_its_absolute(data, tmp_path):
 def test_ikk_absolute_is_not_the_component_sum(data, tmp_path):
     ikk(data, 1)["absolute"] = D(31)
     assert flat(findings_for(tmp_path, data)) == [
-        ("targets.absolute-sum", "IKK 1", c) for c in ("IKK!G2", "Target Bulanan!P2", "Target Bulanan!P3")]
+        ("targets.absolute-sum", "IKK 1", c) for c in ("IKK!H2", "Target Bulanan!P2", "Target Bulanan!P3")]
 
 
 def test_ikk_absolute_missing_while_components_state_theirs(data, tmp_path):
     ikk(data, 1)["absolute"] = None
     assert flat(findings_for(tmp_path, data)) == [
-        ("targets.absolute-missing", "IKK 1", c) for c in ("IKK!G2", "Target Bulanan!D2", "Target Bulanan!D3")]
+        ("targets.absolute-missing", "IKK 1", c) for c in ("IKK!H2", "Target Bulanan!D2", "Target Bulanan!D3")]
 
 
 def test_stated_sum_row_agrees(data, tmp_path):

@@ -32,7 +32,7 @@ def doc(mini_context):
 
 def test_headcount_in_words_and_figures(doc):
     text = body_text(doc)
-    assert "sebanyak 4 (empat) orang terdiri dari 3 orang ASN dan 1 orang PPPK" in text
+    assert "sebanyak 4 (empat) orang ASN terdiri dari 3 orang PNS dan 1 orang PPPK" in text
     lines = [p.text for p in doc.paragraphs]
     assert "2)\tJabatan Fungsional Tertentu\t: 2 orang" in lines
 

@@ -88,8 +88,9 @@ def test_context_is_plain_values(plan):
 
 def test_staff_figures(plan):
     staff = build_context(plan)["staff"]
-    assert staff["total_phrase"] == "4 (empat) orang"
-    assert staff["status_phrase"] == "3 orang ASN dan 1 orang PPPK"
+    assert staff["total_phrase"] == "4 (empat) orang ASN"  # PNS and PPPK together
+    assert staff["status_phrase"] == "3 orang PNS dan 1 orang PPPK"
+    assert staff["words"] == {"pelaksana": "JFU"}  # the mini roster's word
     assert [p["count"] for p in staff["by_position"]] == ["1 orang", "2 orang", "1 orang"]
     (table,) = staff["unit_tables"]  # four work units fit the page in one part
     assert [{k: g[k] for k in ("label", "span", "first")} for g in table["groups"]] == [

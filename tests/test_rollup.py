@@ -95,8 +95,8 @@ def test_one_kantor_row_per_office_with_the_figures_of_its_own_plan(rekap):
             _label(plan), plan.office.name, plan.office.year, plan.office.edition)
         assert (row["Pagu (000)"], row["RM (000)"], row["PNBP (000)"], row["PHLN (000)"]) == (
             tables.pagu(plan), sources["rm"], sources["pnbp"], sources["phln"])
-        assert [row[k] for k in ("Pegawai", "ASN", "PPPK", "Struktural", "JFT", "JFU")] == [
-            staff["total"], staff["ASN"], staff["PPPK"], staff["Struktural"], staff["JFT"], staff["JFU"]]
+        keys = ("Pegawai", "PNS", "PPPK", "PPPK Paruh Waktu", "Struktural", "JFT", "Pelaksana")
+        assert [row[k] for k in keys] == [staff["total"], *(staff[k] for k in keys[1:])]
         assert (row["IKK"], row["RO"]) == (len(plan.indicators), len(plan.ros))
         assert (row["Galat"], row["Peringatan"]) == (errors, len(findings) - errors)
         assert row["Status"] == ("ada galat" if errors else "OK")

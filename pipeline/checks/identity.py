@@ -11,9 +11,10 @@ from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.plan.model import Plan
 from pipeline.plan.texts import parse_period
-from pipeline.plan.vocabulary import EDITION
+from pipeline.plan.vocabulary import ACTING, EDITION
 
 FIRST_YEAR, LAST_YEAR = 2000, 2099
+_ACTING_PREFIX = re.compile(r"^\s*pl[th]\b\.?", re.IGNORECASE)
 # Eselon I units: the level a ministry's budget names as "Unit Organisasi".
 ESELON_I = re.compile(r"^(Direktorat Jenderal|Ditjen|Sekretariat Jenderal|Setjen|Inspektorat Jenderal|Itjen|Badan)\b",
                       re.IGNORECASE)
@@ -150,3 +151,23 @@ def superior_named(plan: Plan) -> Iterator[Finding]:
         if problems:
             yield error("identity.superior", f"NIP atasan {office.superior_nip} tidak sah: {'; '.join(problems)}",
                         office.loc("superior_nip"), subject=office.superior_nip)
+
+
+@rule("identity.acting")
+def acting_known(plan: Plan) -> Iterator[Finding]:
+    """Plt./Plh. Kepala and Plt./Plh. Atasan are empty, Plt. or Plh.; the title itself does not repeat it."""
+    office = plan.office
+    for who, acting, title, acting_loc, title_loc in (
+        ("Kepala", office.head.acting, office.head.title, office.head.loc("acting"), office.head.loc("title")),
+        ("Atasan", office.superior_acting, office.superior_title, office.loc("superior_acting"),
+         office.loc("superior_title")),
+    ):
+        if acting and acting not in ACTING:
+            yield error("identity.acting", f"Plt./Plh. {who} '{acting}' tidak dikenal; tulis Plt. (pelaksana tugas), "
+                        "Plh. (pelaksana harian), atau kosongkan bila definitif", acting_loc,
+                        subject=f"Plt./Plh. {who}")
+        elif _ACTING_PREFIX.match(title):
+            hint = "hapus dari jabatan" if acting else f"pindahkan ke baris Plt./Plh. {who}"
+            yield warning("identity.acting", f"Jabatan {who} '{title}' sudah diawali Plt./Plh.; {hint} agar "
+                          "tidak tercetak dua kali atau hilang dari tanda tangan", title_loc, acting_loc,
+                          subject=f"Plt./Plh. {who}")

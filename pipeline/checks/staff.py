@@ -14,7 +14,7 @@ from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.plan import vocabulary
 from pipeline.plan.model import Employee, Plan
-from pipeline.plan.vocabulary import POSITION_TYPES, PPPK_GRADES, STATUSES
+from pipeline.plan.vocabulary import PNS, POSITION_TYPES, PPPK_GRADES, PPPK_STATUSES, STATUSES
 
 # Golongan I-III have ruang a-d, golongan IV a-e; PPPK grades are roman I-XVII.
 PNS_GRADES = {g.upper() for g in vocabulary.PNS_GRADES}
@@ -46,35 +46,37 @@ def nip_well_formed(plan: Plan) -> Iterator[Finding]:
 
 @rule("staff.nip-status")
 def nip_matches_status(plan: Plan) -> Iterator[Finding]:
-    """A PPPK number has 21 in the appointment-month digits and an ASN number does not."""
+    """A PPPK number (PPPK, PPPK Paruh Waktu) has 21 in the appointment-month digits and a PNS number does not."""
     for e in plan.staff:
         parts = parse_nip(e.nip)
         if parts is None or e.status not in STATUSES:
             continue
-        if e.status == "PPPK" and not parts.pppk:
-            yield error("staff.nip-status", f"{e.name} berstatus PPPK, tetapi digit 13-14 NIP {e.nip} "
+        if e.status in PPPK_STATUSES and not parts.pppk:
+            yield error("staff.nip-status", f"{e.name} berstatus {e.status}, tetapi digit 13-14 NIP {e.nip} "
                         f"'{e.nip[12:14]}' bukan '21' (tanda NI PPPK)", e.loc("nip"), e.loc("status"), subject=e.nip)
-        elif e.status == "ASN" and parts.pppk:
-            yield error("staff.nip-status", f"{e.name} berstatus ASN, tetapi NIP {e.nip} ber-digit 13-14 '21' "
+        elif e.status == PNS and parts.pppk:
+            yield error("staff.nip-status", f"{e.name} berstatus PNS, tetapi NIP {e.nip} ber-digit 13-14 '21' "
                         "(tanda NI PPPK)", e.loc("nip"), e.loc("status"), subject=e.nip)
 
 
 @rule("staff.status")
 def status_known(plan: Plan) -> Iterator[Finding]:
-    """Every status is ASN or PPPK."""
+    """Every status is PNS, PPPK or PPPK Paruh Waktu (ASN, of earlier versions, is read as PNS)."""
     for e in plan.staff:
         if e.status not in STATUSES:
-            yield error("staff.status", f"status '{e.status}' ({e.name}) tidak dikenal; tulis ASN atau PPPK",
+            yield error("staff.status", f"status '{e.status}' ({e.name}) tidak dikenal; tulis "
+                        f"{', '.join(STATUSES[:-1])} atau {STATUSES[-1]}",
                         e.loc("status"), subject=e.nip)
 
 
 @rule("staff.position-type")
 def position_type_known(plan: Plan) -> Iterator[Finding]:
-    """Every position type is Struktural, JFT or JFU."""
+    """Every position type is Struktural, JFT or Pelaksana (JFU, the older name, is read as Pelaksana)."""
     for e in plan.staff:
         if e.position_type not in POSITION_TYPES:
             yield error("staff.position-type", f"jenis jabatan '{e.position_type}' ({e.name}) tidak dikenal; "
-                        "tulis Struktural, JFT atau JFU", e.loc("position_type"), subject=e.nip)
+                        f"tulis {', '.join(POSITION_TYPES[:-1])} atau {POSITION_TYPES[-1]} (JFU dibaca Pelaksana)",
+                        e.loc("position_type"), subject=e.nip)
 
 
 @rule("staff.grade")
@@ -88,13 +90,14 @@ def grade_well_formed(plan: Plan) -> Iterator[Finding]:
 
 @rule("staff.grade-status")
 def grade_matches_status(plan: Plan) -> Iterator[Finding]:
-    """An ASN has a PNS golongan/ruang and a PPPK a roman grade."""
+    """A PNS has a golongan/ruang and a PPPK (PPPK Paruh Waktu too) a roman grade."""
     for e in plan.staff:
         kind = grade_kind(e.grade)
         if kind is None or e.status not in STATUSES:
             continue
-        if (e.status == "PPPK") != (kind == "PPPK"):
-            expected = "golongan PPPK (I .. XVII)" if e.status == "PPPK" else "golongan/ruang PNS (I/a .. IV/e)"
+        pppk = e.status in PPPK_STATUSES
+        if pppk != (kind == "PPPK"):
+            expected = "golongan PPPK (I .. XVII)" if pppk else "golongan/ruang PNS (I/a .. IV/e)"
             yield error("staff.grade-status", f"{e.name} berstatus {e.status} dengan golongan '{e.grade}'; "
                         f"seharusnya {expected}", e.loc("grade"), e.loc("status"), subject=e.nip)
 

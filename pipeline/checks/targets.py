@@ -12,7 +12,7 @@ from pipeline.findings import Finding, error, warning
 from pipeline.formatting import month_name, plain
 from pipeline.plan import tables
 from pipeline.plan.model import Indicator, MonthlyTarget, Plan
-from pipeline.plan.vocabulary import IKK_UNITS
+from pipeline.plan.vocabulary import IKK_UNITS, SCALES, scale_bounds
 
 RANGES = {"Indeks": (Decimal(0), Decimal(1)), "Persen": (Decimal(0), Decimal(100))}
 DECEMBER = 11
@@ -141,21 +141,33 @@ def stated_sum_matches(plan: Plan) -> Iterator[Finding]:
 
 
 def _out_of_range(ikk: Indicator) -> str | None:
-    low, high = RANGES.get(ikk.unit, (Decimal(0), None))
+    declared = scale_bounds(ikk.scale)
+    low, high = declared or RANGES.get(ikk.unit, (Decimal(0), None))
     value = ikk.target.value
     if value < low or (high is not None and value > high):
         scale = f"{plain(low)}-{plain(high)}" if high is not None else "tidak negatif"
-        return f"Target PK IKK {ikk.no} {plain(value)} di luar rentang {ikk.unit or 'target'} ({scale})"
+        where = f"skala {ikk.scale}" if declared else ikk.unit or "target"
+        return f"Target PK IKK {ikk.no} {plain(value)} di luar rentang {where} ({scale})"
     return None
+
+
+@rule("targets.scale")
+def scale_well_formed(plan: Plan) -> Iterator[Finding]:
+    """An IKK's Skala, when typed, is a range from low to high (0-1, 1-5, 0-100)."""
+    for ikk in plan.indicators:
+        if ikk.scale and scale_bounds(ikk.scale) is None:
+            yield error("targets.scale", f"Skala IKK {ikk.no} '{ikk.scale}' bukan rentang; tulis misalnya "
+                        f"{', '.join(SCALES)}", ikk.loc("scale"), subject=f"IKK {ikk.no}")
 
 
 @rule("targets.range")
 def within_range(plan: Plan) -> Iterator[Finding]:
-    """Targets lie in their range: Persen 0-100, Indeks 0-1, percentages typed with % at most 100, none negative."""
+    """Targets lie in their range (the IKK's Skala, else Persen 0-100, Indeks 0-1); % at most 100; none negative."""
     for ikk in plan.indicators:
         problem = _out_of_range(ikk)
         if problem:
-            yield error("targets.range", problem, ikk.loc("target"), ikk.loc("unit"), subject=f"IKK {ikk.no}")
+            yield error("targets.range", problem, ikk.loc("target"), ikk.loc("scale" if ikk.scale else "unit"),
+                        subject=f"IKK {ikk.no}")
         if ikk.absolute is not None and ikk.absolute.value < 0:
             yield error("targets.range", f"Target Absolut IKK {ikk.no} negatif: {plain(ikk.absolute.value)}",
                         ikk.loc("absolute"), subject=f"IKK {ikk.no}")

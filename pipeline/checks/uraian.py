@@ -28,6 +28,9 @@ URAIAN: dict[str, str] = {
     "codes.unknown-ikk": "Setiap nomor IKK di sheet IKK-RO, Target Bulanan dan Alokasi IKK tercantum di sheet IKK.",
     "codes.unknown-pj": "Setiap PJ yang disebut untuk suatu RO tercantum di sheet PJ.",
     "codes.unknown-ro": "Setiap kode RO di sheet IKK-RO dan Jadwal tercantum di sheet RO.",
+    "identity.acting": (
+        "Plt./Plh. Kepala dan Plt./Plh. Atasan kosong, Plt. atau Plh.; jabatannya sendiri tidak diawali Plt./Plh."
+    ),
     "identity.edition": "Edisi ditulis 'Awal Tahun' atau 'Revisi N' (Revisi 1, Revisi 2, ...).",
     "identity.head-in-roster": (
         "Kepala kantor tercantum di daftar pegawai dengan NIP dan nama yang sama seperti di sheet Identitas."
@@ -119,16 +122,19 @@ URAIAN: dict[str, str] = {
     "staff.education": "Pendidikan setiap pegawai adalah salah satu kualifikasi di sheet Pendidikan.",
     "staff.grade": "Setiap golongan adalah golongan/ruang PNS (I/a s.d. IV/e) atau golongan PPPK (I s.d. XVII).",
     "staff.grade-status": (
-        "Pegawai ASN bergolongan/ruang PNS (I/a s.d. IV/e) dan pegawai PPPK bergolongan PPPK (I s.d. XVII)."
+        "Pegawai PNS bergolongan/ruang PNS (I/a s.d. IV/e) dan pegawai PPPK (juga PPPK Paruh Waktu) bergolongan "
+        "PPPK (I s.d. XVII)."
     ),
     "staff.head-structural": "Baris kepala kantor di daftar pegawai berjenis jabatan Struktural.",
     "staff.nip": (
         "NIP setiap pegawai sah: 18 digit, tanggal lahir yang ada, diangkat pada umur "
         "18 tahun ke atas, tidak sesudah tahun rencana, digit jenis kelamin 1/2."
     ),
-    "staff.nip-status": "NIP pegawai PPPK ber-digit 13-14 '21' (tanda NI PPPK), sedangkan NIP pegawai ASN tidak.",
-    "staff.position-type": "Setiap jenis jabatan adalah Struktural, JFT atau JFU.",
-    "staff.status": "Setiap status pegawai adalah ASN atau PPPK.",
+    "staff.nip-status": (
+        "NIP pegawai PPPK dan PPPK Paruh Waktu ber-digit 13-14 '21' (tanda NI PPPK), sedangkan NIP pegawai PNS tidak."
+    ),
+    "staff.position-type": "Setiap jenis jabatan adalah Struktural, JFT atau Pelaksana (JFU dibaca Pelaksana).",
+    "staff.status": "Setiap status pegawai adalah PNS, PPPK atau PPPK Paruh Waktu (ASN dibaca PNS).",
     "staff.structural": "Daftar pegawai memuat sekurang-kurangnya satu jabatan Struktural (kepala kantor).",
     "staff.unit": "Unit kerja setiap pegawai adalah salah satu kode di sheet Unit Kerja.",
     "targets.absolute-missing": (
@@ -155,9 +161,10 @@ URAIAN: dict[str, str] = {
         "Target PK IKK bersatuan Persen diketik sebagai persen (97%), agar dokumen mencetaknya dengan tanda %."
     ),
     "targets.range": (
-        "Target PK berada dalam rentangnya (Persen 0-100, Indeks 0-1), target "
+        "Target PK berada dalam rentangnya (Skala IKK bila diisi, selain itu Persen 0-100, Indeks 0-1), target "
         "bulanan bertanda % paling besar 100, dan tidak ada target negatif."
     ),
+    "targets.scale": "Skala IKK, bila diisi, ditulis sebagai rentang dari kecil ke besar (0-1, 1-5, 0-100).",
     "targets.stated-sum": (
         "Baris Jumlah IKK di sheet Target Bulanan sama dengan jumlah "
         "komponennya setiap bulan, demikian pula Target Absolutnya."

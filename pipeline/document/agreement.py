@@ -3,15 +3,15 @@
 The PK (PermenPAN-RB 53/2014) is signed by the head of office (first party) and the leader of the
 parent unit (second party). It repeats the RKT's sasaran, IKK and targets and names the budget
 that funds them; every figure here comes from the same model and the same formatting as the RKT's
-(`formatting.target_text`, `tables.source_totals`), so the two documents cannot disagree.
+(`context.ikk_target`, `tables.source_totals`), so the two documents cannot disagree.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.document.context import identity, joined, table_ref, text
-from pipeline.formatting import rupiah, rupiah_words, target_text
+from pipeline.document.context import acting_title, identity, ikk_target, joined, table_ref, text
+from pipeline.formatting import rupiah, rupiah_words
 from pipeline.plan import tables
 from pipeline.plan.model import Plan
 from pipeline.plan.texts import texts
@@ -39,7 +39,7 @@ def _rows(plan: Plan) -> list[contract.PkRow]:
     for n, goal in enumerate(order, start=1):
         for i, ind in enumerate(by_goal[goal]):
             rows.append({"first": i == 0, "no": str(n), "goal": text(names.get(goal, f"Sasaran {goal}")),
-                         "ikk": text(ind.name), "target": target_text(ind.target)})
+                         "ikk": text(ind.name), "target": ikk_target(ind)})
     return rows
 
 
@@ -65,8 +65,10 @@ def agreement_context(plan: Plan, draft: bool = False) -> contract.PkContext:
         "tables": {"lampiran_pk": table_ref("lampiran_pk")},
         "pk": {
             "edition": edition["name"].upper() if edition["revision"] else "",
-            "first": {"name": text(office.head.name), "title": text(office.head.title), "nip": text(office.head.nip)},
-            "second": {"name": text(office.superior_name) or NAME_LINE, "title": text(texts(plan).superior_title),
+            "first": {"name": text(office.head.name), "title": acting_title(office.head.acting, office.head.title),
+                      "nip": text(office.head.nip)},
+            "second": {"name": text(office.superior_name) or NAME_LINE,
+                       "title": acting_title(office.superior_acting, texts(plan).superior_title),
                        "nip": text(office.superior_nip)},
             "rows": _rows(plan),
             "activities": [{"no": f"{i}.", "name": text(a.activity)} for i, a in enumerate(plan.activities, 1)],

@@ -173,6 +173,7 @@ def _months(value: str, width: float, total: str = "") -> tuple[Column, ...]:
                         total=f"{total}[{m}]" if total else "") for m in range(12))
 
 
+PELAKSANA_HEADER = "{{ staff.words.pelaksana }}"  # JFU or Pelaksana, as the office's roster calls them
 ONE_EACH = "(setiap Rincian Output dihitung satu kali)"
 
 # --- BAB I: the staff tables (fixed widths) ---------------------------------------------------------
@@ -180,7 +181,7 @@ ONE_EACH = "(setiap Rincian Output dihitung satu kali)"
 GRADES = Table(  # Tabel 1: golongan x ruang
     "staff.grade_table.rows",
     (
-        Column("r.label", "Golongan", 3.2, CENTER),
+        Column("r.label", "Golongan", 4.4, CENTER),  # `VII (PPPK Paruh Waktu)` on one line
         *(Column(f"r.cells[{i}]", ruang, 1.8, RIGHT, total=f"staff.grade_table.totals[{i}]")
           for i, ruang in enumerate("ABCD")),
         Column("r.total", "Jumlah", 2.2, RIGHT, total="staff.grade_table.total"),
@@ -193,23 +194,23 @@ EDUCATION = Table(  # Tabel 2: education x position type
     "staff.education_table.rows",
     (
         Column("r.no", "No", 1.0, CENTER),
-        Column("r.name", "Kualifikasi Pendidikan", 6.8),
+        Column("r.name", "Kualifikasi Pendidikan", 6.4),
         *(Column(f"r.cells[{i}]", kind, width, RIGHT, total=f"staff.education_table.totals[{i}]")
-          for i, (kind, width) in enumerate((("JFU", 1.8), ("JFT", 1.8), ("Struktural", 2.2)))),
+          for i, (kind, width) in enumerate(((PELAKSANA_HEADER, 2.2), ("JFT", 1.8), ("Struktural", 2.2)))),
         Column("r.total", "Jumlah", 1.8, RIGHT, total="staff.education_table.total"),
     ),
     total="Jumlah", total_align=CENTER, together=True,
 )
 
 # Tabel 3: education x work unit, in as many parts `t` as the page needs (`context._unit_table` measures
-# each part). The JFU/JFT pair `c` repeats per work unit of the part (`r.cells`, and `t.totals` in the total
+# each part). The Pelaksana/JFT pair `c` repeats per work unit of the part (`r.cells`, and `t.totals` in the total
 # row), under the unit's header cells; Struktural and Jumlah end the last part (pipeline/document/table.py).
 UNITS = Table(
     "t.rows",
     (
         Column("r.no", "No", 0.8, CENTER),
         Column("r.name", "Kualifikasi Pendidikan", 3.9, wrap=True, minimum=2.5),
-        Column("c.jfu", "JFU", 0.95, RIGHT, total="c.jfu"),
+        Column("c.jfu", PELAKSANA_HEADER, 0.95, RIGHT, total="c.jfu"),
         Column("c.jft", "JFT", 0.95, RIGHT, total="c.jft"),
         Column("r.structural", "Struktural", 1.7, RIGHT, total="t.structural"),
         Column("r.total", "Jumlah", 1.3, RIGHT, total="t.total"),

@@ -24,9 +24,12 @@ from pipeline.plan import tables
 from pipeline.plan.model import Indicator, Office, Plan, Ro
 from pipeline.plan.texts import texts
 from pipeline.plan.vocabulary import (
+    FUNCTIONAL,
     MONTH_SHORT,
+    PELAKSANA,
     POSITION_TYPE_NAMES,
     POSITION_TYPES,
+    PPPK_STATUSES,
     STATUSES,
     STRUCTURAL_KINDS,
     is_revision,
@@ -104,11 +107,23 @@ def identity(plan: Plan) -> contract.Identity:
         "sign": {
             "place": text(o.sign_place),
             "date": sign_date_text(o.sign_date),
-            "title": text(o.head.title),
+            "title": acting_title(o.head.acting, o.head.title),
             "name": text(o.head.name),
             "nip": text(o.head.nip),
         },
     }
+
+
+def acting_title(acting: str, title: str) -> str:
+    """`Plt. Kepala Balai ...` for an acting official, the title alone otherwise: how every signature names them."""
+    return " ".join(p for p in (text(acting), text(title)) if p)
+
+
+def ikk_target(ind: Indicator) -> str:
+    """An IKK's Target PK as printed: `0,99`, `97%`; with its declared scale, `3,25 (skala 1-5)`, so a reader
+    knows what 3,25 is out of."""
+    shown = target_text(ind.target)
+    return f"{shown} (skala {text(ind.scale)})" if ind.scale else shown
 
 
 def _lower_first(text_: str) -> str:
@@ -206,26 +221,32 @@ def _charts(plan: Plan) -> contract.Charts:
     structural posts as a column of their own, as Tabel 3 does.
     """
     counts = tables.headcount(plan)
+    word = tables.position_word(plan)
     held = [t for t in POSITION_TYPES if counts[t]]
     grade = tables.staff_by_grade(plan)
     labels = [grade_label(r) for r in grade.rows]
     grade_series = [(f"Ruang {c}", [grade.get(r, c) for r in grade.rows]) for c in ("A", "B", "C", "D")]
-    for name, wanted in (("PPPK", True), ("Tanpa ruang", False)):
-        values = [grade.get(r, "") if r.startswith("PPPK ") == wanted else 0 for r in grade.rows]
+    for name, status in ((s, s) for s in PPPK_STATUSES):
+        values = [grade.get(r, "") if tables.grade_status(r) == status else 0 for r in grade.rows]
         if any(values):
             grade_series.append((name, values))
+    values = [0 if tables.grade_status(r) else grade.get(r, "") for r in grade.rows]
+    if any(values):
+        grade_series.append(("Tanpa ruang", values))
     education = tables.staff_by_education(plan)
     qualifications = [r for r in education.rows if education.row_total(r)]
     units = tables.staff_by_unit(plan)
     codes = [u.code for u in plan.work_units]
     structural = units.col_total("Struktural")
     unit_categories = codes + (["Struktural"] if structural else [])
-    unit_series = [(t, [units.col_total(f"{c}|{t}") for c in codes] + ([0] if structural else []))
-                   for t in ("JFU", "JFT")]
+    unit_series = [(word if t == PELAKSANA else t,
+                    [units.col_total(f"{c}|{t}") for c in codes] + ([0] if structural else []))
+                   for t in (PELAKSANA, FUNCTIONAL)]
     if structural:
         unit_series.append(("Struktural", [0] * len(codes) + [structural]))
     return {
-        "grafik_1": _chart("grafik_1", "Grafik 1", "pie", held, [("Jumlah pegawai", [counts[t] for t in held])]),
+        "grafik_1": _chart("grafik_1", "Grafik 1", "pie", [word if t == PELAKSANA else t for t in held],
+                           [("Jumlah pegawai", [counts[t] for t in held])]),
         "grafik_2": _chart("grafik_2", "Grafik 2", "column", labels, grade_series),
         "grafik_3": _chart("grafik_3", "Grafik 3", "bar", qualifications,
                            [("Jumlah pegawai", [education.row_total(r) for r in qualifications])]),
@@ -234,8 +255,9 @@ def _charts(plan: Plan) -> contract.Charts:
 
 
 def grade_label(row: str) -> str:
-    """A Tabel 1 row as printed: `III`, or a PPPK grade as `VII (PPPK)`."""
-    return f"{row.removeprefix('PPPK ')} (PPPK)" if row.startswith("PPPK ") else row
+    """A Tabel 1 row as printed: `III`, or a PPPK grade as `VII (PPPK)` or `V (PPPK Paruh Waktu)`."""
+    status = tables.grade_status(row)
+    return f"{row.removeprefix(status + ' ')} ({status})" if status else row
 
 
 def _grade_table(plan: Plan) -> contract.GradeTable:
@@ -289,6 +311,7 @@ def _unit_table(plan: Plan) -> list[contract.UnitTable]:
     cell = lambda r, col: number(tab.get(r, col), nil="")  # noqa: E731
     total = lambda col: number(tab.col_total(col))  # noqa: E731
     names = [text(r) for r in rows]
+    word = tables.position_word(plan)
 
     no, name, jfu, jft, structural, jumlah = columns.UNITS.columns
     size = columns.UNITS.sizes[0]
@@ -297,9 +320,9 @@ def _unit_table(plan: Plan) -> list[contract.UnitTable]:
         cols = [no.fit([f"{i}." for i in range(1, len(rows) + 1)]), name.fit(names)]
         for u in units:
             half = layout.text_width(text(u.code), size, True) / 2 / layout.TWIPS_PER_CM + 0.1  # the code on top
-            for kind, column in (("JFU", jfu), ("JFT", jft)):
+            for kind, column, header in ((PELAKSANA, jfu, word), (FUNCTIONAL, jft, jft.header)):
                 figures = [cell(r, f"{u.code}|{kind}") for r in rows] + [total(f"{u.code}|{kind}")]
-                cols.append(column.fit(figures, minimum=half))
+                cols.append(column.fit(figures, header, minimum=half))
         if last:
             cols.append(structural.fit([cell(r, "Struktural") for r in rows] + [total("Struktural")]))
             cols.append(jumlah.fit([plain(tab.row_total(r)) for r in rows] + [plain(tab.total)]))
@@ -335,7 +358,7 @@ def _unit_table(plan: Plan) -> list[contract.UnitTable]:
         codes = [u.code for u in part]
 
         def pairs(value, codes=codes) -> list[dict]:
-            return [{"jfu": value(f"{c}|JFU"), "jft": value(f"{c}|JFT")} for c in codes]
+            return [{"jfu": value(f"{c}|{PELAKSANA}"), "jft": value(f"{c}|{FUNCTIONAL}")} for c in codes]
 
         out.append({
             "table": table_ref("tabel_3", n),
@@ -364,16 +387,20 @@ def _unit_legend(plan: Plan) -> str:
 
 def _staff(plan: Plan) -> contract.Staff:
     counts = tables.headcount(plan)
+    word = tables.position_word(plan)
     statuses = [f"{plain(counts[s])} orang {s}" for s in STATUSES if counts[s]]
     others = sorted({e.status for e in plan.staff} - set(STATUSES))
     statuses += [f"{plain(counts[s])} orang {text(s)}" for s in others]
     return {
-        "total_phrase": count_phrase(counts["total"]),
-        "status_phrase": " dan ".join(filter(None, [", ".join(statuses[:-1]), statuses[-1]])) if statuses else "",
+        # ASN is PNS and PPPK together (UU 20/2023): the total is called ASN only when everyone is one
+        "total_phrase": count_phrase(counts["total"]) + (" ASN" if counts["total"] and not others else ""),
+        "status_phrase": joined(statuses),
         "by_position": [
-            {"no": f"{i})", "name": POSITION_TYPE_NAMES[t], "count": f"{plain(counts[t])} orang"}
+            {"no": f"{i})", "name": POSITION_TYPE_NAMES[word if t == PELAKSANA else t],
+             "count": f"{plain(counts[t])} orang"}
             for i, t in enumerate(POSITION_TYPES, 1)
         ],
+        "words": {"pelaksana": word},
         "grade_table": _grade_table(plan),
         "education_table": _education_table(plan),
         "unit_tables": _unit_table(plan),
@@ -435,7 +462,7 @@ def _bab2(plan: Plan) -> dict:
     for ind in indicators:
         name = text(ind.name)
         ikk_rows += _ikk_rows(plan, ind, {
-            "no": str(ind.no), "ikk": name, "target": target_text(ind.target),
+            "no": str(ind.no), "ikk": name, "target": ikk_target(ind),
             "amount": number(tables.ikk_allocation(plan, ind.no)),
         }, lambda ro: {"name": _ro_name(ro)})
         funding_rows += _ikk_rows(plan, ind, {"ikk": name}, lambda ro: {
@@ -490,7 +517,7 @@ def _target_rows(plan: Plan, ind: Indicator) -> list[dict]:
     else:
         head_months = [""] * 12
         head_absolute = target_text(ind.absolute)
-    rows = [_series_row(True, f"{ind.no}. {text(ind.name)}", text(ind.definition), target_text(ind.target),
+    rows = [_series_row(True, f"{ind.no}. {text(ind.name)}", text(ind.definition), ikk_target(ind),
                         head_absolute, head_months)]
     if separate_sum:
         rows.append(_series_row(False, "", text(ind.sum_label), "", plain(sum_absolute, nil=""), sums))
@@ -528,7 +555,7 @@ def _annex(plan: Plan) -> dict:
 
     rows = []
     for ind in indicators:
-        rows += _ikk_rows(plan, ind, {"ikk": text(ind.name), "target": target_text(ind.target)}, jadwal_row)
+        rows += _ikk_rows(plan, ind, {"ikk": text(ind.name), "target": ikk_target(ind)}, jadwal_row)
     month_totals = tables.schedule_totals(plan)
     return {
         "target_annexes": targets,

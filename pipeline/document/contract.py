@@ -38,7 +38,7 @@ class Sign(TypedDict):
 
     place: str
     date: str  # `Januari 2024`, `2 Juli 2024`
-    title: str
+    title: str  # `Plt. Kepala ...` when the head is acting
     name: str
     nip: str
 
@@ -187,6 +187,12 @@ class UnitTable(TypedDict):
     total: str
 
 
+class StaffWords(TypedDict):
+    """Words the roster chooses: `pelaksana` is JFU or Pelaksana, as the office's records call that category."""
+
+    pelaksana: str
+
+
 class Staff(TypedDict):
     total_phrase: str
     status_phrase: str
@@ -195,6 +201,7 @@ class Staff(TypedDict):
     education_table: EducationTable
     unit_tables: list[UnitTable]
     unit_legend: str
+    words: StaffWords
 
 
 class Series(TypedDict):
@@ -427,7 +434,7 @@ class RktContext(Identity):
 
 class Party(TypedDict):
     name: str
-    title: str
+    title: str  # `Plt. ...` / `Plh. ...` when acting
     nip: str
 
 

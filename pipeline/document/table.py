@@ -208,11 +208,11 @@ def _total_row(table: Table, scope: Mapping) -> Row:
     return Row(cells)
 
 
-# ---------------------------------------------------------------- Tabel 3: a JFU/JFT pair per work unit
+# ---------------------------------------------------------------- Tabel 3: a Pelaksana/JFT pair per work unit
 
 def unit_table(table: Table, part: Mapping) -> Table:
     """The declaration of one part of Tabel 3 with its columns spelled out: No and the qualification, the
-    JFU/JFT pair of each work unit of the part, and Struktural and Jumlah in the last part."""
+    Pelaksana/JFT pair of each work unit of the part, and Struktural and Jumlah in the last part."""
     no, name, jfu, jft, structural, total = table.columns
     pairs = []
     for i in range(len(part["w"]["pairs"])):
@@ -223,17 +223,18 @@ def unit_table(table: Table, part: Mapping) -> Table:
                    groups=())
 
 
-def _unit_header(table: Table, part: Mapping) -> list[Row]:
+def _unit_header(table: Table, part: Mapping, scope: Mapping) -> list[Row]:
     """Three header rows: the unit groups, the units of a group (a unit without one has its code merged
-    down from the group row), JFU and JFT; No, Kualifikasi Pendidikan, Struktural and Jumlah merged down."""
+    down from the group row), Pelaksana (or JFU) and JFT; No, Kualifikasi Pendidikan, Struktural and Jumlah
+    merged down."""
     no, name, *rest = table.columns
     outer = [no, name], rest[len(part["units"]) * 2:]
 
     out = []
     for level, merge in enumerate(("restart", "continue", "continue")):
-        left, right = ([_head(c.header, merge=merge) for c in cols] for cols in outer)
+        left, right = ([_head(columns.filled(c.header, scope), merge=merge) for c in cols] for cols in outer)
         if level == 2:
-            middle = [_head(c.header) for c in rest[:len(part["units"]) * 2]]
+            middle = [_head(columns.filled(c.header, scope)) for c in rest[:len(part["units"]) * 2]]
         else:
             middle = [_head(h["label"], h["span"], "restart" if h["first"] else "continue")
                       for h in part["groups" if level == 0 else "units"]]
@@ -244,7 +245,7 @@ def _unit_header(table: Table, part: Mapping) -> list[Row]:
 def unit_rows(table: Table, part: Mapping, scope: Mapping) -> list[Row]:
     """The rows of one part of Tabel 3."""
     spelled = unit_table(table, part)
-    return rows(spelled, ChainMap({"t": part}, scope), header=_unit_header(spelled, part))
+    return rows(spelled, ChainMap({"t": part}, scope), header=_unit_header(spelled, part, scope))
 
 
 def unit_widths(part: Mapping) -> list[int]:

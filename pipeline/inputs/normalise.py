@@ -20,6 +20,7 @@ from pipeline.inputs.cells import TypedCells, extra_cells, locations, records, s
 from pipeline.inputs.read import LIMITS, Limits, RawCell, RawForm, RawRow, RawWorkbook, read_inputs, read_workbook
 from pipeline.inputs.realisation import realisation_of
 from pipeline.plan import model
+from pipeline.plan.vocabulary import acting_of, position_type_of, status_of
 
 
 def _office(raw: RawWorkbook | None, c: TypedCells) -> model.Office:
@@ -28,14 +29,15 @@ def _office(raw: RawWorkbook | None, c: TypedCells) -> model.Office:
     cells = {key: cell.location for key, cell in f.items()}
     t = lambda key: c.text(f.get(key), required=True)  # noqa: E731
     head = model.Head(t("head_name"), c.code(f.get("head_nip"), required=True), t("head_title"),
+                      acting=acting_of(c.text(f.get("head_acting"))),
                       cells={"name": cells.get("head_name"), "nip": cells.get("head_nip"),
-                             "title": cells.get("head_title")})
+                             "title": cells.get("head_title"), "acting": cells.get("head_acting")})
     return model.Office(
         name=t("office_name"), short_name=t("office_short"), address=t("address"), postcode=t("postcode"),
         phone=t("phone"), fax=c.text(f.get("fax")), year=c.whole(f.get("year"), required=True),
         edition=t("edition"), ministry=t("ministry"), parent_unit=t("parent_unit"), head=head,
         sign_place=t("sign_place"), sign_date=c.date(f.get("sign_date")),
-        superior_nip=c.code(f.get("superior_nip")),
+        superior_nip=c.code(f.get("superior_nip")), superior_acting=acting_of(c.text(f.get("superior_acting"))),
         **{key: c.text(f.get(key)) for key in ("parent_unit_short", "superior_title", "superior_name", "period",
                                                 "vision", "renstra_regulation", "organisation_regulation")},
         cells=cells,
@@ -94,7 +96,20 @@ def _indicator(row: RawRow, c: TypedCells) -> model.Indicator:
         name=c.text(g("name"), required=True), definition=c.text(g("definition")),
         target=target or model.Target(Decimal(0)), unit=c.text(g("unit")),
         absolute=c.number(g("absolute")), sum_label=c.text(g("sum_label")), direction=c.text(g("direction")),
-        renstra=c.number(g("renstra")), cells=locations(row), row=row.number,
+        renstra=c.number(g("renstra")), scale=c.text(g("scale")), cells=locations(row), row=row.number,
+    )
+
+
+def _employee(row: RawRow, c: TypedCells) -> model.Employee:
+    """A roster row, its status and position type in their one spelling (`ASN` is PNS, `JFU` Pelaksana)."""
+    g = row.cells.get
+    typed = c.text(g("position_type"), required=True)
+    return model.Employee(
+        nip=c.code(g("nip"), required=True), name=c.text(g("name"), required=True),
+        status=status_of(c.text(g("status"), required=True)), position_type=position_type_of(typed),
+        position=c.text(g("position"), required=True), grade=c.text(g("grade"), required=True),
+        education=c.text(g("education"), required=True), unit=c.code(g("unit"), required=True),
+        position_typed=typed, cells=locations(row), row=row.number,
     )
 
 
@@ -145,9 +160,7 @@ def typed(raw: dict[str, RawWorkbook],
         pjs=records(idn, "PJ", c, rec(model.Pj, name=text)),
         programs=records(idn, "Program", c, rec(model.ProgramGoal, program=text, goal=text)),
         activities=records(idn, "Kegiatan", c, rec(model.ActivityGoal, activity=text, goal=text)),
-        staff=records(peg, "Pegawai", c, rec(
-            model.Employee, nip=code, name=text, status=text, position_type=text, position=text,
-            grade=text, education=text, unit=code)),
+        staff=records(peg, "Pegawai", c, _employee),
         educations=records(peg, "Pendidikan", c, rec(model.Education, no=whole, name=text)),
         goals=records(kin, "Sasaran", c, rec(model.Goal, no=whole, name=text)),
         indicators=records(kin, "IKK", c, _indicator),

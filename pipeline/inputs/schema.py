@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.plan.vocabulary import (
+    ACTING,
     DIRECTIONS,
     EDITIONS,
     FUNDING_SOURCES,
@@ -18,6 +19,7 @@ from pipeline.plan.vocabulary import (
     POSITION_TYPES,
     QUARTERS,
     RO_UNITS,
+    SCALES,
     STATUSES,
     UNIT_KINDS,
 )
@@ -135,6 +137,9 @@ IDENTITAS = Workbook(
                 Field("head_name", "Nama Kepala", example="Dr. Nama Kepala, SKM, MKM"),
                 Field("head_nip", "NIP Kepala", CODE, example="197001152000031002"),
                 Field("head_title", "Jabatan Kepala", example="Kepala Balai Kekarantinaan Kesehatan Kelas II Contoh"),
+                Field("head_acting", "Plt./Plh. Kepala", required=False, example="Plt.", choices=ACTING,
+                      note="kosong bila kepala definitif; Plt. (pelaksana tugas) atau Plh. (pelaksana harian) "
+                           "dicetak di depan jabatan pada setiap tanda tangan"),
                 Field("sign_place", "Tempat Penandatanganan", aliases=("Tempat Tanda Tangan",), example="Contoh"),
                 Field("sign_date", "Tanggal Penandatanganan", DATE, aliases=("Tanggal Tanda Tangan",),
                       example="Januari 2024", note="tanggal Excel, atau teks 'Januari 2024' / '2 Januari 2024'"),
@@ -146,6 +151,8 @@ IDENTITAS = Workbook(
                 Field("superior_name", "Nama Atasan", required=False, example="Dr. Nama Pejabat, MPH",
                       note="pihak kedua Perjanjian Kinerja"),
                 Field("superior_nip", "NIP Atasan", CODE, required=False, example="197001012000031001"),
+                Field("superior_acting", "Plt./Plh. Atasan", required=False, example="", choices=ACTING,
+                      note="kosong bila atasan definitif; Plt. atau Plh. dicetak di depan jabatan pihak kedua"),
                 Field("period", "Periode Renstra", required=False, example="2025-2029",
                       note="kosong: periode lima tahunan yang memuat Tahun (2020-2024, 2025-2029, ...)"),
                 Field("vision", "Visi Presiden", required=False,
@@ -243,8 +250,10 @@ PEGAWAI = Workbook(
             (
                 Column("nip", "NIP", CODE, aliases=("NIP/NI PPPK", "NI PPPK"), example="197001152000031002"),
                 Column("name", "Nama", example="Dr. Nama Kepala, SKM, MKM"),
-                Column("status", "Status", example="ASN", choices=STATUSES),
-                Column("position_type", "Jenis Jabatan", example="Struktural", choices=POSITION_TYPES),
+                Column("status", "Status", example="PNS", choices=STATUSES,
+                       note="ASN (isian versi lama) dibaca sebagai PNS: ASN adalah PNS dan PPPK bersama"),
+                Column("position_type", "Jenis Jabatan", example="Struktural", choices=POSITION_TYPES,
+                       note="JFU dibaca sebagai Pelaksana; dokumen mencetak kata yang dipakai daftar pegawai"),
                 Column("position", "Jabatan", example="Kepala Balai"),
                 Column("grade", "Golongan", aliases=("Gol", "Golongan/Ruang", "Pangkat/Golongan"), example="IV/b",
                        note="PNS: I/a .. IV/e; PPPK: I .. XVII (golongan PPPK terpisah dari golongan PNS)",
@@ -293,7 +302,11 @@ KINERJA = Workbook(
                 Column("definition", "Definisi Operasional", required=False, example="Status kinerja deteksi dini ..."),
                 Column("target", "Target PK", TARGET, example="0,99"),
                 Column("unit", "Satuan", example="Indeks", choices=IKK_UNITS,
-                       note="Indeks: 0-1; Persen: 0-100; satuan lain (Nilai, Dokumen, ...): bilangan"),
+                       note="Indeks: 0-1 dan Persen: 0-100 bila Skala kosong; satuan lain (Nilai, Dokumen, ...): "
+                            "bilangan"),
+                Column("scale", "Skala", required=False, example="0-1", choices=SCALES, open_choices=True,
+                       note="rentang nilai IKK, misalnya 1-5 untuk indeks maturitas SPIP; kosong: Indeks 0-1, "
+                            "Persen 0-100; bila diisi, dokumen mencetaknya di samping target"),
                 Column("absolute", "Target Absolut", TARGET, required=False, example="-"),
                 Column("sum_label", "Uraian Jumlah Komponen", required=False,
                        example="Kemungkinan jumlah faktor risiko yang ditemukan pada indikator 1 yang dikendalikan",

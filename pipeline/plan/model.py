@@ -56,6 +56,7 @@ class Head(Record):
     name: str
     nip: str
     title: str
+    acting: str = ""  # Plt. or Plh. (vocabulary.ACTING), printed before the title; empty: definitive
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Office(Record):
     superior_title: str = ""
     superior_name: str = ""
     superior_nip: str = ""
+    superior_acting: str = ""  # Plt. or Plh. before the superior's title
     period: str = ""
     vision: str = ""
     renstra_regulation: str = ""
@@ -132,6 +134,9 @@ class ActivityGoal(Record):
 
 @dataclass(frozen=True)
 class Employee(Record):
+    """A roster row. `status` and `position_type` in their one spelling (vocabulary.py): `ASN` of earlier
+    versions is PNS, `JFU` is Pelaksana; `position_typed` is the position type as typed, for the word printed."""
+
     nip: str
     name: str
     status: str
@@ -140,6 +145,7 @@ class Employee(Record):
     grade: str
     education: str
     unit: str
+    position_typed: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,7 +162,7 @@ class Goal(Record):
 
 @dataclass(frozen=True)
 class Indicator(Record):
-    """An IKK. `unit` is Indeks, Persen or Nilai."""
+    """An IKK. `unit` is its Satuan (Indeks, Persen, Nilai, ...), `scale` the range it is measured on."""
 
     no: int
     goal: int
@@ -168,6 +174,7 @@ class Indicator(Record):
     sum_label: str = ""
     direction: str = ""  # Arah: Naik (empty: higher is better) or Turun (lower is better)
     renstra: Target | None = None  # Target Renstra: the target at the end of the strategic period (the LAKIN's)
+    scale: str = ""  # Skala as declared (`1-5`); empty: the satuan's own (vocabulary.DEFAULT_SCALES)
 
 
 @dataclass(frozen=True)

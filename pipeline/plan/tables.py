@@ -11,7 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.plan import vocabulary
 from pipeline.plan.model import Indicator, MonthlyTarget, Plan, Ro
+from pipeline.plan.vocabulary import FUNCTIONAL, PELAKSANA, PPPK_STATUSES, STATUSES, STRUCTURAL
 
 PNS_GRADE = re.compile(r"^(I{1,3}|IV)/([a-e])$")
 PNS_RANKS = ("IV", "III", "II", "I")
@@ -50,25 +52,37 @@ class CrossTab:
 
 
 def headcount(plan: Plan) -> Counter:
-    """Staff by status (ASN/PPPK) and by position type, plus the total under key `total`."""
+    """Staff by status (PNS, PPPK, PPPK Paruh Waktu) and by position type, the total under key `total`, ASN
+    (PNS and PPPK of both kinds: UU 20/2023) under `ASN`."""
     counts: Counter = Counter()
     for e in plan.staff:
         counts[e.status] += 1
         counts[e.position_type] += 1
     counts["total"] = len(plan.staff)
+    counts["ASN"] = sum(counts[s] for s in STATUSES)
     return counts
 
 
-def grade_row(status: str, grade: str) -> str:
-    """The Tabel 1 row of a grade: a PNS golongan (`III`), or a PPPK grade on its own scale (`PPPK IV`).
+def position_word(plan: Plan) -> str:
+    """The word the document prints for the Pelaksana category: JFU or Pelaksana, as the roster has it."""
+    return vocabulary.position_word([e.position_typed for e in plan.staff if e.position_type == PELAKSANA],
+                                    plan.office.year)
 
-    PPPK grades I-XVII are a separate scale: a PPPK of grade IV is not golongan IV. A grade
-    without ruang held by someone who is not PPPK keeps its own row too.
+
+def grade_row(status: str, grade: str) -> str:
+    """The Tabel 1 row of a grade: a PNS golongan (`III`), or a PPPK grade on its own scale (`PPPK IV`,
+    `PPPK Paruh Waktu IV`).
+
+    PPPK grades I-XVII are a separate scale: a PPPK of grade IV is not golongan IV; PPPK Paruh Waktu
+    are counted apart from full-time PPPK. A grade without ruang held by a PNS keeps its own row too.
     """
-    rank, ruang = split_grade(grade)
-    if status == "PPPK" or not ruang:
-        return f"PPPK {rank}" if status == "PPPK" else rank
-    return rank
+    rank, _ = split_grade(grade)
+    return f"{status} {rank}" if status in PPPK_STATUSES else rank
+
+
+def grade_status(row: str) -> str:
+    """The PPPK status of a Tabel 1 row (`PPPK Paruh Waktu IV` -> `PPPK Paruh Waktu`); `` for a PNS row."""
+    return next((s for s in sorted(PPPK_STATUSES, key=len, reverse=True) if row.startswith(f"{s} ")), "")
 
 
 def staff_by_grade(plan: Plan) -> CrossTab:
@@ -78,12 +92,13 @@ def staff_by_grade(plan: Plan) -> CrossTab:
     for e in plan.staff:
         row = grade_row(e.status, e.grade)
         ruang = split_grade(e.grade)[1]
-        counts[(row, ruang.upper() if ruang in RUANG and not row.startswith("PPPK") else "")] += 1
+        counts[(row, ruang.upper() if ruang in RUANG and not grade_status(row) else "")] += 1
         if row not in rows:
             rows.append(row)
     pns = [r for r in PNS_RANKS if r in rows]
+    order = ("", *PPPK_STATUSES)
     others = sorted((r for r in rows if r not in PNS_RANKS),
-                    key=lambda r: (r.startswith("PPPK"), _roman(r.split()[-1])))
+                    key=lambda r: (order.index(grade_status(r)), _roman(r.split()[-1])))
     return CrossTab(tuple(pns + others), ("A", "B", "C", "D", ""), dict(counts))
 
 
@@ -106,19 +121,19 @@ def education_order(plan: Plan) -> tuple[str, ...]:
 
 
 def staff_by_education(plan: Plan) -> CrossTab:
-    """Tabel 2: education x position type (JFU, JFT, Struktural)."""
+    """Tabel 2: education x position type (Pelaksana, JFT, Struktural)."""
     counts = Counter((e.education, e.position_type) for e in plan.staff)
-    return CrossTab(education_order(plan), ("JFU", "JFT", "Struktural"), dict(counts))
+    return CrossTab(education_order(plan), (PELAKSANA, FUNCTIONAL, STRUCTURAL), dict(counts))
 
 
 def staff_by_unit(plan: Plan) -> CrossTab:
-    """Tabel 3: education x (work unit, JFU/JFT); structural posts in one column `Struktural`."""
+    """Tabel 3: education x (work unit, Pelaksana/JFT); structural posts in one column `Struktural`."""
     counts: Counter = Counter()
     for e in plan.staff:
-        col = "Struktural" if e.position_type == "Struktural" else f"{e.unit}|{e.position_type}"
+        col = STRUCTURAL if e.position_type == STRUCTURAL else f"{e.unit}|{e.position_type}"
         counts[(e.education, col)] += 1
-    columns = [f"{u.code}|{t}" for u in plan.work_units for t in ("JFU", "JFT")]
-    return CrossTab(education_order(plan), (*columns, "Struktural"), dict(counts))
+    columns = [f"{u.code}|{t}" for u in plan.work_units for t in (PELAKSANA, FUNCTIONAL)]
+    return CrossTab(education_order(plan), (*columns, STRUCTURAL), dict(counts))
 
 
 def ros_of(plan: Plan, ikk: int) -> tuple[Ro, ...]:

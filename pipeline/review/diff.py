@@ -29,7 +29,7 @@ from pipeline.inputs.numbers import NotANumber, parse_number
 from pipeline.inputs.read import LIMITS, Limits
 from pipeline.names import LAKIN, PLAN_KINDS, RKT, is_draft, issued_name
 from pipeline.outputs import resolved
-from pipeline.review.snapshot import realisation_snapshot, snapshot
+from pipeline.review.snapshot import realisation_snapshot, snapshot, upgrade
 
 TEXT = "Teks dokumen"  # the section of changes found only in a document's text
 
@@ -91,7 +91,9 @@ def _records(section: str, old: dict, new: dict) -> list[Change]:
             out.append(Change(section, key, "", None, new[key]))
         else:
             a, b = old[key], new[key]
-            out += [Change(section, key, f, a.get(f), b.get(f)) for f in _fields(a, b) if a.get(f) != b.get(f)]
+            # a column an earlier rkt did not have reads as empty (`Skala`, `Plt./Plh. Kepala`)
+            out += [Change(section, key, f, a.get(f), b.get(f)) for f in _fields(a, b)
+                    if (a.get(f) or "") != (b.get(f) or "")]
     return out
 
 
@@ -270,7 +272,7 @@ def load_side(path, rev: str | None = None, limits: Limits = LIMITS, output: Pat
     if path.is_dir():
         return _folder_side(path, limits, templates, kinds)
     data = read_docx(path)
-    snap = read_snapshot(path, data)
+    snap = upgrade(read_snapshot(path, data))
     snap.setdefault("values", {})  # a document of an rkt before snapshot 2: its text alone is compared
     office = snap.setdefault("office", {})
     office.setdefault("sign_date", [int(office.get("year") or 2000), 1, 1])

@@ -17,9 +17,9 @@ from pipeline.inputs import schema
 from pipeline.names import LAKIN, RKT
 from pipeline.plan import tables
 from pipeline.plan.model import IkkRealisation, MonthlyTarget, Plan, Record, Target
-from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, QUARTERS, STATUSES
+from pipeline.plan.vocabulary import MONTHS, POSITION_TYPES, QUARTERS, STATUSES, position_type_of, status_of
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3  # 3: staff statuses PNS/PPPK/PPPK Paruh Waktu, position type Pelaksana (JFU)
 # Sheets (or columns) that never reach the document: they are cross-checked only.
 NOT_SHOWN = {("PJ", None), ("Alokasi IKK", None), ("IKK-RO", "name"), ("IKK", "direction"), ("IKK", "renstra")}
 # Where each table sheet's records live in the plan
@@ -135,6 +135,30 @@ def snapshot(plan: Plan, document: str = RKT) -> dict[str, Any]:
         "values": values,
         "sources": {s.workbook: s.sha256 for s in sorted(plan.sources, key=lambda s: s.workbook)},
     }
+
+
+def upgrade(snap: dict[str, Any]) -> dict[str, Any]:
+    """A snapshot of an earlier rkt in today's words, so a diff against it shows what changed, not the words.
+
+    Before snapshot 3 the roster said ASN for PNS and JFU for Pelaksana (`Pegawai ASN` in the summary).
+    """
+    if snap.get("snapshot", 0) >= 3:
+        return snap
+    values = snap.get("values", {})
+    pegawai = schema.PEGAWAI.sheet("Pegawai")
+    status, kind = (pegawai.column(k).header for k in ("status", "position_type"))
+    for record in values.get("Pegawai", {}).values():
+        if status in record:
+            record[status] = status_of(record[status])
+        if kind in record:
+            record[kind] = position_type_of(record[kind])
+    for summary in values.get("Ringkasan", {}).values():
+        for key in [k for k in summary if k.startswith("Pegawai ")]:
+            word = key.removeprefix("Pegawai ")
+            renamed = f"Pegawai {status_of(position_type_of(word))}"
+            if renamed != key:
+                summary[renamed] = summary.pop(key)
+    return snap
 
 
 # realisasi.xlsx: never in a document's snapshot (the RKT and the PK do not show it), compared by

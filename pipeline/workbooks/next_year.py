@@ -137,7 +137,8 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
         "office_name": o.name, "office_short": o.short_name, "address": o.address, "postcode": o.postcode,
         "phone": o.phone, "fax": _opt(o.fax), "year": year, "edition": FIRST_EDITION, "ministry": o.ministry,
         "parent_unit": o.parent_unit, "head_name": o.head.name, "head_nip": o.head.nip,
-        "head_title": o.head.title, "sign_place": o.sign_place, "sign_date": f"{MONTHS[0]} {year}",
+        "head_title": o.head.title, "head_acting": _opt(o.head.acting), "sign_place": o.sign_place,
+        "sign_date": f"{MONTHS[0]} {year}", "superior_acting": _opt(o.superior_acting),
         **{key: _opt(getattr(o, key)) for key in ("parent_unit_short", "superior_title", "superior_name",
                                                    "superior_nip", "organisation_regulation")},
     }
@@ -164,7 +165,8 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
         },
         "pegawai": {
             "Pegawai": [
-                {"nip": e.nip, "name": e.name, "status": e.status, "position_type": e.position_type,
+                # the status in today's word (ASN of earlier versions is PNS), the position type in the office's
+                {"nip": e.nip, "name": e.name, "status": e.status, "position_type": e.position_typed or e.position_type,
                  "position": e.position, "grade": e.grade, "education": e.education, "unit": e.unit}
                 for e in plan.staff
             ],
@@ -175,7 +177,7 @@ def next_year_data(plan: Plan, year: int) -> tuple[dict[str, Any], tuple[Split, 
             "IKK": [
                 {"no": i.no, "goal": i.goal, "name": i.name, "definition": _opt(i.definition),
                  **_target("target", i.target), "unit": i.unit, **_target("absolute", i.absolute),
-                 "sum_label": _opt(i.sum_label), "direction": _opt(i.direction)}
+                 "sum_label": _opt(i.sum_label), "direction": _opt(i.direction), "scale": _opt(i.scale)}
                 for i in plan.indicators
             ],
             # Rows stay so the planner sees what to fill; the months are next year's to plan.
