@@ -1,4 +1,4 @@
-"""Three fixture offices of different shapes, for testing the document's layout and prose across office shapes.
+"""Four fixture offices of different shapes, for testing the document's layout and prose across office shapes.
 
 Each function returns the five workbooks' contents in exactly the format of `tests.builders.MINI`
 (workbook key -> sheet name -> a dict or a list of row dicts), ready for `write_inputs(folder, data)`.
@@ -15,6 +15,11 @@ warning. The rows are generated with a fixed seed, so each call gives the same d
 - `new_period_2026()`: a Balai Kelas I in a new planning period (2026, Awal Tahun, signed
   2 Januari 2026): 3 wilker, 61 staff, 5 work units, a new set of 4 IKK including a count in
   Dokumen, 12 RO.
+
+- `civil_service_2026()`: a Balai Kelas I of 2026 under the Direktorat Jenderal Penanggulangan Penyakit,
+  in the civil service's words of today: 12 wilker, 262 staff of whom PPPK and PPPK Paruh Waktu, positions
+  typed Pelaksana, a maturity index on a 1-5 scale (3,25), a Plt. head of office and a Plh. superior.
+  The three offices above keep the words of earlier versions (ASN, JFU), as old workbooks do.
 
 `OFFICES` names them for parametrised tests. The place names are invented; no real office or head
 of office is used. `realisation(plan, through, seed)` writes any of them (or the shipped office) a
@@ -130,6 +135,9 @@ class Roster:
     jft_units: tuple[str, ...]
     educations: tuple[tuple[str, str, int], ...]
     pppk_grades: tuple[str, ...] = ("V", "VII", "IX")
+    part_time: int = 0  # of the `pppk`, how many are PPPK Paruh Waktu
+    pns: str = "ASN"  # the word the roster uses for a PNS: ASN in workbooks of earlier versions
+    pelaksana: str = "JFU"  # the word the roster uses for a Pelaksana position: JFU in earlier versions
 
 
 def _staff(rng: random.Random, year: int, roster: Roster) -> list[dict]:
@@ -139,13 +147,13 @@ def _staff(rng: random.Random, year: int, roster: Roster) -> list[dict]:
     degree = next(d for e, d, _ in roster.educations if e == head.education)
     head_name = f"{head.name}, {degree}" if degree and "," not in head.name else head.name
     names.add(loose(head_name))
-    staff = [{"nip": _nip(rng, year, False, nips, head.born), "name": head_name, "status": "ASN",
+    staff = [{"nip": _nip(rng, year, False, nips, head.born), "name": head_name, "status": roster.pns,
               "position_type": "Struktural", "position": head.position, "grade": head.grade,
               "education": head.education, "unit": roster.head_unit}]
     senior = [e for e in roster.educations if e[2] >= 2]
     for position, unit in roster.structural:
         education, degree, level = rng.choice(senior)
-        staff.append({"nip": _nip(rng, year, False, nips), "name": _name(rng, degree, names), "status": "ASN",
+        staff.append({"nip": _nip(rng, year, False, nips), "name": _name(rng, degree, names), "status": roster.pns,
                       "position_type": "Struktural", "position": position,
                       "grade": rng.choice(("III/d", "IV/a", "IV/b")), "education": education, "unit": unit})
     # PPPK staff are spread over the JFU and JFT rows; their grades cycle through `pppk_grades`.
@@ -157,6 +165,7 @@ def _staff(rng: random.Random, year: int, roster: Roster) -> list[dict]:
     other_rows = rng.sample([i for i in range(total) if i not in low_rows], len(grades) - len(low))
     pppk_grade = dict(zip(low_rows, low, strict=True)) | dict(
         zip(other_rows, [g for g in grades if PPPK_LEVEL[g] > 0], strict=True))
+    part_time = set(rng.sample(sorted(pppk_grade), roster.part_time)) if roster.part_time else set()
     by_level = {lv: [e for e in roster.educations if e[2] == lv] for lv in range(4)}
     for i in range(total):
         jft = i >= roster.jfu
@@ -175,7 +184,8 @@ def _staff(rng: random.Random, year: int, roster: Roster) -> list[dict]:
         else:
             position, unit = rng.choice(JFU[level]), rng.choice(roster.jfu_units)
         staff.append({"nip": _nip(rng, year, pppk, nips), "name": _name(rng, degree, names),
-                      "status": "PPPK" if pppk else "ASN", "position_type": "JFT" if jft else "JFU",
+                      "status": ("PPPK Paruh Waktu" if i in part_time else "PPPK") if pppk else roster.pns,
+                      "position_type": "JFT" if jft else roster.pelaksana,
                       "position": position, "grade": grade, "education": education, "unit": unit})
     return staff
 
@@ -280,6 +290,7 @@ class Ikk:
     components: tuple[tuple[str, int], ...] = ()
     absolute: bool = False  # components carry a Target Absolut; the IKK's is their sum
     sum_label: str | None = None  # adds a typed Jumlah row of the components
+    scale: str | None = None  # Skala, when declared (an index of 1-5)
 
     @property
     def percent(self) -> bool:
@@ -307,7 +318,7 @@ def _targets(rng: random.Random, indicators: Sequence[Ikk]) -> tuple[list, list]
         absolute = D(sum(s[-1] for _, s in comps)) if ikk.absolute else None
         rows.append({"no": no, "goal": ikk.goal, "name": ikk.name, "definition": ikk.definition,
                      "target": ikk.target, **({"_target_percent": True} if ikk.percent else {}), "unit": ikk.unit,
-                     "absolute": absolute, "sum_label": ikk.sum_label})
+                     "absolute": absolute, "sum_label": ikk.sum_label, **({"scale": ikk.scale} if ikk.scale else {})})
         if ikk.own:
             if ikk.percent:
                 values = [v / 100 for v in _ramp(rng, ikk.target * 100, D(1))]
@@ -355,6 +366,7 @@ class Office:
     indicators: tuple[Ikk, ...]
     parent_unit: str = DITJEN_P2P
     superior: tuple[str, str] = ("dr. Rina Kartika, MKM", "197203152000032001")  # the PK's second party
+    acting: tuple[str, str] = ("", "")  # Plt./Plh. of the head and of the superior
     programs: tuple[tuple[str, str], ...] = (
         ("Pencegahan dan Pengendalian Penyakit", "Meningkatnya upaya pencegahan dan pengendalian penyakit"),
         ("Dukungan Manajemen", "Meningkatnya koordinasi pelaksanaan tugas dan dukungan manajemen"),
@@ -380,6 +392,8 @@ def _assemble(o: Office) -> dict:
                 "parent_unit": o.parent_unit, "head_name": head["name"], "head_nip": head["nip"],
                 "head_title": f"Kepala {o.name}", "sign_place": o.place, "sign_date": o.sign_date,
                 "superior_name": o.superior[0], "superior_nip": o.superior[1],
+                **({"head_acting": o.acting[0]} if o.acting[0] else {}),
+                **({"superior_acting": o.acting[1]} if o.acting[1] else {}),
             },
             "Unit": [{"no": i, "name": n, "kind": k, "duty": d} for i, (n, k, d) in enumerate(o.units, start=1)],
             "Wilker": [{"no": i, "name": w} for i, w in enumerate(o.wilker, start=1)],
@@ -615,6 +629,61 @@ def new_period_2026() -> dict:
     ))
 
 
+DITJEN_P2 = "Direktorat Jenderal Penanggulangan Penyakit"  # the parent unit after the 2024-2025 reorganisation
+
+
+def civil_service_2026() -> dict:
+    """A Balai Kelas I of 2026 in today's words: 12 wilker, 262 staff (PNS, PPPK and PPPK Paruh Waktu, typed
+    Pelaksana, not JFU), a maturity index on a 1-5 scale (3,25), a Plt. head and a Plh. Director General."""
+    place = "Selat Biru"
+    pj_kar, pj_prl, pj_adm = "Substansi PKSE", "Substansi PRL dan KLW", "Subbag Adum"
+    return _assemble(Office(
+        seed="kelas-i-2026-asn", name=f"Balai Kekarantinaan Kesehatan Kelas I {place}", short=f"BKK Kelas I {place}",
+        place=place, address=f"Jl. Dermaga Utama No. 12, Kota {place}", postcode="29411",
+        phone="0771-330126", fax="0771-330127", year=2026, edition="Awal Tahun", sign_date="5 Januari 2026",
+        units=(SUBBAG, INSTALASI, WILKER, KJF),
+        wilker=(f"Pelabuhan {place}", "Bandara Raja Samudra", "Pelabuhan Tanjung Karang Laut", "Pelabuhan Pulau Sirih",
+                "Pelabuhan Teluk Damar", "PLBN Batas Utara", "Pelabuhan Sungai Emas", "Bandara Awan Putih",
+                "Pelabuhan Kuala Rindu", "Pelabuhan Pasir Panjang", "Pelabuhan Tanjung Lada", "Pelabuhan Karang Asri"),
+        work_units=(("TU", "Tata Usaha", None),
+                    ("PKSE", "Pengendalian Karantina dan Surveilans Epidemiologi", None),
+                    ("PRL", "Pengendalian Risiko Lingkungan", "PRL dan KLW"),
+                    ("KLW", "Kesehatan Lintas Wilayah", "PRL dan KLW"),
+                    ("UKP", "Upaya Kesehatan Pelabuhan", None),
+                    ("LAB", "Laboratorium Kesehatan", None)),
+        pjs=(pj_adm, pj_kar, pj_prl),
+        roster=Roster(
+            head=Head("Dewi Laras Nasution", dt.date(1978, 3, 14), "S2 Kesehatan Masyarakat", grade="IV/a",
+                      position="Kepala Subbagian Administrasi Umum"),
+            head_unit="TU", structural=(("Koordinator Substansi Pelayanan", "TU"),),
+            jfu=70, jft=190, pppk=82, part_time=18, jfu_units=("TU", "TU", "UKP"),
+            jft_units=("PKSE", "PKSE", "PRL", "KLW", "UKP", "LAB"),
+            educations=EDUCATIONS, pppk_grades=("V", "VII", "IX", "IV", "VI"), pns="PNS", pelaksana="Pelaksana"),
+        funding=(
+            Funding("QAH.017", 0, 3_845_300, pj=(pj_kar, pj_prl), ikks=(1, 2), wide=True),
+            Funding("QAH.U07", 842_800, 315_000, pj=(pj_prl,), ikks=(1,), wide=True),
+            Funding("QAH.U20", 0, 1_918_450, pj=(pj_kar,), ikks=(2,)),
+            Funding("QAH.951", 2_120_000, 0, pj=(pj_kar,), ikks=(2,)),
+            Funding("EBA.994", 9_184_500, 0, pj=(pj_adm,), ikks=(3,)),
+            Funding("EBA.962", 512_360, 0, pj=(pj_adm,), ikks=(3,)),
+            Funding("EBB.971", 3_450_000, 0, pj=(pj_adm,), ikks=(3,)),
+        ),
+        goals=("Meningkatnya kapasitas kekarantinaan kesehatan di pintu masuk negara",
+               "Meningkatnya tata kelola kantor yang akuntabel"),
+        indicators=(
+            Ikk("Persentase pelaku perjalanan yang diskrining sesuai standar", "Persen", D("0.97"),
+                definition="Pelaku perjalanan yang diskrining dibanding yang datang"),
+            Ikk("Jumlah dokumen kesehatan alat angkut yang diterbitkan", "Dokumen", D(21_400),
+                definition="Dokumen kesehatan kapal dan pesawat yang diterbitkan"),
+            Ikk("Indeks maturitas Sistem Pengendalian Intern Pemerintah (SPIP)", "Indeks", D("3.25"), goal=2,
+                scale="1-5", definition="Tingkat maturitas SPIP kantor menurut penilaian BPKP"),
+        ),
+        parent_unit=DITJEN_P2,
+        superior=("dr. Bayu Permana, MPH", "197105102000121001"),
+        acting=("Plt.", "Plh."),
+    ))
+
+
 def balai_besar_year() -> dict:
     """The Balai Besar with a whole year of realisation (realisasi.xlsx, January to December, fixed seed)."""
     from tests.builders import plan_of
@@ -628,6 +697,7 @@ OFFICES: dict[str, Callable[[], dict]] = {
     "small": small_kelas_ii,
     "balai-besar": balai_besar,
     "period-2026": new_period_2026,
+    "asn-2026": civil_service_2026,
 }
 
 

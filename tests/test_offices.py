@@ -25,6 +25,8 @@ FOREIGN = {
     "balai-besar": ("Jambi", "2020-2024", "Tanjung Harapan", "Muara Sentosa", "Jenderal Pencegahan",
                     "P2P", "Rosyid"),
     "period-2026": ("Jambi", "2020-2024", "Tanjung Harapan", "Teluk Permata", "Rosyid", "2024"),
+    "asn-2026": ("Jambi", "2020-2024", "Tanjung Harapan", "Teluk Permata", "Muara Sentosa", "Rosyid", "2024",
+                 "Jenderal Pencegahan", "P2P", "JFU", "Fungsional Umum", "orang ASN dan"),
 }
 
 

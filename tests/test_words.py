@@ -1,21 +1,29 @@
 """The words of today's civil service: PNS, PPPK and PPPK Paruh Waktu, Pelaksana, IKK scales, Plt./Plh.
 
 Workbooks of earlier versions (ASN for PNS, JFU for Pelaksana, no Skala, no Plt./Plh.) still read and
-print as before.
+print as before; an office of 2026 in today's words (tests/offices.py `civil_service_2026`) is built and
+read back as a person reads it (tests/test_offices.py lays out its PDF).
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from pipeline.build import build
 from pipeline.plan import tables
 from pipeline.plan.vocabulary import position_word, status_of
 from pipeline.review.snapshot import snapshot, upgrade
-from tests.builders import plan_of
+from tests.builders import plan_of, write_inputs
 from tests.checks_support import findings_for, flat
-from tests.offices import small_kelas_ii
+from tests.docx_reading import body_text, find_table, open_docx, row_with, table_rows
+from tests.offices import civil_service_2026, small_kelas_ii
+from tests.test_charts import chart_series
 
 SITI, PPPK = "198503122010012001", "199505052023212004"  # mini roster rows 3 (ASN, JFT) and 5 (PPPK)
+HEAD = "Plt. Kepala Balai Kekarantinaan Kesehatan Kelas I Selat Biru"
+SUPERIOR = "Plh. Direktur Jenderal Penanggulangan Penyakit"
 
 
 def staff(data) -> list[dict]:
@@ -132,6 +140,81 @@ def test_a_snapshot_of_an_earlier_version_reads_in_todays_words(data):
     upgraded = upgrade(old)["values"]
     assert upgraded["Pegawai"] == now["values"]["Pegawai"]
     assert upgraded["Ringkasan"] == now["values"]["Ringkasan"]
+
+
+# --- an office of 2026 in today's words, built and read back ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def office_2026(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("asn-2026")
+    result = build(write_inputs(folder / "inputs", civil_service_2026()), folder / "output")
+    assert result.path is not None and [f for f in result.findings if f.severity == "error"] == []
+    return result.path.read_bytes(), result.agreement.read_bytes()
+
+
+def test_the_2026_office_checks_clean():
+    assert findings_for(None, civil_service_2026()) == []
+
+
+def test_the_headcount_sentence_calls_pns_and_pppk_together_asn(office_2026):
+    text = body_text(open_docx(office_2026[0]))
+    assert ("sebanyak 262 (dua ratus enam puluh dua) orang ASN terdiri dari 180 orang PNS, 64 orang PPPK, dan "
+            "18 orang PPPK Paruh Waktu, dengan rincian") in text
+    assert re.search(r"Jabatan Pelaksana\s*:\s*70 orang", text)
+    assert "JFU" not in text and "Fungsional Umum" not in text
+
+
+def test_tabel_1_keeps_pppk_paruh_waktu_in_rows_of_their_own(office_2026):
+    doc = open_docx(office_2026[0])
+    table = find_table(doc, "Golongan")
+    rows = {r[0]: r for r in table_rows(table)}
+    assert rows["V (PPPK)"][-1] == "11" and rows["V (PPPK Paruh Waktu)"][-1] == "6"
+    paruh_waktu = sum(int(r[-1]) for label, r in rows.items() if label.endswith("(PPPK Paruh Waktu)"))
+    pppk = sum(int(r[-1]) for label, r in rows.items() if label.endswith("(PPPK)"))
+    assert (pppk, paruh_waktu) == (64, 18)
+    assert table_rows(table)[-1][-1] == "262"
+
+
+def test_tabel_2_and_3_head_the_pelaksana_column_with_the_rosters_word(office_2026):
+    doc = open_docx(office_2026[0])
+    tabel_2 = find_table(doc, "No", "Kualifikasi Pendidikan", "Pelaksana", "JFT", "Struktural", "Jumlah")
+    assert table_rows(tabel_2)[-1][-4:] == ["70", "190", "2", "262"]
+    headers = [table_rows(t)[2] for t in doc.tables if len(table_rows(t)) > 2 and "TU" in table_rows(t)[0]]
+    assert headers and all("Pelaksana" in h and "JFU" not in h for h in headers)
+
+
+def test_grafik_1_and_2_chart_pelaksana_and_pppk_paruh_waktu(office_2026):
+    grafik_1 = chart_series(office_2026[0], 1)["Jumlah pegawai"]
+    assert grafik_1 == (["Struktural", "JFT", "Pelaksana"], [2, 190, 70])
+    grafik_2 = chart_series(office_2026[0], 2)
+    categories, values = grafik_2["PPPK Paruh Waktu"]
+    assert sum(values) == 18 and sum(grafik_2["PPPK"][1]) == 64
+    assert dict(zip(categories, values, strict=True))["V (PPPK Paruh Waktu)"] == 6
+
+
+def test_tabel_4_and_the_pk_show_the_scale_of_an_index(office_2026):
+    rkt, pk = (open_docx(d) for d in office_2026)
+    spip = "Indeks maturitas Sistem Pengendalian Intern Pemerintah (SPIP)"
+    tabel_4 = find_table(rkt, "No", "Rincian Output", "Indikator Kinerja Kegiatan")
+    assert row_with(tabel_4, spip)[3] == "3,25 (skala 1-5)"
+    assert row_with(find_table(pk, "No", "Sasaran", "Indikator Kinerja", "Target"), spip)[-1] == "3,25 (skala 1-5)"
+
+
+def test_every_signature_names_the_acting_officials(office_2026):
+    rkt, pk = (open_docx(d) for d in office_2026)
+    signatures = [t for t in rkt.tables if "NIP " in " ".join(c for r in table_rows(t) for c in r)]
+    assert len(signatures) >= 3  # the Kata Pengantar and every lampiran
+    for table in signatures:
+        lines = [line for r in table_rows(table) for c in r for line in c.splitlines()]
+        assert HEAD in lines, lines
+    assert "Kepala Balai Kekarantinaan Kesehatan Kelas I Selat Biru" not in [
+        line for t in signatures for r in table_rows(t) for c in r for line in c.splitlines() if HEAD not in line]
+    pk_signatures = [table_rows(t) for t in pk.tables if any(r[:1] == ["Pihak Kedua,"] for r in table_rows(t))]
+    assert len(pk_signatures) == 2
+    for rows in pk_signatures:
+        assert [SUPERIOR, HEAD] in rows
+    parties = [table_rows(t) for t in pk.tables if table_rows(t)[-1][:1] == ["Jabatan"]]
+    assert [p[-1][-1] for p in parties] == [HEAD, SUPERIOR]
 
 
 def test_a_fixture_office_in_the_words_of_earlier_versions_still_prints_jfu():
