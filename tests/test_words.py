@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from click.testing import CliRunner
 
 from pipeline.build import build
+from pipeline.cli import cli
 from pipeline.plan import tables
 from pipeline.plan.vocabulary import position_word, status_of
 from pipeline.review.snapshot import snapshot, upgrade
@@ -221,3 +223,15 @@ def test_a_fixture_office_in_the_words_of_earlier_versions_still_prints_jfu():
     plan = plan_of(small_kelas_ii())
     assert tables.position_word(plan) == "JFU"
     assert {e.status for e in plan.staff} == {"PNS", "PPPK"}
+
+
+def test_rkt_check_asks_for_the_texts_of_a_period_rkt_cannot_know(tmp_path):
+    folder = write_inputs(tmp_path / "2026", civil_service_2026())
+    result = CliRunner().invoke(cli, ["check", "--inputs", str(folder)])
+    assert result.exit_code == 0
+    assert "PERLU DIISI identitas.xlsx, sheet Identitas: Visi Presiden, Peraturan Renstra: teks resmi periode " \
+           "2025-2029 tidak diketahui rkt" in result.output
+    data = civil_service_2026()
+    data["identitas"]["Identitas"].update(vision="Visi yang diketik", renstra_regulation="Peraturan yang diketik")
+    typed = CliRunner().invoke(cli, ["check", "--inputs", str(write_inputs(tmp_path / "typed", data))])
+    assert typed.exit_code == 0 and "PERLU DIISI" not in typed.output

@@ -332,7 +332,7 @@ def todo_list(plan: Plan, year: int, splits: tuple[Split, ...]) -> tuple[Todo, .
     add("staff", "pegawai.xlsx", "Pegawai",
         f"perbarui {len(plan.staff)} pegawai bila ada mutasi, pensiun atau kenaikan golongan (disalin dari {old})")
     add("identity", "identitas.xlsx", "Identitas",
-        f"periksa tanggal penandatanganan (diisi 'Januari {year}') serta nama dan NIP Kepala")
+        f"periksa tanggal penandatanganan (diisi 'Januari {year}') serta nama, NIP dan Plt./Plh. Kepala dan Atasan")
     start, end = period_of(year)
     new_period = period_of(year) != period_of(old)
     add("year-texts", "identitas.xlsx", "Identitas",
