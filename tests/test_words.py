@@ -20,7 +20,7 @@ from pipeline.review.snapshot import snapshot, upgrade
 from tests.builders import plan_of, write_inputs
 from tests.checks_support import findings_for, flat
 from tests.docx_reading import body_text, find_table, open_docx, row_with, table_rows
-from tests.offices import civil_service_2026, small_kelas_ii
+from tests.offices import civil_service_2026, realisation, small_kelas_ii
 from tests.test_charts import chart_series
 
 SITI, PPPK = "198503122010012001", "199505052023212004"  # mini roster rows 3 (ASN, JFT) and 5 (PPPK)
@@ -235,3 +235,15 @@ def test_rkt_check_asks_for_the_texts_of_a_period_rkt_cannot_know(tmp_path):
     data["identitas"]["Identitas"].update(vision="Visi yang diketik", renstra_regulation="Peraturan yang diketik")
     typed = CliRunner().invoke(cli, ["check", "--inputs", str(write_inputs(tmp_path / "typed", data))])
     assert typed.exit_code == 0 and "PERLU DIISI" not in typed.output
+
+
+def test_the_lakin_prints_the_scale_beside_the_target_as_the_pk_does(tmp_path):
+    data = civil_service_2026()
+    data["realisasi"] = realisation(plan_of(data), 6, "asn-2026-realisasi")
+    folder = write_inputs(tmp_path / "inputs", data)
+    result = CliRunner().invoke(cli, ["lakin", "--inputs", str(folder), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    (lakin,) = (tmp_path / "out").glob("*.docx")
+    rows = table_rows(find_table(open_docx(lakin), "No", "Indikator Kinerja", "Target PK"))
+    spip = "Indeks maturitas Sistem Pengendalian Intern Pemerintah (SPIP)"
+    assert [r[2] for r in rows if r[1] == spip] == ["3,25 (skala 1-5)"]

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from pipeline.document.agreement import agreement_context
-from pipeline.document.context import identity, joined, table_ref, text
+from pipeline.document.context import identity, ikk_target, joined, table_ref, text
 from pipeline.formatting import number, percent, plain, sign_date_text, target_text
 from pipeline.plan import tables
 from pipeline.plan.model import Plan, SignDate
@@ -49,7 +49,7 @@ def _figure(value: Decimal | None, m: Measure) -> str:
 def _pk_target(m: Measure, own: IkkMeasure) -> str:
     """The Target PK as the PK prints it (the IKK's own), a component's on its own scale."""
     if m.component is None:
-        return target_text(own.indicator.target)
+        return ikk_target(own.indicator)
     return _figure(m.pk_target, m)
 
 
@@ -84,7 +84,7 @@ def _earlier(plan: Plan, ikk: IkkMeasure, month: int) -> list[contract.YearRow]:
                      "realised": target_text(e.realisation, NIL), "capaian": _capaian(value)})
     m = ikk.own
     year = str(plan.office.year) if month == 12 else f"{plan.office.year} (s.d. {MONTHS[month - 1]})"
-    rows.append({"year": year, "target": target_text(ikk.indicator.target),
+    rows.append({"year": year, "target": ikk_target(ikk.indicator),
                  "realised": _figure(m.realised, m), "capaian": _capaian(m.capaian)})
     return rows
 
@@ -126,7 +126,7 @@ def _ikks(plan: Plan, result: Capaian) -> list[contract.IkkReport]:
         out.append({
             "table": table_ref("tahun", i),
             "no": str(no), "name": text(ikk.indicator.name), "goal": text(ikk.goal),
-            "target": target_text(ikk.indicator.target), "period_target": _figure(m.period_target, m),
+            "target": ikk_target(ikk.indicator), "period_target": _figure(m.period_target, m),
             "realised": _figure(m.realised, m), "capaian": _capaian(m.capaian), "category": m.category,
             "direction": ("Indikator ini makin baik bila makin rendah (Arah Turun): capaian dihitung "
                           "(2 x target - realisasi) / target x 100%.") if ikk.lower_is_better else "",
