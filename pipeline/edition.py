@@ -22,10 +22,11 @@ from typing import Any
 
 from pipeline import archive
 from pipeline.checks import run_checks
+from pipeline.checks.identity import NATIONAL_TEXT
 from pipeline.checks.report import report_markdown
 from pipeline.clock import Clock
 from pipeline.files import FileProblem
-from pipeline.findings import Finding, InputError, has_errors, sort_findings
+from pipeline.findings import Finding, InputError, format_locations, has_errors, sort_findings
 from pipeline.inputs.normalise import read_all, typed
 from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
 from pipeline.inputs.schema import ALL_WORKBOOKS
@@ -275,7 +276,8 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
     draft): then they are written and `problem` says what was not. A document that changes
     keeps the one it replaces in `sebelumnya/`. `final` issues the edition (pipeline/archive.py):
     refused (OutputRefused), before anything is written, when that edition was issued from other
-    workbooks or a workbook changed since it was analysed.
+    workbooks, a workbook changed since it was analysed, or a national text is still rkt's default
+    (`identity.national-text`).
     """
     output = Path(output)
     clock = clock or Clock()
@@ -294,6 +296,11 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
         documents[name], documents[twin_name(name)] = docx, edition.twins[kind]
     issue = None
     if final and documents:
+        guessed = [f for f in edition.findings if f.rule == NATIONAL_TEXT]
+        if guessed:
+            raise OutputRefused("edisi final ditolak: teks nasional masih bawaan rkt, bukan teks resminya: "
+                                + "; ".join(f"{f.subject} ({format_locations(f.locations)})" for f in guessed)
+                                + "; isi teksnya di workbook lalu ulangi rkt build --final")
         if edition.changed:
             raise OutputRefused("workbook input berubah selama build; ulangi rkt build --final")
         issue = issue_name(edition.office, edition.kinds[0])

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.checks.common import loose
+from pipeline.plan.texts import ORGANISATION_2023
 
 D = Decimal
 MONTH_KEYS = tuple(f"m{i:02d}" for i in range(1, 13))
@@ -376,6 +377,14 @@ class Office:
     )
 
 
+# The national texts of 2025-2029 as a planner types them: rkt knows no wording for that period.
+NATIONAL_2025 = {
+    "vision": "Bersama Indonesia Maju Menuju Indonesia Emas 2045",
+    "renstra_regulation": "Peraturan Menteri Kesehatan tentang Rencana Strategis Kementerian Kesehatan Tahun 2025-2029",
+    "organisation_regulation": ORGANISATION_2023,
+}
+
+
 def _assemble(o: Office) -> dict:
     rng = random.Random(o.seed)
     staff = _staff(rng, o.year, o.roster)
@@ -391,7 +400,7 @@ def _assemble(o: Office) -> dict:
                 "phone": o.phone, "fax": o.fax, "year": o.year, "edition": o.edition, "ministry": MINISTRY,
                 "parent_unit": o.parent_unit, "head_name": head["name"], "head_nip": head["nip"],
                 "head_title": f"Kepala {o.name}", "sign_place": o.place, "sign_date": o.sign_date,
-                "superior_name": o.superior[0], "superior_nip": o.superior[1],
+                "superior_name": o.superior[0], "superior_nip": o.superior[1], **NATIONAL_2025,
                 **({"head_acting": o.acting[0]} if o.acting[0] else {}),
                 **({"superior_acting": o.acting[1]} if o.acting[1] else {}),
             },

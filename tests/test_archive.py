@@ -135,3 +135,15 @@ def test_diff_against_an_issued_edition_and_a_redline_dated_from_the_new_signing
 def test_final_is_not_for_drafts(tmp_path):
     result = rkt("build", "--final", "--draft", "--inputs", write_inputs(tmp_path / "in"), "--output", tmp_path / "o")
     assert result.exit_code == 2 and "draf tidak dapat diterbitkan" in result.output
+
+
+def test_final_refuses_an_edition_holding_a_default_national_text(tmp_path):
+    """A 2025 edition whose Visi Presiden rkt does not know is no fact to sign: nothing is written or issued."""
+    data = mini_data()
+    data["identitas"]["Identitas"].update(year=2025, sign_date="Januari 2025", renstra_regulation="Permenkes Renstra",
+                                          organisation_regulation="Permenkes Organisasi")
+    inputs, out = write_inputs(tmp_path / "inputs", data), tmp_path / "output"
+    result = rkt("build", "--final", "--inputs", inputs, "--output", out)
+    assert result.exit_code != 0 and "Visi Presiden" in result.output and "B22" in result.output
+    assert not (out / "terbit").exists() and not list(out.glob("RKT-*.docx"))
+    assert rkt("build", "--inputs", inputs, "--output", out).exit_code == 0  # an ordinary build still writes it

@@ -95,7 +95,7 @@ def test_edition(data, tmp_path, edition, ok):
 
 def test_implausible_year(data, tmp_path):
     identity(data).update(year=2124, sign_date="Januari 2124")
-    assert flat(findings_for(tmp_path, data)) == [("identity.year", "Tahun", f"{ID}!B8")]
+    assert flat(findings_for(tmp_path, data), "identity.year") == [("identity.year", "Tahun", f"{ID}!B8")]
 
 
 @pytest.mark.parametrize("signed, ok", [("Januari 2022", False), ("Januari 2025", False),
@@ -155,3 +155,25 @@ def test_a_malformed_superior_nip_is_an_error(data, tmp_path):
     found = findings_for(tmp_path, data)
     assert flat(found) == [("identity.superior", "197001012000131001", f"{ID}!B21")]
     assert found[0].severity == "error" and "bulan pengangkatan 13" in found[0].message
+
+
+NATIONAL = {"vision": "Visi Presiden", "renstra_regulation": "Peraturan Renstra",
+            "organisation_regulation": "Peraturan Organisasi"}
+
+
+def test_national_texts_rkt_does_not_know_for_the_period_are_named_at_their_cells(data, tmp_path):
+    identity(data).update(year=2025, sign_date="Januari 2025")
+    found = [f for f in findings_for(tmp_path, data) if f.rule == "identity.national-text"]
+    assert flat(found) == [("identity.national-text", "Peraturan Organisasi", f"{ID}!B24"),
+                           ("identity.national-text", "Peraturan Renstra", f"{ID}!B23"),
+                           ("identity.national-text", "Visi Presiden", f"{ID}!B22")]
+    assert {f.severity for f in found} == {"warning"}
+    assert "Rencana Strategis Kementerian Kesehatan Tahun 2025-2029" in next(
+        f.message for f in found if f.subject == "Peraturan Renstra")
+
+
+def test_typed_national_texts_and_a_known_period_are_no_finding(data, tmp_path):
+    assert flat(findings_for(tmp_path, data), "identity.national-text") == []  # 2024: known word for word
+    typed = {key: f"{label} resmi" for key, label in NATIONAL.items()}
+    identity(data).update(year=2025, sign_date="Januari 2025", **typed)
+    assert flat(findings_for(tmp_path, data), "identity.national-text") == []

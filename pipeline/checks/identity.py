@@ -10,7 +10,7 @@ from pipeline.checks.common import loose, loose_words, nip_problems, text_cells
 from pipeline.checks.registry import rule
 from pipeline.findings import Finding, Location, error, warning
 from pipeline.plan.model import Plan
-from pipeline.plan.texts import parse_period
+from pipeline.plan.texts import parse_period, texts
 from pipeline.plan.vocabulary import ACTING, EDITION
 
 FIRST_YEAR, LAST_YEAR = 2000, 2099
@@ -171,3 +171,27 @@ def acting_known(plan: Plan) -> Iterator[Finding]:
             yield warning("identity.acting", f"Jabatan {who} '{title}' sudah diawali Plt./Plh.; {hint} agar "
                           "tidak tercetak dua kali atau hilang dari tanda tangan", title_loc, acting_loc,
                           subject=f"Plt./Plh. {who}")
+
+
+# The national texts a planner must type when rkt knows no wording for the period, by field.
+NATIONAL_TEXTS = {"vision": "Visi Presiden", "renstra_regulation": "Peraturan Renstra",
+                  "organisation_regulation": "Peraturan Organisasi"}
+
+
+NATIONAL_TEXT = "identity.national-text"
+
+
+@rule(NATIONAL_TEXT)
+def national_texts_typed(plan: Plan) -> Iterator[Finding]:
+    """Visi Presiden, Peraturan Renstra and Peraturan Organisasi are typed where rkt knows no wording for the period."""
+    office = plan.office
+    if office.loc("year") in plan.unread.cells:
+        return  # the period rests on a year that could not be read
+    found = texts(plan)
+    for key in found.guessed:
+        label = NATIONAL_TEXTS[key]
+        shown = getattr(found, key)
+        now = f"dokumen memakai bawaan rkt '{shown}'" if shown else "dokumen mencetaknya kosong"
+        yield warning(NATIONAL_TEXT, f"{label} periode {found.period} kosong dan tidak dikenal rkt kata "
+                      f"demi kata; {now}: isi teks resminya (rkt build --final menolak selama masih kosong)",
+                      office.loc(key), subject=label)

@@ -46,6 +46,10 @@ URAIAN: dict[str, str] = {
         "Unit Organisasi adalah unit eselon I (Direktorat Jenderal, Sekretariat "
         "Jenderal, Inspektorat Jenderal atau Badan), bukan Direktorat."
     ),
+    "identity.national-text": (
+        "Visi Presiden, Peraturan Renstra dan Peraturan Organisasi diisi bila rkt tidak mengenal teks resminya "
+        "untuk periode itu kata demi kata (bawaan rkt bukan fakta; edisi final ditolak selama masih kosong)."
+    ),
     "identity.period": (
         "Periode Renstra, bila diisi, ditulis tahun awal-tahun akhir (contoh: 2025-2029) dan mencakup tahun rencana."
     ),

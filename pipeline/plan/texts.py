@@ -75,6 +75,9 @@ class Texts:
     parent_unit_short: str
     superior_title: str
     defaults: tuple[str, ...]  # the fields that took a default (for `rkt init` and reviewers)
+    # The national texts that took a default rkt does not know word for word for the period (an empty
+    # vision, a Renstra without its regulation): not facts, so `rkt check` warns and `--final` refuses.
+    guessed: tuple[str, ...] = ()
 
 
 def texts(plan: Plan) -> Texts:
@@ -99,15 +102,21 @@ def texts(plan: Plan) -> Texts:
     if not basis:
         defaults.append("legal_basis")
         basis = tuple(b for b in (*STANDING_BASIS, renstra, organisation) if b)
+    vision = pick("vision", facts.get("vision", ""))
+    # Facts of the period, word for word, or of the regulation in force since 2024 only within a known period.
+    known_texts = {"vision": facts.get("vision"), "renstra_regulation": facts.get("renstra_regulation"),
+                   "organisation_regulation": organisation if facts else ""}
+    guessed = tuple(key for key, fact in known_texts.items() if key in defaults and not fact)
     return Texts(
         period=period,
-        vision=pick("vision", facts.get("vision", "")),
+        vision=vision,
         renstra_regulation=renstra,
         organisation_regulation=organisation,
         legal_basis=basis,
         parent_unit_short=pick("parent_unit_short", office.parent_unit),
         superior_title=pick("superior_title", leader_title(office.parent_unit)),
         defaults=tuple(defaults),
+        guessed=guessed,
     )
 
 
