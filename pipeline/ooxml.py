@@ -37,10 +37,14 @@ def qn(tag: str) -> str:
 T, TAB, BR, P = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:p")
 
 
+ZWSP, NBSP = "\u200b", "\u00a0"
+
+
 def text(element) -> str:
-    """What a reader sees of a paragraph (or cell): tabs and line breaks as spaces, runs of spaces as one."""
+    """What a reader sees of a paragraph (or cell): tabs and line breaks as spaces, runs of spaces as one,
+    no zero-width spaces (the line-break opportunities rkt puts after a `/`), non-breaking spaces as spaces."""
     parts = [(node.text or "") if node.tag == T else " " for node in element.iter(T, TAB, BR, P)]
-    return " ".join("".join(parts).split())
+    return " ".join("".join(parts).replace(ZWSP, "").replace(NBSP, " ").split())
 
 
 def parse(data: bytes) -> etree._Element:

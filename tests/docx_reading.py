@@ -18,6 +18,11 @@ def open_docx(source):
     return Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
 
 
+def seen_text(text: str) -> str:
+    """Text as a reader sees it: no zero-width spaces (line-break chances), non-breaking spaces as spaces."""
+    return text.replace("\u200b", "").replace("\u00a0", " ")
+
+
 def row_texts(row) -> list[str]:
     """A row's cell texts, a cell spanning several grid columns counted once."""
     seen, out = set(), []
@@ -25,7 +30,7 @@ def row_texts(row) -> list[str]:
         if id(c._tc) in seen:
             continue
         seen.add(id(c._tc))
-        out.append(c.text.strip())
+        out.append(seen_text(c.text).strip())
     return out
 
 
@@ -56,9 +61,9 @@ def row_with(table, text: str) -> list[str]:
 
 def body_text(doc) -> str:
     """All text of the body, tables included, one paragraph per line."""
-    return "\n".join(
+    return seen_text("\n".join(
         "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))
-    )
+    ))
 
 
 def header_text(doc) -> str:
@@ -72,7 +77,7 @@ def text_before(doc, table) -> str:
         if child is table._tbl:
             return last
         if child.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
+            text = seen_text("".join(t.text or "" for t in child.iter(qn("w:t")))).strip()
             if text:
                 last = text
     raise AssertionError("the table is not a top-level table of the body")

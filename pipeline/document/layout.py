@@ -15,15 +15,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 TWIPS_PER_CM = 567
-# Where a line may break in wrapping text: at spaces, and after a slash or a hyphen (as Word and
-# LibreOffice break `pelabuhan/bandara`), so a word ends there.
-_WORD = re.compile(r"[^\s/\-]+[/\-]?|[/\-]")
+# Where a line may break in wrapping text: at spaces, after a hyphen, and after a slash between words
+# (`breakable` puts a zero-width space there), so a word ends there.
+_WORD = re.compile(r"[^\s\u200b\-]+-?|-")
+# A slash between words (`pelabuhan/bandara/PLBDN`), where a zero-width space lets the line break: Word and
+# LibreOffice do not break after a slash by themselves. Never inside a grade (`III/c`) or a figure.
+_SLASH = re.compile(r"(?<=[A-Za-z]{2}/)(?=[A-Za-z]{3})")
+ZWSP = "\u200b"
 SAFETY = 1.08  # a little room for rounding, kerning and the renderer's own measure
 
 # Advance widths of Arial (= Helvetica, Liberation Sans) in 1/1000 em; others count as an `n`.
 _REGULAR = {
     " ": 278, "!": 278, '"': 355, "#": 556, "$": 556, "%": 889, "&": 667, "'": 191, "(": 333, ")": 333,
-    "*": 389, "+": 584, ",": 278, "-": 333, ".": 278, "/": 278, ":": 278, ";": 278, "<": 584, "=": 584,
+    "\u200b": 0, "*": 389, "+": 584, ",": 278, "-": 333, ".": 278, "/": 278, ":": 278, ";": 278, "<": 584, "=": 584,
     ">": 584, "?": 556, "@": 1015, "[": 278, "\\": 278, "]": 278, "^": 469, "_": 556, "`": 333, "{": 334,
     "|": 260, "}": 334, "~": 584,
     **dict.fromkeys("0123456789", 556),
@@ -38,6 +42,11 @@ _BOLD = {**_REGULAR, **dict.fromkeys("ABCDHKNRUV", 722), "G": 778, "J": 556, "L"
          "b": 611, "d": 611, "f": 333, "g": 611, "h": 611, "i": 278, "j": 278, "k": 556, "l": 278, "n": 611,
          "o": 611, "p": 611, "q": 611, "r": 389, "t": 333, "u": 611, "v": 556, "w": 778, "x": 556, "y": 556,
          "z": 500, "%": 889, ":": 333, ";": 333, "(": 333, ")": 333}
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space after each slash between words, where the widths assume a line may break."""
+    return _SLASH.sub(ZWSP, text) if "/" in text else text
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -70,8 +79,8 @@ def _need(column: Column, size: float, margin: int) -> tuple[int, int]:
         return max((text_width(t, size, bold) for t in items if t), default=0.0)
 
     texts = set(column.texts)  # each once: a merged column repeats its text on every row it spans
-    header_words = _WORD.findall(column.header)
-    words = {w for t in texts for w in _WORD.findall(t)} if column.wrap else texts
+    header_words = _WORD.findall(breakable(column.header))
+    words = {w for t in texts for w in _WORD.findall(breakable(t))} if column.wrap else texts
     least = max(widest(words, False), widest(header_words, True))
     want = max(least, widest(texts, False))
     floor = column.minimum * TWIPS_PER_CM

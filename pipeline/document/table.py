@@ -24,7 +24,7 @@ from lxml import etree
 
 from pipeline.document import columns
 from pipeline.document.columns import CENTER, LEFT, RIGHT, Column, Table
-from pipeline.document.layout import TWIPS_PER_CM
+from pipeline.document.layout import TWIPS_PER_CM, breakable
 from pipeline.ooxml import NS, qn
 
 HEADER_FILL = "D9D9D9"
@@ -321,7 +321,7 @@ def _cell(tr, cell: Cell, width: int, style: str, keep: bool) -> None:
             _sub(rpr, "w:bCs")
         t = _sub(run, "w:t")
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        t.text = cell.text
+        t.text = breakable(cell.text)
 
 
 def _sub(parent, tag: str, **attrs: str):
