@@ -23,7 +23,7 @@ from pipeline.inputs.normalise import load
 from pipeline.ooxml import document_parts, write_zip
 from pipeline.plan import tables
 from tests.builders import mini_data, write_inputs
-from tests.docx_reading import open_docx, row_texts
+from tests.docx_reading import open_docx, row_texts, seen_text
 
 SHIPPED = Path(__file__).resolve().parent.parent / "inputs"
 C = {"c": charts.NS_C}
@@ -97,11 +97,11 @@ def test_charts_sit_inline_in_document_order_each_above_its_caption(mini_docx):
         chart = el.find(".//" + qn("c:chart"))
         if chart is None:
             continue
-        caption = "".join(t.text for t in body[i + 1].iter(qn("w:t")))
+        caption = seen_text("".join(t.text for t in body[i + 1].iter(qn("w:t"))))
         name = el.find(".//" + qn("wp:docPr")).get("name")
         placed.append((chart.get(qn("r:id")), name, caption.split(".")[0]))
     assert placed == [(f"rIdChart{i}", f"Grafik {i}", f"Grafik {i}") for i in range(1, 5)]
-    texts = [p.text for p in doc.paragraphs]
+    texts = [seen_text(p.text) for p in doc.paragraphs]
     caption = texts.index("Grafik 1. Persentase Sumber Daya Manusia Balai Kekarantinaan Kesehatan Kelas II Contoh "
                           "Menurut Jabatan Tahun 2024")
     assert texts[caption - 2].endswith("Jabatan Fungsional Umum\t: 1 orang")
@@ -204,7 +204,7 @@ def bagan(doc):
     intro = next(i for i, el in enumerate(body)
                  if "".join(t.text for t in el.iter(qn("w:t"))).startswith("Berikut ini adalah bagan"))
     assert body[intro + 1].tag == qn("w:tbl")
-    caption = "".join(t.text for t in body[intro + 2].iter(qn("w:t")))
+    caption = seen_text("".join(t.text for t in body[intro + 2].iter(qn("w:t"))))
     return next(t for t in doc.tables if t._tbl is body[intro + 1]), caption
 
 
@@ -218,7 +218,7 @@ def test_bagan_1_boxes_every_unit_and_lists_every_wilker(mini_docx):
     assert rows[1] == ["Subbagian Administrasi Umum"]  # a staff unit, on a branch of the trunk
     assert rows[-1] == ["Instalasi", "Wilayah Kerja\na. Bandara Contoh\nb. Pelabuhan Contoh",
                         "Kelompok Jabatan Fungsional"]
-    intro = next(p.text for p in doc.paragraphs if p.text.startswith("Berikut ini adalah bagan"))
+    intro = next(seen_text(p.text) for p in doc.paragraphs if p.text.startswith("Berikut ini adalah bagan"))
     assert intro == "Berikut ini adalah bagan dari struktur organisasi BKK Kelas II Contoh Tahun 2024:"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.document.context import acting_title, identity, ikk_target, joined, table_ref, text
+from pipeline.document.context import acting_title, identity, ikk_target, joined, signature_title, table_ref, text
 from pipeline.formatting import rupiah, rupiah_words
 from pipeline.plan import tables
 from pipeline.plan.model import Plan
@@ -65,10 +65,11 @@ def agreement_context(plan: Plan, draft: bool = False) -> contract.PkContext:
         "tables": {"lampiran_pk": table_ref("lampiran_pk")},
         "pk": {
             "edition": edition["name"].upper() if edition["revision"] else "",
-            "first": {"name": text(office.head.name), "title": acting_title(office.head.acting, office.head.title),
+            "first": {"name": text(office.head.name),
+                      "title": acting_title(office.head.acting, signature_title(text(office.head.title))),
                       "nip": text(office.head.nip)},
             "second": {"name": text(office.superior_name) or NAME_LINE,
-                       "title": acting_title(office.superior_acting, texts(plan).superior_title),
+                       "title": acting_title(office.superior_acting, text(texts(plan).superior_title)),
                        "nip": text(office.superior_nip)},
             "rows": _rows(plan),
             "activities": [{"no": f"{i}.", "name": text(a.activity)} for i, a in enumerate(plan.activities, 1)],

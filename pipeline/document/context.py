@@ -88,9 +88,9 @@ def identity(plan: Plan) -> contract.Identity:
         "year": str(o.year),
         "next_year": str(o.year + 1),
         "office": {
-            "name": text(o.name),
-            "name_upper": text(o.name).upper(),
-            "short": text(o.short_name),
+            "name": _class_bound(text(o.name)),
+            "name_upper": _class_bound(text(o.name).upper()),
+            "short": _class_bound(text(o.short_name)),
             "address": text(o.address),
             "postcode": text(o.postcode),
             "contact": ", ".join(p for p in (phone, fax) if p),
@@ -107,7 +107,7 @@ def identity(plan: Plan) -> contract.Identity:
         "sign": {
             "place": text(o.sign_place),
             "date": sign_date_text(o.sign_date),
-            "title": acting_title(o.head.acting, o.head.title),
+            "title": acting_title(o.head.acting, signature_title(text(o.head.title))),
             "name": text(o.head.name),
             "nip": text(o.head.nip),
         },
@@ -115,8 +115,9 @@ def identity(plan: Plan) -> contract.Identity:
 
 
 def acting_title(acting: str, title: str) -> str:
-    """`Plt. Kepala Balai ...` for an acting official, the title alone otherwise: how every signature names them."""
-    return " ".join(p for p in (text(acting), text(title)) if p)
+    """`Plt. Kepala Balai ...` for an acting official, the title (as the signature prints it) alone otherwise: how
+    every signature names them."""
+    return " ".join(p for p in (text(acting), title) if p)
 
 
 def ikk_target(ind: Indicator) -> str:
@@ -124,6 +125,28 @@ def ikk_target(ind: Indicator) -> str:
     knows what 3,25 is out of."""
     shown = target_text(ind.target)
     return f"{shown} (skala {text(ind.scale)})" if ind.scale else shown
+
+
+_CLASS = re.compile(r"\b(Kelas|KELAS) (?=[IVX]+\b)")
+
+
+def _class_bound(name: str) -> str:
+    """An office's name with `Kelas II` bound by a non-breaking space: a line never ends at `Kelas`."""
+    return _CLASS.sub("\\1\u00a0", name)
+
+
+_OFFICE_TAIL = re.compile(r"(?<=\bKesehatan )\S.*$|\bKelas \S.*$")
+
+
+def signature_title(title: str) -> str:
+    """A title as a signature prints it, breaking where a person would: what names the office after `Kesehatan`
+    (`Kelas II Jambi`, a place of several words) is bound by non-breaking spaces, else its last two words."""
+    tail = _OFFICE_TAIL.search(title)
+    if tail is None:
+        head, _, last = title.rpartition(" ")
+        head, _, before = head.rpartition(" ")
+        return f"{head} {before}\u00a0{last}".strip() if before else title
+    return title[:tail.start()] + tail.group().replace(" ", "\u00a0")
 
 
 def _lower_first(text_: str) -> str:
