@@ -7,6 +7,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
+from docx.table import Table
 
 from pipeline.ooxml import document_parts, write_zip
 
@@ -35,7 +36,30 @@ def row_texts(row) -> list[str]:
 
 
 def table_rows(table) -> list[list[str]]:
-    return [row_texts(r) for r in table.rows]
+    """The rows of `table` and of the tables right after it (its last rows as a table of their own: Word shows
+    one table), a cell going on from the table above (empty, open at the top) with the text above it."""
+    rows = [row_texts(r) for r in table.rows]
+    following = table._tbl.getnext()
+    while following is not None and following.tag == qn("w:tbl"):
+        tail = Table(following, table._parent)
+        for r in tail.rows:
+            texts = row_texts(r)
+            for i, tc in enumerate(_unique_cells(r)):
+                top = tc.find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}/{qn('w:top')}")
+                if top is not None and top.get(qn("w:val")) == "nil" and not texts[i] and rows and i < len(rows[-1]):
+                    texts[i] = rows[-1][i]
+            rows.append(texts)
+        following = following.getnext()
+    return rows
+
+
+def _unique_cells(row) -> list:
+    seen, out = set(), []
+    for c in row.cells:
+        if id(c._tc) not in seen:
+            seen.add(id(c._tc))
+            out.append(c._tc)
+    return out
 
 
 def find_table(doc, *header: str):

@@ -173,6 +173,10 @@ def test_moved_month_marks_exactly_the_changed_jadwal_cells(docs):
 
     jadwal = table_headed(root, "IKK")
     rows = list(jadwal.iterchildren(W + "tr"))
+    following = jadwal.getnext()
+    while following is not None and following.tag == W + "tbl":  # its last rows, a table of their own
+        rows += list(following.iterchildren(W + "tr"))
+        following = following.getnext()
     month = {text(tc): col for col, tc in grid_cells(rows[1]).items()}
     ro_rows = [r for r in rows if "QAH.017" in text(r)]
     total = next(r for r in rows if text(r).startswith("Jumlah"))

@@ -77,21 +77,32 @@ def grid_cells(tr) -> dict[int, etree._Element]:
 
 
 def table_after(root, caption: str):
-    """The first table after the paragraph that starts with `caption`."""
+    """The first table after the paragraph that starts with `caption` (not its entry in the table of contents)."""
     body = root.find(W + "body")
     seen = False
     for block in body:
-        if block.tag == W + "p" and text(block).startswith(caption):
+        style = block.find(f"{W}pPr/{W}pStyle")
+        in_toc = style is not None and style.get(W + "val", "").upper().startswith("TOC")
+        if block.tag == W + "p" and not in_toc and text(block).startswith(caption):
             seen = True
         elif seen and block.tag == W + "tbl":
             return block
     raise AssertionError(f"no table after {caption!r}")
 
 
+def rows_of(table) -> list[etree._Element]:
+    """The rows of `table` and of the tables right after it (its last rows, a table of their own)."""
+    rows = list(table.iter(W + "tr"))
+    following = table.getnext()
+    while following is not None and following.tag == W + "tbl":
+        rows += list(following.iter(W + "tr"))
+        following = following.getnext()
+    return rows
+
+
 def schedule_cells(root, code: str, month: int) -> list[etree._Element]:
     """The Jadwal cells of RO `code` in `month` (1-12): one per IKK the RO serves."""
-    table = table_after(root, "Lampiran 2. Jadwal")
-    rows = list(table.iter(W + "tr"))
+    rows = rows_of(table_after(root, "Lampiran 2. Jadwal"))
     header = next(r for r in rows if "Mei" in text(r))
     column = {text(tc): col for col, tc in grid_cells(header).items()}[MONTHS[month - 1]]
     return [grid_cells(r)[column] for r in rows if code in text(r) and not row_marked(r)]
@@ -166,7 +177,7 @@ def test_a_changed_amount_and_a_changed_text_cell_are_deleted_and_inserted_whole
         cells = schedule_cells(root, code, month)
         assert cells and {(deleted(tc), inserted(tc)) for tc in cells} == {(number(old), number(amount))}
     places_table = table_after(root, "Tabel 6.")
-    lokasi = [grid_cells(tr)[max(grid_cells(tr))] for tr in places_table.iter(W + "tr") if code in text(tr)]
+    lokasi = [grid_cells(tr)[max(grid_cells(tr))] for tr in rows_of(places_table) if code in text(tr)]
     assert lokasi and {(deleted(tc), inserted(tc)) for tc in lokasi} == {(old_place, place)}
     values = value_paragraphs(root)
     assert values, "something is marked"

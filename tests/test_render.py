@@ -79,10 +79,12 @@ def test_ikk_table_groups_ros_under_kro_and_merges_the_ikk(doc):
     assert kro_rows == ["Pelayanan publik lainnya", "- Layanan pemeriksaan orang, barang, alat angkut",
                         "- Layanan survei faktor risiko penyakit HIV AIDS", "Layanan Dukungan Manajemen Internal",
                         "- Layanan Perkantoran"]
-    ikk_cells = (r._tr.findall(qn("w:tc"))[2] for r in t.rows[1:-1])
-    merges = [tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}") for tc in ikk_cells]
-    assert [m.get(qn("w:val")) for m in merges] == ["restart", "continue", "continue",
-                                                    "restart", "continue", "continue", "continue", "continue"]
+    tail = t._tbl.getnext()  # the last item and the total, a table of their own (table.tail)
+    ikk_cells = [r._tr.findall(qn("w:tc"))[2] for r in t.rows[1:]] + [tail.find(qn("w:tr")).findall(qn("w:tc"))[2]]
+    merges = [tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}").get(qn("w:val")) for tc in ikk_cells]
+    assert merges == ["restart", "continue", "continue", "restart", "continue", "continue", "continue", "restart"]
+    seam = ikk_cells[-1].find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}/{qn('w:top')}")
+    assert seam.get(qn("w:val")) == "nil" and rows[-2][2] == rows[-3][2], "the IKK goes on over the seam"
     assert rows[-1][-1] == "1.351.500"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import ChainMap
+
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
@@ -44,7 +46,8 @@ def test_a_style_is_found_by_its_id_or_else_by_its_name():
 
 
 def test_widths_are_numbers_and_the_grid_is_the_measured_one(ctx):
-    tbl = table.placed(ctx["tables"]["tabel_5"], ctx, styles())
+    tbl, end = table.placed(ctx["tables"]["tabel_5"], ctx, styles())
+    assert [int(g.get(qn("w:w"))) for g in end.iter(qn("w:gridCol"))] == ctx["layout"]["t5"]["w"]
     grid = [int(g.get(qn("w:w"))) for g in tbl.iter(qn("w:gridCol"))]
     assert grid == ctx["layout"]["t5"]["w"]
     assert int(tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}").get(qn("w:w"))) == sum(grid)
@@ -65,6 +68,39 @@ def test_header_rows_repeat_and_rows_are_kept_whole(ctx):
     jadwal = table.rows(columns.SCHEDULE, ctx)
     assert not any(r.whole for r in jadwal[2:-1]), "the Jadwal's items may split at a page foot"
     assert jadwal[-1].whole and jadwal[-1].keep, "its total row stays whole, with the signature"
+
+
+def test_headers_and_kro_headings_keep_with_the_next_row_and_the_last_row_never_goes_alone(ctx):
+    rows = table.rows(columns.IKK, ctx)
+    assert rows[0].header and rows[0].keep
+    headings = [r for r in rows[1:-1] if r.cells[1].bold]
+    assert headings and all(r.keep for r in headings), "a KRO heading stays with its first RO"
+    assert rows[-2].keep and not rows[-1].keep, "the last row takes the one before it along"
+
+
+def test_the_last_rows_are_a_table_of_their_own_kept_together_and_with_the_signature(ctx):
+    """LibreOffice keeps no row with the next, only a whole table: the last rows are one, Word shows one table."""
+    laid = table.rows(columns.TARGETS, ChainMap({"g": ctx["target_annexes"][0]}, ctx))
+    head, end = table.tail(laid, keep_end=True)
+    assert head + end != laid and len(head) + len(end) == len(laid)
+    assert len(end) == table.TAIL_ROWS and all(r.keep for r in end) and not any(r.header for r in end)
+    seam = table._by_column(end[0])
+    merged = [column for column, cell in table._by_column(laid[len(head)]).items() if cell.merge == "continue"]
+    assert merged, "the fixture's sasaran is merged down over the seam"
+    for column in merged:
+        assert seam[column].merge == "restart" and seam[column].open_top and seam[column].text == ""
+        assert table._by_column(head[-1])[column].open_bottom
+    _, none = table.tail(table.rows(columns.GRADES, ctx), keep_end=False)
+    assert none == [], "a table kept together stays one table"
+
+
+def test_a_header_row_is_as_high_as_a_header_cell_merged_down_over_it_needs(ctx):
+    """LibreOffice repeats header rows at their own height: a taller merged cell would be clipped."""
+    laid = table.rows(columns.TARGETS, ChainMap({"g": ctx["target_annexes"][0]}, ctx))
+    narrow = [300] * 18
+    table.header_heights(laid, narrow, 7.0, 20)
+    one_line = 7.0 * 1.149 * 20
+    assert laid[0].height > 3 * one_line and laid[1].height < 2 * one_line
 
 
 def test_the_ikk_merges_down_over_its_ros_and_a_kro_heading_keeps_with_its_first_ro(ctx):
@@ -91,7 +127,8 @@ def test_a_placeholder_becomes_the_table(tmp_path, ctx):
 def test_a_placeholder_in_a_loop_writes_each_item_s_table(tmp_path, ctx):
     path = template(tmp_path, "{%p for g in target_annexes %}", "{{ g.table|table }}", "{%p endfor %}")
     doc = open_docx(render.render(ctx, path))
-    assert len(doc.tables) == len(ctx["target_annexes"])
+    headed = [t for t in doc.tables if t._tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
+    assert len(headed) == len(ctx["target_annexes"])
 
 
 def test_a_table_the_declarations_do_not_know_is_a_template_error(tmp_path, ctx):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 TWIPS_PER_CM = 567
+LINE = 1.149  # a single line of Arial (Liberation Sans) is this many times its type size high
 # Where a line may break in wrapping text: at spaces, after a hyphen, and after a slash between words
 # (`breakable` puts a zero-width space there), so a word ends there.
 _WORD = re.compile(r"[^\s\u200b\-]+-?|-")
@@ -47,6 +48,18 @@ _BOLD = {**_REGULAR, **dict.fromkeys("ABCDHKNRUV", 722), "G": 778, "J": 556, "L"
 def breakable(text: str) -> str:
     """`text` with a zero-width space after each slash between words, where the widths assume a line may break."""
     return _SLASH.sub(ZWSP, text) if "/" in text else text
+
+
+def lines(text: str, width: float, size: float, bold: bool = False) -> int:
+    """How many lines `text` takes in `width` twips at `size` points, wrapped where `breakable` allows."""
+    count, used, space = 1, 0.0, text_width(" ", size, bold)
+    for word in _WORD.findall(breakable(text)):
+        need = text_width(word, size, bold) * SAFETY
+        if used and used + space + need > width:
+            count, used = count + 1, need
+        else:
+            used += (space if used else 0) + need
+    return count
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

@@ -212,7 +212,8 @@ class _Figures:
         try:
             if kind in ("orgchart", "table"):
                 if kind == "table":
-                    p.addprevious(table.placed(spec, self.context, self.styles))
+                    for tbl in table.placed(spec, self.context, self.styles):
+                        p.addprevious(tbl)
                 else:
                     p.addprevious(parse_xml(charts.org_chart_xml(spec)))
                 if p.getnext() is None and p.getparent().tag == qn("w:tc"):

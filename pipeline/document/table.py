@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from pipeline.document import columns
+from pipeline.document import columns, layout
 from pipeline.document.columns import CENTER, LEFT, RIGHT, Column, Table
 from pipeline.document.layout import TWIPS_PER_CM, breakable
 from pipeline.ooxml import NS, qn
@@ -48,6 +48,8 @@ class Cell:
     head: bool = False  # a header cell: shaded, centred
     item: bool = False  # a list item (`- name`) in the table's item style
     keep: bool = False  # its paragraph kept with the next (a KRO heading with its first RO)
+    open_top: bool = False  # no top border: a merged cell going on from the table above (see `tail`)
+    open_bottom: bool = False  # no bottom border: its merged cell goes on in the table below
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Row:
     header: bool = False
     whole: bool = True  # never broken across a page
     keep: bool = False  # every paragraph kept with the next: the row stays on the page of the next row
+    height: int = 0  # twips, at least: a header row tall enough for a header cell merged down over it
 
 
 @dataclass(frozen=True)
@@ -98,14 +101,24 @@ def rows(table: Table, scope: Mapping, header: list[Row] | None = None) -> list[
         row_scope = ChainMap({table.var: item}, scope)
         heading = table.headings and item.get("heading")
         body.append(_heading_row(table, row_scope) if heading else _item_row(table, row_scope))
-    out = (_header_rows(table, scope) if header is None else header) + body
+    head = _header_rows(table, scope) if header is None else header
     if table.total:
-        out.append(_total_row(table, scope))
+        body.append(_total_row(table, scope))
+    out = head + body
+    _kept_with_next(*head)
     if table.together:
         _kept_together(out)
+    _last_with_previous(body)
     if table.keep_end:
         _kept_with_next(out[-1])
     return out
+
+
+def _last_with_previous(body: Sequence[Row]) -> None:
+    """The last row never alone on a page: the row before it stays with it (and a KRO heading or a header
+    with its first row, by their own keep), so a page never holds only a table's last row."""
+    if len(body) >= 2:
+        body[-2].keep = True
 
 
 def _kept_together(rows_: Sequence[Row]) -> None:
@@ -114,10 +127,11 @@ def _kept_together(rows_: Sequence[Row]) -> None:
         row.keep = True
 
 
-def _kept_with_next(row: Row) -> None:
-    """The table's last row (its total, or else its last item) on the page of what follows: a signature
-    is never left alone on a page."""
-    row.keep = True
+def _kept_with_next(*rows_: Row) -> None:
+    """Each row on the page of what follows: the header rows with the first item, the table's last row
+    (its total, or else its last item) with a signature, which is never left alone on a page."""
+    for row in rows_:
+        row.keep = True
 
 
 def _head(text: str, span: int = 1, merge: str = "") -> Cell:
@@ -191,7 +205,7 @@ def _heading_row(table: Table, scope: Mapping) -> Row:
             kro = "" if named else str(columns.value_of(scope, f"{table.var}.kro"))
             cells.append(Cell(kro, span, bold=not named, keep=not named))
             named = True
-    return Row(cells, whole=not table.split)
+    return Row(cells, whole=not table.split, keep=True)
 
 
 def _total_row(table: Table, scope: Mapping) -> Row:
@@ -255,6 +269,76 @@ def unit_widths(part: Mapping) -> list[int]:
     return widths + ([w["structural"], w["total"]] if part["last"] else [])
 
 
+# ---------------------------------------------------------------- header rows that repeat whole
+
+def header_heights(rows_: Sequence[Row], widths: Sequence[int], size: float, margin: int) -> None:
+    """Each header row at least as high as its cells need, a cell merged down over several rows counted on
+    the first: LibreOffice repeats header rows at their own heights and clips a merged cell's lines beyond
+    them (`INDIKATOR KINERJA` without `KEGIATAN` on the next page)."""
+    head = [r for r in rows_ if r.header]
+    need = [1] * len(head)
+    spans: list[tuple[int, int, int]] = []  # (first row, last row, lines) of each merged header cell
+    for i, row in enumerate(head):
+        for column, cell in _by_column(row).items():
+            width = sum(widths[column:column + cell.span]) - 2 * margin
+            count = layout.lines(cell.text, width, size, bold=True) if cell.text else 1
+            if cell.merge == "restart":
+                last = i
+                while last + 1 < len(head) and _by_column(head[last + 1]).get(column, Cell()).merge == "continue":
+                    last += 1
+                spans.append((i, last, count))
+            elif not cell.merge:
+                need[i] = max(need[i], count)
+    for first, last, count in spans:
+        need[first] += max(0, count - sum(need[first:last + 1]))
+    line = size * layout.LINE * 20
+    for row, count in zip(head, need, strict=True):
+        row.height = round(count * line + HEADER_PAD)
+
+
+HEADER_PAD = 60  # twips: the paragraph spacing of a table style, above and below
+
+
+# ---------------------------------------------------------------- the last rows in a table of their own
+
+TAIL_ROWS = 2
+
+
+def tail(rows_: Sequence[Row], keep_end: bool) -> tuple[list[Row], list[Row]]:
+    """The rows split into the table and its last `TAIL_ROWS` rows, which go in a table of their own.
+
+    LibreOffice keeps no row of a Word table with the next (only a whole table, or its very last row,
+    with what follows), so a table's last row could go alone onto a page, with the signature after it.
+    The last rows as a table of their own, every row but its last kept with the next (and its last too,
+    where a signature follows), stay together, and with the signature. Word shows the two tables as one.
+    A cell merged down over the seam goes on as an empty cell with no border between (as a merged cell
+    broken by a page). A table of a few rows, or one kept together anyway, stays one table.
+    """
+    body = [i for i, r in enumerate(rows_) if not r.header]
+    if len(body) <= TAIL_ROWS or all(r.keep for r in rows_[:-1]):
+        return list(rows_), []
+    cut = len(rows_) - TAIL_ROWS
+    head, end = list(rows_[:cut]), [replace(r, cells=[replace(c) for c in r.cells]) for r in rows_[cut:]]
+    above = _by_column(head[-1])
+    for column, cell in _by_column(end[0]).items():
+        if cell.merge == "continue":  # an empty merge of its own in the tail, open towards the one above
+            cell.merge, cell.open_top = "restart", True
+            above[column].open_bottom = True
+    for row in end[:-1]:
+        row.keep = True
+    end[-1].keep = end[-1].keep or keep_end
+    return head, end
+
+
+def _by_column(row: Row) -> dict[int, Cell]:
+    """The cells of a row by the grid column each begins in."""
+    out, col = {}, 0
+    for cell in row.cells:
+        out[col] = cell
+        col += cell.span
+    return out
+
+
 # ---------------------------------------------------------------- the XML
 
 def table_xml(rows_: Sequence[Row], widths: Sequence[int], style: str, item_style: str, margin: int,
@@ -284,6 +368,8 @@ def table_xml(rows_: Sequence[Row], widths: Sequence[int], style: str, item_styl
             trpr = _sub(tr, "w:trPr")
             if row.whole:
                 _sub(trpr, "w:cantSplit")
+            if row.height:
+                _sub(trpr, "w:trHeight", val=str(row.height), hRule="atLeast")
             if row.header:
                 _sub(trpr, "w:tblHeader")
         col = 0
@@ -303,6 +389,11 @@ def _cell(tr, cell: Cell, width: int, style: str, keep: bool) -> None:
         _sub(pr, "w:gridSpan", val=str(cell.span))
     if cell.merge:
         _sub(pr, "w:vMerge", val=cell.merge)
+    if cell.open_top or cell.open_bottom:
+        borders = _sub(pr, "w:tcBorders")
+        for edge, is_open in (("top", cell.open_top), ("bottom", cell.open_bottom)):
+            if is_open:
+                _sub(borders, f"w:{edge}", val="nil")
     if cell.head:
         _sub(pr, "w:shd", val="clear", color="auto", fill=HEADER_FILL)
     _sub(pr, "w:vAlign", val="center" if cell.head else "top")
@@ -331,9 +422,10 @@ def _sub(parent, tag: str, **attrs: str):
 
 # ---------------------------------------------------------------- a placeholder's table
 
-def placed(ref: Mapping, ctx: Mapping, styles: Styles) -> etree._Element:
-    """The table a placeholder names (`ref`: the context's `TableRef`, its declaration's name in
-    `columns.PLACED` and, for a table in a loop, which item of the loop), written from `ctx`."""
+def placed(ref: Mapping, ctx: Mapping, styles: Styles) -> list[etree._Element]:
+    """The table a placeholder names (`ref`: the context's `TableRef`, its declaration's name in `columns.PLACED`
+    and, for a table in a loop, which item of the loop), written from `ctx`, with the table of its last rows
+    (`tail`) where it has one."""
     name = ref.get("name") if isinstance(ref, Mapping) else None
     if name not in columns.PLACED:
         known = ", ".join(columns.PLACED)
@@ -353,4 +445,8 @@ def placed(ref: Mapping, ctx: Mapping, styles: Styles) -> etree._Element:
         widths = fitted["w"] if fitted else [round(c.width * TWIPS_PER_CM) for c in table.columns]
         style, item_style = (fitted["style"], fitted["ro"]) if fitted else (table.paragraph, table.item_style)
         laid = rows(table, scope)
-    return table_xml(laid, widths, style, item_style, round(table.margin * TWIPS_PER_CM), styles)
+    margin = round(table.margin * TWIPS_PER_CM)
+    size = next((pt for pt, name in columns.STYLES.items() if name == style), None)
+    if size is not None:
+        header_heights(laid, widths, size, margin)
+    return [table_xml(part, widths, style, item_style, margin, styles) for part in tail(laid, table.keep_end) if part]

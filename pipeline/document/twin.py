@@ -36,12 +36,25 @@ def _cell_text(tc) -> str:
     return paragraph_text(tc).replace("|", "\\|")
 
 
+def _grid(tbl) -> tuple[str, ...]:
+    """A table's column widths: a table right after one on the same grid is its last rows (Word shows one)."""
+    return tuple(g.get(f"{W}w", "") for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol"))
+
+
+def _seam(props, tc) -> bool:
+    """An empty merged cell open at the top: a merge of the table above going on in the table of its last rows."""
+    top = props.find(f"{W}tcBorders/{W}top")
+    return top is not None and top.get(VAL) == "nil" and not paragraph_text(tc)
+
+
 class _Table:
     """A table's Markdown lines, built row by row as the rows are read."""
 
     def __init__(self) -> None:
         self.rows: list[list[str]] = []
         self.above: dict[int, str] = {}
+        self.grid: tuple[str, ...] = ()
+        self.above_table: _Table | None = None  # the table right before it, which it may go on
 
     def add(self, tr) -> None:
         cells: list[str] = []
@@ -51,7 +64,7 @@ class _Table:
             span_el = None if props is None else next(props.iterchildren(GRIDSPAN), None)
             span = int(span_el.get(VAL, "1")) if span_el is not None else 1
             merge = None if props is None else next(props.iterchildren(VMERGE), None)
-            if merge is not None and merge.get(VAL, "continue") == "continue":
+            if merge is not None and (merge.get(VAL, "continue") == "continue" or _seam(props, tc)):
                 text = self.above.get(col, "")
             else:
                 text = _cell_text(tc)
@@ -147,16 +160,31 @@ def docx_to_markdown(docx: bytes) -> str:
     """Headings, paragraphs and tables of a .docx in body order, as Markdown; charts as their data."""
     lines: list[str] = []
     table = _Table()
+    ended: _Table | None = None  # the table just ended: the next, on its grid, goes on in it (its last rows)
     with zipfile.ZipFile(io.BytesIO(docx)) as zf:
         charts = _charts(zf)
         with zf.open("word/document.xml") as stream:
             for event, block in _parts(stream):
                 if event == "start":
-                    table = _Table()
-                elif event == "row":
+                    table, table.above_table, ended = _Table(), ended, None
+                    continue
+                if event == "row":
+                    if table.above_table is not None:
+                        if _grid(block.getparent()) == table.above_table.grid:
+                            table = table.above_table
+                        else:
+                            lines += table.above_table.lines()
+                        table.above_table = None
                     table.add(block)
-                elif block.tag == f"{W}tbl":
-                    lines += table.lines()
+                    continue
+                if table.above_table is not None:  # a table without rows after a table
+                    lines += table.above_table.lines()
+                    table.above_table = None
+                if ended is not None:
+                    lines += ended.lines()
+                    ended = None
+                if block.tag == f"{W}tbl":
+                    table.grid, ended = _grid(block), table
                 elif block.tag == f"{W}p":
                     for ref in block.iter(f"{C}chart"):
                         lines += ["", *charts.get(ref.get(f"{R}id"), []), ""]
@@ -171,4 +199,6 @@ def docx_to_markdown(docx: bytes) -> str:
                         lines.append(f"*{line}*")
                     else:
                         lines.append(line)
+            if ended is not None:
+                lines += ended.lines()
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
