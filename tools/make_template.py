@@ -122,14 +122,14 @@ def tag(text: str, style: str | None = None) -> str:
     return para(text, style=style)
 
 
-def prose(text: str) -> str:
+def prose(text: str, keep_next: bool = False) -> str:
     """A justified body paragraph with a first-line indent."""
-    return para(text, style="Paragraf")
+    return para(text, style="Paragraf", keep_next=keep_next)
 
 
-def item(label: str, text: str, level: int = 1) -> str:
+def item(label: str, text: str, level: int = 1, keep_next: bool = False) -> str:
     """A list item with its label typed (`1.`, `a.`, `1)`): a hanging indent, no Word numbering to break."""
-    return para(f"{label}\t{text}", style=f"Daftar{level}")
+    return para(f"{label}\t{text}", style=f"Daftar{level}", keep_next=keep_next)
 
 
 def heading(text: str, level: int, page_break: bool = False, jc: str | None = None) -> str:
@@ -459,20 +459,22 @@ def chapter_three() -> list[str]:
             "mewujudkan pelayanan prima dan kepuasan stakeholder, dan sebagai acuan {{ office.name }} dalam "
             "perencanaan kerja tahun berikutnya."
         ),
+        # The section is kept on one page (each paragraph with the next): a chapter never ends with the last
+        # lines of a list alone on a page.
         heading("2. Pemantauan Pelaksanaan RKT", 2),
         prose(
             "Dalam rangka untuk mengetahui pelaksanaan dan capaian dari seluruh kegiatan yang telah direncanakan "
             "maka perlu dilakukan monitoring dan evaluasi secara bertahap. Dengan adanya evaluasi secara bertahap "
-            "ini dimaksudkan:"
+            "ini dimaksudkan:", keep_next=True,
         ),
-        item("1.", "Mengetahui lebih dini terhadap permasalahan dan kendala yang dihadapi."),
-        item("2.", "Dapat segera melakukan treatment terhadap permasalahan dan kendala yang muncul."),
-        item("3.", "Dapat segera mengubah strategi yang lebih baik agar target dapat tercapai."),
-        item("4.", "Sebagai dasar penyusunan perencanaan kedepan yang lebih baik."),
-        prose("Diantara bentuk monitoring dan evaluasi yang dilakukan adalah:"),
-        item("1.", "Adanya rapat evaluasi dan monitoring yang diselenggarakan secara rutin."),
+        item("1.", "Mengetahui lebih dini terhadap permasalahan dan kendala yang dihadapi.", keep_next=True),
+        item("2.", "Dapat segera melakukan treatment terhadap permasalahan dan kendala yang muncul.", keep_next=True),
+        item("3.", "Dapat segera mengubah strategi yang lebih baik agar target dapat tercapai.", keep_next=True),
+        item("4.", "Sebagai dasar penyusunan perencanaan kedepan yang lebih baik.", keep_next=True),
+        prose("Diantara bentuk monitoring dan evaluasi yang dilakukan adalah:", keep_next=True),
+        item("1.", "Adanya rapat evaluasi dan monitoring yang diselenggarakan secara rutin.", keep_next=True),
         para([run("2.\tMemantau pencapaian target setiap bulannya melalui aplikasi "),
-              run("e-performance", italic=True), run(".")], style="Daftar1"),
+              run("e-performance", italic=True), run(".")], style="Daftar1", keep_next=True),
         item("3.", "Memantau laporan e-Monev DJA dan e-Monev Bappenas."),
     ]
 
