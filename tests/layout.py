@@ -9,7 +9,7 @@ A helper for tests and for looking at a built document by hand, not a test itsel
 or `python -m tests.layout FILE.pdf ...` (exit code 1 when any problem is found).
 
 `layout_problems(pdf, margin_cm=1.0, fill=0.4)` returns `LayoutProblem(page, kind, text, detail)`
-items, pages 1-based as in a PDF viewer, sorted by page, of three kinds:
+items, pages 1-based as in a PDF viewer, sorted by page, of these kinds:
 
 - `split-number`: a figure in Indonesian format (`1.240.458`, `0,99`, `97%`) or an RO/KRO code
   (`QAH.017`, `QAH.U07`) broken over lines of one table cell; `text` is the whole token. Two word
@@ -41,6 +41,17 @@ items, pages 1-based as in a PDF viewer, sorted by page, of three kinds:
   page of at most 3 words or all in capitals is a cover or divider and never counts, nor does the
   first page. Conservative by design: a chapter that ends on a short page is fine, and so is a short
   continuation after a full page. Charts are pictures: only their text labels count as content.
+
+- `split-word`: a word broken inside over two lines of one text block (a table cell, a paragraph):
+  the last word of a line and the first word of the next line of the same pdftotext block join into a
+  word of the document's own text (`vocabulary`: the words of the text twin beside the PDF, else of the
+  PDF) while they are not both words of it (`pelabuhan/bandara/linta` + `s`). A line ending in `/` or `-`
+  breaks where a break is allowed and never counts.
+- `split-name`: a unit of an office's name parted by a line break: a line of a block ending in `Kelas`,
+  or a signature's title line (beginning `Kepala`, `Plt.`, `Plh.`) ending in `Kelas II`, with the block
+  going on (`Kepala ... Kesehatan Kelas II` / `Jambi`).
+- `lone-signature`: a page whose content is nothing but a signature block (at most 6 lines, one of them
+  beginning with `NIP`): the rows or paragraph it signs went onto the page before.
 
 `words(pdf)` gives the parsed pages (`Page` with width, height and `Word` boxes in points from the
 top left) for other checks; `parse_bbox(html)` parses saved `-bbox-layout` or `-bbox` output and
@@ -331,6 +342,84 @@ def _split_numbers(page: Page, index: _Index) -> list[LayoutProblem]:
     return problems
 
 
+# --- split-word, split-name -----------------------------------------------------------------------
+
+NAME_END = re.compile(r"^Kelas(?: [IVX]+)?$")
+TITLE = re.compile(r"^(?:Kepala|Plt\.|Plh\.)$")
+SIGNATURE_LINES = 6
+
+
+def vocabulary_of(pdf: Path, pages: list[Page]) -> set[str]:
+    """The words of the document's own text: its twin (`.md` beside the PDF) if there is one, else the PDF's."""
+    twin = Path(pdf).with_suffix(".md")
+    text = twin.read_text(encoding="utf-8") if twin.exists() else " ".join(w.text for p in pages for w in p.words)
+    found = set(text.replace("\u200b", "").replace("\\|", " ").split())
+    return found | {w.strip(PUNCTUATION) for w in found}
+
+
+PUNCTUATION = ".,;:()\"'"
+
+
+def _block_lines(page: Page) -> list[tuple[list[Word], list[Word]]]:
+    """Each pair of consecutive lines of one pdftotext block (a cell's or a paragraph's lines)."""
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w in page.words:
+        lines.setdefault((w.block, w.line), []).append(w)
+    keys = sorted(lines)
+    return [(lines[a], lines[b]) for a, b in zip(keys, keys[1:], strict=False) if a[0] == b[0]]
+
+
+def _split_words(page: Page, vocabulary: set[str]) -> list[LayoutProblem]:
+    problems = []
+    for first, second in _block_lines(page):
+        a, b = first[-1], second[0]
+        if a.text.endswith(("/", "-")) or not _same_column(a, b, first, second):
+            continue
+        joined = (a.text + b.text).strip(PUNCTUATION)
+        if joined in vocabulary and not (a.text.strip(PUNCTUATION) in vocabulary
+                                         and b.text.strip(PUNCTUATION) in vocabulary):
+            problems.append(LayoutProblem(page.number, "split-word", joined,
+                                          f"broken over lines: {a.text} / {b.text} (x {a.x0:.0f} pt, y {a.y0:.0f} pt)"))
+    for first, second in _block_lines(page):
+        tail = " ".join(w.text for w in first[-2:])
+        end = next((t for t in (tail, first[-1].text) if NAME_END.match(t)), None)
+        if end and end != "Kelas" and not TITLE.match(first[0].text):
+            continue  # running text may go on to the place on the next line; a signature's title may not
+        if end and _same_column(first[-1], second[0], first, second):
+            problems.append(LayoutProblem(page.number, "split-name", f"{end} {second[0].text}",
+                                          f"a name parted after {end!r} (y {first[-1].y0:.0f} pt)"))
+    return problems
+
+
+def _same_column(a: Word, b: Word, first: list[Word], second: list[Word]) -> bool:
+    """`b` begins the line right below `a`'s line, and both lines start within a line height of each other."""
+    below = 0.3 * a.height < b.y0 - a.y0 <= LINE_REACH * a.height
+    return below and abs(first[0].x0 - second[0].x0) <= a.height * 2
+
+
+# --- lone-signature --------------------------------------------------------------------------------
+
+def _lone_signatures(pages: list[Page]) -> list[LayoutProblem]:
+    running = running_lines(pages)
+    problems = []
+    for page in pages[1:]:
+        lines = _visual_lines_of(content_words(page, running))
+        if 0 < len(lines) <= SIGNATURE_LINES and any(line[0].text == "NIP" for line in lines):
+            problems.append(LayoutProblem(page.number, "lone-signature", " ".join(w.text for w in lines[0]),
+                                          f"the page holds only a signature block of {len(lines)} lines"))
+    return problems
+
+
+def _visual_lines_of(content: list[Word]) -> list[list[Word]]:
+    lines: list[list[Word]] = []
+    for w in sorted(content, key=lambda w: (w.y1, w.x0)):
+        if lines and _same_line(lines[-1][0], w):
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
 # --- outside-margin --------------------------------------------------------------------------------
 
 def _outside(page: Page, margin: float) -> list[LayoutProblem]:
@@ -465,22 +554,28 @@ def _near_empty(pages: list[Page], fill: float) -> list[LayoutProblem]:
     return problems
 
 
-def problems_of(pages: list[Page], margin_cm: float = 1.0, fill: float = 0.4) -> list[LayoutProblem]:
-    """The layout problems of parsed pages, by page, then kind."""
+def problems_of(pages: list[Page], margin_cm: float = 1.0, fill: float = 0.4,
+                vocabulary: set[str] | None = None) -> list[LayoutProblem]:
+    """The layout problems of parsed pages, by page, then kind; split words only with a `vocabulary`."""
     margin = margin_cm * CM
     found = []
     for page in pages:
         index = _Index(page)
         found.extend(_split_numbers(page, index))
+        if vocabulary is not None:
+            found.extend(_split_words(page, vocabulary))
         found.extend(_outside(page, margin))
     found.extend(_near_empty(pages, fill))
-    order = {"split-number": 0, "outside-margin": 1, "near-empty-page": 2}
+    found.extend(_lone_signatures(pages))
+    order = {"split-number": 0, "split-word": 1, "split-name": 2, "outside-margin": 3, "near-empty-page": 4,
+             "lone-signature": 5}
     return sorted(found, key=lambda p: (p.page, order[p.kind]))
 
 
 def layout_problems(pdf: Path, margin_cm: float = 1.0, fill: float = 0.4) -> list[LayoutProblem]:
-    """Every split number or code, word beyond the margin and near-empty page of `pdf`."""
-    return problems_of(words(pdf), margin_cm, fill)
+    """Every split number, code, word or name, word beyond the margin, near-empty page and lone signature of `pdf`."""
+    pages = words(pdf)
+    return problems_of(pages, margin_cm, fill, vocabulary_of(pdf, pages))
 
 
 def main(argv: list[str] | None = None) -> int:
