@@ -1,8 +1,10 @@
-"""Three offices of different shapes and the shipped edition, built whole and read as a person would.
+"""Three offices of different shapes, the shipped edition and its next year, built whole and read as a person would.
 
 Each builds with no code or template change, its documents (the RKT and the PK) hold no text of another
-office or period, and their PDFs (LibreOffice) show no figure or code broken over lines, no word past the margins and no
-near-empty page before a table's last row or a signature (tests/layout.py reads the word boxes).
+office or period, and their PDFs (LibreOffice) show no figure, code, word or office name broken over lines,
+no word past the margins, no near-empty page before a table's last row or a signature and no signature
+alone on a page (tests/layout.py reads the word boxes). The next year is the shipped office after
+`rkt init --year 2025`, filled in as a planner would: schedules, monthly targets and the new period's texts.
 """
 
 from __future__ import annotations
@@ -10,13 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from pipeline.build import build
 from pipeline.checks import run_checks
 from pipeline.document.pdf import to_pdf
+from pipeline.inputs.normalise import load
+from pipeline.workbooks.next_year import init_year
 from tests.builders import plan_of, write_inputs
 from tests.layout import layout_problems
-from tests.offices import OFFICES
+from tests.offices import NATIONAL_2025, OFFICES
 
 SHIPPED = Path(__file__).resolve().parent.parent / "inputs"
 # What a document of another office or period must never say
@@ -30,6 +35,38 @@ FOREIGN = {
 }
 
 
+def next_year(folder: Path) -> Path:
+    """The shipped office's 2025 workbooks from `rkt init`, filled in: each RO's schedule spread evenly over
+    the months, the monthly targets of 2024 again, the 2025-2029 national texts typed."""
+    init_year(SHIPPED, folder, 2025)
+    old, new = load(SHIPPED), load(folder)
+    jadwal = load_workbook(folder / "jadwal.xlsx")
+    ws = jadwal["Jadwal"]
+    for row in range(2, ws.max_row + 1):
+        ro = new.ro(ws.cell(row, 1).value)
+        for month in range(3, 15):
+            ws.cell(row, month).value = ro.amount // 12 + (ro.amount % 12 if month == 14 else 0)
+    jadwal.save(folder / "jadwal.xlsx")
+    kinerja = load_workbook(folder / "kinerja.xlsx")
+    ws = kinerja["Target Bulanan"]
+    for row, target in zip(range(2, ws.max_row + 1), old.monthly, strict=True):
+        for month, value in enumerate(target.months):
+            cell = ws.cell(row, 5 + month)
+            cell.value = None if value is None else (float(value / 100) if target.percent else int(value))
+            cell.number_format = "0%" if target.percent else "General"
+    kinerja.save(folder / "kinerja.xlsx")
+    identitas = load_workbook(folder / "identitas.xlsx")
+    ws = identitas["Identitas"]
+    labels = {"Visi Presiden": "vision", "Peraturan Renstra": "renstra_regulation",
+              "Peraturan Organisasi": "organisation_regulation"}
+    for row in range(2, ws.max_row + 1):
+        key = labels.get(ws.cell(row, 1).value)
+        if key:
+            ws.cell(row, 2).value = NATIONAL_2025[key]
+    identitas.save(folder / "identitas.xlsx")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """Each fixture office, and the shipped edition, built into its own folder: (name, RKT or PK) -> document."""
@@ -41,7 +78,17 @@ def built(tmp_path_factory):
         docs[name, "RKT"], docs[name, "PK"] = result.path, result.agreement
     result = build(SHIPPED, tmp_path_factory.mktemp("shipped"))
     docs["shipped", "RKT"], docs["shipped", "PK"] = result.path, result.agreement
+    folder = tmp_path_factory.mktemp("next-year")
+    result = build(next_year(folder / "inputs"), folder / "output")
+    assert result.path is not None and not result.has_errors, [str(f) for f in result.findings]
+    assert not [f for f in result.findings if f.rule == "identity.national-text"]
+    docs["next-year", "RKT"], docs["next-year", "PK"] = result.path, result.agreement
     return docs
+
+
+def test_the_next_year_prints_the_national_texts_typed_for_its_period(built):
+    twin = built["next-year", "RKT"].with_suffix(".md").read_text()
+    assert NATIONAL_2025["vision"] in twin and "2025-2029" in twin
 
 
 @pytest.mark.parametrize("name", sorted(OFFICES))
@@ -60,7 +107,7 @@ def test_a_document_holds_no_text_of_another_office_or_period(built, name, kind)
 @pytest.mark.office
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["RKT", "PK"])
-@pytest.mark.parametrize("name", [*sorted(OFFICES), "shipped"])
+@pytest.mark.parametrize("name", [*sorted(OFFICES), "shipped", "next-year"])
 def test_the_pdf_breaks_no_figure_and_stays_inside_the_page(office_tools, built, name, kind):
     pdf = to_pdf(built[name, kind])
     assert [str(p) for p in layout_problems(pdf)] == []
