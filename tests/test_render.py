@@ -140,12 +140,25 @@ def test_page_setup_toc_and_page_numbers(doc):
     assert fmts[1].get(qn("w:fmt")) == "lowerRoman" and fmts[2].get(qn("w:start")) == "1"
     instr = " ".join(i.text for i in doc.element.body.iter(qn("w:instrText")))
     assert 'TOC \\o "1-3"' in instr
-    assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+    assert doc.settings.element.find(qn("w:updateFields")) is None, "a signed document asks no field update"
     footer = " ".join(i.text for i in sections[1].footer._element.iter(qn("w:instrText")))
     assert "PAGE" in footer
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:3] == ["KATA PENGANTAR", "BAB I PENDAHULUAN", "1. Latar Belakang"]
     assert "Lampiran 2. Jadwal Pelaksanaan Kegiatan Tahun 2024" in headings
+
+
+def test_the_table_of_contents_is_filled_at_build_time(doc):
+    """Each heading an entry of its level in the TOC field's result, never the placeholder; the field stays dirty
+    so Word puts in the page numbers (LibreOffice's PDF export does: pipeline/document/pdf.py)."""
+    headings = [(p.style.name[-1], p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    entries = [(p.style.name[-1], p.text) for p in doc.paragraphs if p.style.name.lower().startswith("toc")]
+    assert entries == headings and "diperbarui otomatis" not in body_text(doc)
+    begin = next(doc.element.body.iter(qn("w:fldChar")))
+    assert begin.get(qn("w:fldCharType")) == "begin" and begin.get(qn("w:dirty")) == "true"
+    kinds = [f.get(qn("w:fldCharType")) for p in doc.paragraphs if p.style.name.lower().startswith("toc")
+             for f in p._p.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"], "the entries are the field's result, which Word may update"
 
 
 def test_wide_tables_repeat_their_header_rows(doc):

@@ -705,16 +705,11 @@ def set_page(section, landscape: bool) -> None:
 
 
 def set_settings(doc) -> None:
-    """Ask Word to update fields (the table of contents) when the document is opened."""
+    """No `updateFields`: Word asked to update fields at every opening of a signed document. The build fills
+    the table of contents (pipeline/document/contents.py); its field, marked dirty, gets its page numbers."""
     settings = doc.settings.element
     for old in settings.findall(qn("w:updateFields")):
         settings.remove(old)
-    el = parse_xml(f'<w:updateFields {NS} w:val="true"/>')
-    compat = settings.find(qn("w:compat"))
-    if compat is not None:
-        compat.addprevious(el)
-    else:
-        settings.append(el)
     set_language(doc)
 
 

@@ -35,7 +35,7 @@ from docx.oxml import parse_xml
 from lxml import etree
 
 from pipeline import formatting, library_hooks
-from pipeline.document import charts, table
+from pipeline.document import charts, contents, table
 from pipeline.ooxml import NS, P, T, qn, text
 
 if TYPE_CHECKING:
@@ -255,7 +255,7 @@ CELL_WIDTH, TABLE_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}", f"{qn('w:tblPr')}/{qn
 def _finish(body, document, figures: dict[str, tuple[str, Mapping]], context: Mapping) -> None:
     """What the rendered body still needs after docxtpl: cell properties in schema order, each
     table's grid as wide as its finest row, the figures and data tables in their places, drawings
-    numbered.
+    numbered, the table of contents filled with the headings (pipeline/document/contents.py).
 
     rkt's own templates hold no table tag; a planner's may. docxtpl's `{% colspan %}` writes
     `gridSpan` first, which Word refuses out of order; docxtpl keeps the template's column widths
@@ -272,6 +272,7 @@ def _finish(body, document, figures: dict[str, tuple[str, Mapping]], context: Ma
             place(p)
     for i, doc_pr in enumerate(body.iter(qn("wp:docPr")), start=1001):
         doc_pr.set("id", str(i))
+    contents.fill(body)
 
 
 def _grid_from_cells(tbl) -> None:
