@@ -139,10 +139,10 @@ TABEL_3 = [
     ("22.", "D III Akuntansi", "", "1", "", "", "", "", "", "", "", "1"),
     ("23.", "D III Manajemen Informatika", "", "2", "", "", "", "", "", "", "", "2"),
 ]
-# The published Jumlah row (seed 192): 5 4 3 20 3 17 (empty) 14 2 55. The empty PKSE JFU total is printed
-# "-" by the build, as every nil total (Tabel 1's convention). Jumlah: published 55 (the JFT total, E08);
+# The published Jumlah row (seed 192): 5 4 3 20 3 17 (empty) 14 2 55. The empty PKSE JFU total is left
+# blank as published, as the table's body cells are. Jumlah: published 55 (the JFT total, E08);
 # CORR: "Tabel 3 / Jumlah column": 68.
-TABEL_3_TOTAL = ("5", "4", "3", "20", "3", "17", "-", "14", "2", "68")
+TABEL_3_TOTAL = ("5", "4", "3", "20", "3", "17", "", "14", "2", "68")
 
 # ------------------------------------------------------------------------------------------- BAB II
 

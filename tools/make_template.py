@@ -317,7 +317,6 @@ def staff_tables() -> list[str]:
         *legend,
         *figure("{{ charts.grafik_4|chart }}",
                 "Grafik 4. Distribusi Pegawai {{ office.short }} Menurut Unit Kerja dan Jabatan Tahun {{ year }}"),
-        *legend,
     ]
 
 

@@ -332,7 +332,7 @@ def _unit_table(plan: Plan) -> list[contract.UnitTable]:
     tab = tables.staff_by_unit(plan)
     rows = [r for r in tab.rows if tab.row_total(r)]
     cell = lambda r, col: number(tab.get(r, col), nil="")  # noqa: E731
-    total = lambda col: number(tab.col_total(col))  # noqa: E731
+    total = lambda col: number(tab.col_total(col), nil="")  # noqa: E731  (blank for none, as in the rows)
     names = [text(r) for r in rows]
     word = tables.position_word(plan)
 
