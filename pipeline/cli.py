@@ -183,6 +183,9 @@ def build_command(inputs: tuple[Path, ...], output: Path, draft: bool, edition: 
             click.echo(str(result.agreement))
     if result.issued is not None:
         click.echo(f"Edisi terbit: {result.issued}", err=True)
+        if not any(result.issued.glob("*.pdf")):
+            click.echo("PDF tidak disimpan di terbit/: LibreOffice (soffice) tidak ditemukan; pasang "
+                       "libreoffice-writer, atau buat PDF-nya dengan python -m pipeline.document.pdf", err=True)
     if result.problem:
         _unusable(result.problem)
     sys.exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)

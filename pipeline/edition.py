@@ -15,6 +15,7 @@ documents as a preview (`preview`).
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from pipeline.checks import run_checks
 from pipeline.checks.identity import NATIONAL_TEXT
 from pipeline.checks.report import report_markdown
 from pipeline.clock import Clock
+from pipeline.document import pdf
 from pipeline.files import FileProblem
 from pipeline.findings import Finding, InputError, format_locations, has_errors, sort_findings
 from pipeline.inputs.normalise import read_all, typed
@@ -325,7 +327,9 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
         issued = archive.folder(output, issue_name(edition.office, edition.kinds[0]))
         if issue is not None:
             kept = {rel: data for rel, data in documents.items() if rel not in previous}
-            archive.issue(output, issue, {**kept, report_name(edition.stem): edition.report}, edition.sources)
+            signed = {name: written[name] for name in map(edition.name, edition.documents)}
+            archive.issue(output, issue, {**kept, report_name(edition.stem): edition.report, **issued_pdfs(signed)},
+                          edition.sources)
     names = [edition.name(kind) for kind in edition.documents]
     main = names[0] if names else ""
     pk = edition.name(PK) if PK in edition.documents else ""
@@ -333,6 +337,23 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
     order = first + [rel for rel in written if rel not in first and rel not in previous]
     return BuildResult(written.get(main), edition.findings, edition.draft, tuple(written[rel] for rel in order),
                        tuple(clock.stages), problem, issued, written.get(pk), written.get(report_name(edition.stem)))
+
+
+def issued_pdfs(documents: dict[str, Path]) -> dict[str, bytes]:
+    """The PDF of each document of an issued edition (`RKT-....pdf`, table of contents with page numbers), by
+    name, when LibreOffice is installed; none without it, or for a document it could not convert (the
+    CLI says the issued edition has no PDF)."""
+    if pdf.soffice() is None:
+        return {}
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="rkt-terbit-") as tmp:
+        for name, path in documents.items():
+            target = Path(name).with_suffix(".pdf")
+            try:
+                out[str(target)] = pdf.to_pdf(path, Path(tmp) / target.name).read_bytes()
+            except (pdf.PdfError, OSError):
+                continue
+    return out
 
 
 def preview(edition: Edition, output: Path | str) -> list[Path]:

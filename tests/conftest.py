@@ -12,6 +12,14 @@ import pytest
 from tests.builders import mini_data, write_inputs
 
 
+@pytest.fixture(autouse=True)
+def _no_libreoffice_unless_asked(request, monkeypatch):
+    """`rkt build --final` converts the issued documents to PDF with LibreOffice: only tests marked `office`
+    pay for that; the others see a machine without it."""
+    if request.node.get_closest_marker("office") is None:
+        monkeypatch.setattr("pipeline.document.pdf.soffice", lambda: None)
+
+
 @pytest.fixture
 def data():
     """The mini office's contents, to change before writing."""

@@ -147,3 +147,23 @@ def test_final_refuses_an_edition_holding_a_default_national_text(tmp_path):
     assert result.exit_code != 0 and "Visi Presiden" in result.output and "B22" in result.output
     assert not (out / "terbit").exists() and not list(out.glob("RKT-*.docx"))
     assert rkt("build", "--inputs", inputs, "--output", out).exit_code == 0  # an ordinary build still writes it
+
+
+def test_without_libreoffice_the_issued_edition_says_it_keeps_no_pdf(issued, tmp_path):
+    inputs, out, archive = issued
+    assert not list(archive.glob("*.pdf"))
+    data = mini_data()
+    data["identitas"]["Identitas"]["edition"] = "Revisi 1"
+    result = rkt("build", "--final", "--inputs", write_inputs(tmp_path / "rev", data), "--output", out)
+    assert result.exit_code == 0 and "PDF tidak disimpan di terbit/" in result.output
+
+
+@pytest.mark.office
+def test_with_libreoffice_the_issued_edition_keeps_each_document_s_pdf(office_tools, tmp_path):
+    inputs, out = write_inputs(tmp_path / "inputs"), tmp_path / "output"
+    result = rkt("build", "--final", "--inputs", inputs, "--output", out)
+    archive = out / "terbit" / "2024-Awal-Tahun"
+    assert result.exit_code == 0 and "PDF tidak disimpan" not in result.output
+    pdfs = sorted(p.name for p in archive.glob("*.pdf"))
+    assert pdfs == ["PK-2024-BKK-Kelas-II-Contoh.pdf", f"{STEM}.pdf"]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in archive.glob("*.pdf"))
