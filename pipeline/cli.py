@@ -79,27 +79,10 @@ def check(inputs: Path, fmt: str) -> None:
     analysis = analyse(inputs, clock=clock, realisation=True)
     _emit(analysis.findings, fmt)
     if fmt == "text":
-        if analysis.plan is not None:
-            _ask_unknown(analysis.plan)
         click.echo(timings_line(clock.stages), err=True)
     if analysis.plan is None:
         sys.exit(EXIT_UNUSABLE)
     sys.exit(EXIT_FINDINGS if has_errors(analysis.findings) else EXIT_OK)
-
-
-def _ask_unknown(plan) -> None:
-    """What rkt cannot know of the plan's period (a regulation's number): asked for, never invented."""
-    # start-up: imported when the command runs
-    from pipeline.inputs.schema import IDENTITAS
-    from pipeline.plan.texts import texts, unknown
-
-    keys = unknown(plan)
-    if keys:
-        form = IDENTITAS.sheet("Identitas")
-        labels = ", ".join(f.label for f in form.fields if f.key in keys)
-        click.echo(f"PERLU DIISI identitas.xlsx, sheet Identitas: {labels}: teks resmi periode {texts(plan).period} "
-                   "tidak diketahui rkt, yang tidak mengarang nomor peraturan; sampai diisi, dokumen hanya menyebut "
-                   "periodenya")
 
 
 @cli.command("build")

@@ -144,7 +144,7 @@ def test_final_refuses_an_edition_holding_a_default_national_text(tmp_path):
                                           organisation_regulation="Permenkes Organisasi")
     inputs, out = write_inputs(tmp_path / "inputs", data), tmp_path / "output"
     result = rkt("build", "--final", "--inputs", inputs, "--output", out)
-    assert result.exit_code != 0 and "Visi Presiden" in result.output and "B22" in result.output
+    assert result.exit_code != 0 and "Visi Presiden" in result.output and "B24" in result.output
     assert not (out / "terbit").exists() and not list(out.glob("RKT-*.docx"))
     assert rkt("build", "--inputs", inputs, "--output", out).exit_code == 0  # an ordinary build still writes it
 

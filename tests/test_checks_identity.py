@@ -164,9 +164,9 @@ NATIONAL = {"vision": "Visi Presiden", "renstra_regulation": "Peraturan Renstra"
 def test_national_texts_rkt_does_not_know_for_the_period_are_named_at_their_cells(data, tmp_path):
     identity(data).update(year=2025, sign_date="Januari 2025")
     found = [f for f in findings_for(tmp_path, data) if f.rule == "identity.national-text"]
-    assert flat(found) == [("identity.national-text", "Peraturan Organisasi", f"{ID}!B24"),
-                           ("identity.national-text", "Peraturan Renstra", f"{ID}!B23"),
-                           ("identity.national-text", "Visi Presiden", f"{ID}!B22")]
+    assert flat(found) == [("identity.national-text", "Peraturan Organisasi", f"{ID}!B26"),
+                           ("identity.national-text", "Peraturan Renstra", f"{ID}!B25"),
+                           ("identity.national-text", "Visi Presiden", f"{ID}!B24")]
     assert {f.severity for f in found} == {"warning"}
     assert "Rencana Strategis Kementerian Kesehatan Tahun 2025-2029" in next(
         f.message for f in found if f.subject == "Peraturan Renstra")

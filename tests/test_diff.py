@@ -219,6 +219,8 @@ def test_any_single_cell_edit_that_changes_the_document_is_named(shipped_side, t
     if not records or key in ("head_name", "head_nip", "head_title"):
         return
     record = records[pick % len(records)]
+    if key not in record.cells:  # a field the shipped (older) workbook has no row for
+        return
     loc = record.loc(key)
     if loc.sheet != sheet:
         return

@@ -226,15 +226,15 @@ def test_a_fixture_office_in_the_words_of_earlier_versions_still_prints_jfu():
 
 
 def test_rkt_check_asks_for_the_texts_of_a_period_rkt_cannot_know(tmp_path):
-    folder = write_inputs(tmp_path / "2026", civil_service_2026())
-    result = CliRunner().invoke(cli, ["check", "--inputs", str(folder)])
-    assert result.exit_code == 0
-    assert "PERLU DIISI identitas.xlsx, sheet Identitas: Visi Presiden, Peraturan Renstra: teks resmi periode " \
-           "2025-2029 tidak diketahui rkt" in result.output
     data = civil_service_2026()
-    data["identitas"]["Identitas"].update(vision="Visi yang diketik", renstra_regulation="Peraturan yang diketik")
-    typed = CliRunner().invoke(cli, ["check", "--inputs", str(write_inputs(tmp_path / "typed", data))])
-    assert typed.exit_code == 0 and "PERLU DIISI" not in typed.output
+    data["identitas"]["Identitas"].update(vision="", renstra_regulation="")
+    result = CliRunner().invoke(cli, ["check", "--inputs", str(write_inputs(tmp_path / "2026", data))])
+    asked = [line for line in result.output.splitlines() if "[identity.national-text]" in line]
+    assert result.exit_code == 0 and len(asked) == 2
+    assert any("Visi Presiden periode 2025-2029" in line for line in asked)
+    assert any("Peraturan Renstra periode 2025-2029" in line for line in asked)
+    typed = CliRunner().invoke(cli, ["check", "--inputs", str(write_inputs(tmp_path / "typed", civil_service_2026()))])
+    assert typed.exit_code == 0 and "identity.national-text" not in typed.output
 
 
 def test_the_lakin_prints_the_scale_beside_the_target_as_the_pk_does(tmp_path):

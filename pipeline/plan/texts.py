@@ -119,13 +119,3 @@ def texts(plan: Plan) -> Texts:
         guessed=guessed,
     )
 
-
-UNKNOWABLE = ("renstra_regulation", "vision")  # texts of a period rkt knows only when KNOWN holds them
-
-
-def unknown(plan: Plan) -> tuple[str, ...]:
-    """The Identitas fields left empty whose text rkt cannot know for the plan's period (a regulation's number,
-    the RPJMN's vision): the document names the period alone there, and `rkt check` asks for them."""
-    office = plan.office
-    start = (parse_period(office.period) or period_of(office.year))[0]
-    return tuple(key for key in UNKNOWABLE if not getattr(office, key) and key not in KNOWN.get(start, {}))
