@@ -11,11 +11,9 @@ there; from other workbooks it is refused: a signed edition changes only by a re
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 from pathlib import Path
 
-from pipeline.files import FileProblem, problem, write_bytes
+from pipeline.files import FileProblem, make_read_only, problem, write_bytes
 from pipeline.names import ARCHIVE_FOLDER, ARCHIVE_INPUTS, ARCHIVE_MARK, KINDS, document_pattern
 from pipeline.outputs import OutputRefused
 
@@ -60,9 +58,8 @@ def issue(output: Path, name: str, files: dict[str, bytes], sources: dict[str, b
         for rel, data in [*files.items(), *inputs.items(), (ARCHIVE_MARK, b"")]:
             write_bytes(where / rel, data)
         for path in sorted(where.rglob("*"), reverse=True):
-            os.chmod(path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH | (
-                stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH if path.is_dir() else 0))
-        os.chmod(where, 0o555)
+            make_read_only(path)
+        make_read_only(where)
     except OSError as exc:
         raise problem(exc, where) from None
     return where

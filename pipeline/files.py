@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import importlib
 import io
 import os
 import signal
 import stat
 import tempfile
+import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 
 class FileProblem(Exception):
@@ -138,7 +142,7 @@ def atomic_write(path: Path) -> Iterator[Path]:
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _signals_held():  # so an interruption cannot come between creating the file and knowing its name
+        with hold_signals():  # so an interruption cannot come between creating the file and knowing its name
             fd, name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
             tmp = Path(name)
         os.close(fd)
@@ -158,21 +162,6 @@ def atomic_write(path: Path) -> Iterator[Path]:
                 tmp.unlink()
 
 
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM until the block ends (they are delivered then); a no-op off the main thread."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    try:
-        before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, OSError, ValueError):
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -189,3 +178,208 @@ def write_bytes(path: Path, data: bytes) -> Path:
 def write_text(path: Path, text: str) -> Path:
     """Write UTF-8 `text` to `path` atomically, with Unix line endings; unencodable characters as U+FFFD."""
     return write_bytes(path, text.encode("utf-8", errors="replace"))
+
+
+# --- what differs on Windows ----------------------------------------------------------------------
+# The planners' machines run Windows. Each place below works there too: one way for both where
+# there is one (signals), else the POSIX way (tested for real here) and the Windows way, chosen by
+# what the running Python offers (fcntl or msvcrt) or by WINDOWS, which tests set to walk the
+# Windows way on Linux.
+
+WINDOWS = os.name == "nt"
+NAME_MAX = 255  # bytes of one name (ext4, NTFS and exFAT alike: 255 characters)
+PATH_MAX = 4096  # bytes of a whole path on Linux
+WINDOWS_PATH_MAX = 259  # MAX_PATH less its terminating NUL: what Explorer, Word and Excel can open
+
+
+def _held_signals() -> list[int]:
+    return [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGBREAK", None)) if s is not None]
+
+
+@contextlib.contextmanager
+def hold_signals() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM (and Windows' Ctrl-Break) until the block ends; they are delivered then.
+
+    While the block runs, a handler of rkt's notes each signal; when it ends, the handler that
+    was set before gets it (or, for a signal left to the system, the system: it is raised again).
+    Handlers, not the thread's signal mask: a library's native threads (numpy's, say) would take
+    a blocked signal and Python would still run its handler at once; and Windows has no mask.
+    Off the main thread, where no handler can be set, the block runs as it is.
+    """
+    caught: list[int] = []
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in _held_signals():
+            handler = signal.getsignal(signum)
+            if handler is None:  # set outside Python: it could not be given back
+                continue
+            with contextlib.suppress(OSError, ValueError):
+                signal.signal(signum, lambda n, _frame: caught.append(n))
+                previous[signum] = handler
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(caught):
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(signum)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file `path` (made if missing) until the block ends.
+
+    POSIX: fcntl.flock; Windows (no fcntl): msvcrt.locking of the first byte, tried again until
+    it is free. Either way the system releases the lock of a process that dies, so a killed build
+    never leaves a folder locked.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as exc:
+        raise problem(exc, path) from None
+    try:
+        fcntl, msvcrt = _module("fcntl"), None
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        elif (msvcrt := _module("msvcrt")) is not None:
+            while True:
+                os.lseek(fd, 0, os.SEEK_SET)
+                try:
+                    msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            elif msvcrt is not None:
+                os.lseek(fd, 0, os.SEEK_SET)
+                with contextlib.suppress(OSError):
+                    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    finally:
+        os.close(fd)
+
+
+def _module(name: str) -> Any:
+    """The module `name`, or None where this system has none (fcntl on Windows, msvcrt elsewhere)."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def make_read_only(path: Path) -> None:
+    """Make a file or folder read-only for everyone.
+
+    POSIX: no write permission. Windows: the read-only attribute, on files only, since Windows
+    ignores it on a folder (os.chmod can set no more there).
+    """
+    mode = os.lstat(path).st_mode
+    if WINDOWS:
+        if not stat.S_ISDIR(mode):
+            os.chmod(path, stat.S_IREAD)
+        return
+    os.chmod(path, stat.S_IMODE(mode) & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def make_writable(path: Path) -> None:
+    """Give the owner write permission again (the read-only attribute cleared, on Windows)."""
+    mode = os.lstat(path).st_mode
+    if WINDOWS:
+        os.chmod(path, stat.S_IREAD | stat.S_IWRITE)
+        return
+    os.chmod(path, stat.S_IMODE(mode) | stat.S_IWUSR)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove the folder `path` and everything in it, read-only files included; symlinks are removed, not followed."""
+    path = Path(path)
+    if path.is_symlink() or not path.is_dir():
+        path.unlink()
+        return
+    make_writable(path)
+    for child in path.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            remove_tree(child)
+        else:
+            if not WINDOWS or not child.is_symlink():
+                make_writable(child)
+            child.unlink()
+    path.rmdir()
+
+
+def editor_locks(path: Path) -> list[Path]:
+    """The lock files beside `path` that say a person has it open: Excel's `~$name`, Word's (`~$` over the
+    first characters of a long name) and LibreOffice's `.~lock.name#`."""
+    path = Path(path)
+    name = path.name
+    candidates = [f"~${name}", f".~lock.{name}#"]
+    if path.suffix.lower() in (".docx", ".doc"):
+        candidates += [f"~${name[1:]}", f"~${name[2:]}"]
+    return [path.with_name(c) for c in dict.fromkeys(candidates) if os.path.lexists(path.with_name(c))]
+
+
+def refuse_open(path: Path) -> None:
+    """FileProblem when a person has `path` open in Excel, Word or LibreOffice (its lock file is there)."""
+    found = editor_locks(path)
+    if found:
+        raise FileProblem(
+            f"{path} sedang dibuka (ada file kunci {found[0].name}); tutup dulu di Excel, Word atau LibreOffice, "
+            f"supaya simpanan berikutnya di sana tidak menimpa hasil rkt. Bila tidak sedang dibuka, hapus file "
+            f"kunci {found[0]} yang tertinggal, lalu ulangi")
+
+
+def path_problem(path: Path) -> str | None:
+    """Why `path` cannot be made on this system (None: it can): a name or the whole path too long, or
+    characters the file system cannot hold. Windows: a path longer than MAX_PATH (259 characters),
+    which Word and Excel cannot open even where Windows could write it."""
+    text = os.path.abspath(path)
+    try:
+        encoded = os.fsencode(text)
+    except UnicodeError:
+        return f"{path}: nama tidak dapat dituliskan oleh sistem file ini"
+    parts = Path(text).parts
+    if WINDOWS:
+        if len(text) > WINDOWS_PATH_MAX:
+            return (f"{path}: jalur terlalu panjang untuk Windows ({len(text)} karakter; batas {WINDOWS_PATH_MAX}); "
+                    "pilih folder yang lebih pendek")
+        too_long = next((p for p in parts if len(p) > NAME_MAX), None)
+    else:
+        if len(encoded) >= PATH_MAX:
+            return f"{path}: jalur terlalu panjang ({len(encoded)} byte; batas {PATH_MAX - 1})"
+        too_long = next((p for p in parts if len(os.fsencode(p)) > NAME_MAX), None)
+    if too_long is not None:
+        return f"{path}: nama {too_long[:40]}... terlalu panjang untuk sistem file ini (batas {NAME_MAX})"
+    return None
+
+
+def rel_problem(root: Path, rel: str) -> str | None:
+    """Why `rel` (a name relative to `root`, `/` between folders) may not be written under `root` (None: it may).
+
+    It must stay inside `root` (no `..`, no absolute path), every folder on the way that exists
+    must be a real folder (rkt never writes through a symlink) and the target no symlink, and the
+    whole fit the file system's limits.
+    """
+    parts = rel.split("/")
+    if rel.startswith("/") or any(p in ("", ".", "..") or "\\" in p or ":" in p for p in parts):
+        return f"{rel}: bukan nama di dalam {root}"
+    path = Path(root)
+    for i, part in enumerate(parts):
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            break
+        except OSError as exc:
+            return describe(exc, path)
+        if stat.S_ISLNK(mode):
+            return f"{path} adalah symlink; rkt tidak menulis melalui symlink: pindahkan atau hapus dulu"
+        if i < len(parts) - 1 and not stat.S_ISDIR(mode):
+            return f"{path}: sudah ada sebagai file, bukan folder"
+    return path_problem(Path(root) / rel)

@@ -17,7 +17,6 @@ may lie inside an issued edition (pipeline/archive.py): `refuse_inside` guards e
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -25,7 +24,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.files import FileProblem, atomic_write, describe, problem
+from pipeline.files import FileProblem, atomic_write, describe, locked, problem
 from pipeline.names import ARCHIVE_MARK, LOCK, MANAGED, MANIFEST, REPORT_FOLDER, SNAPSHOT_PART, STATE_FOLDER
 
 
@@ -113,16 +112,12 @@ class OutputFolder:
         """Hold the output folder's lock: builds of several offices update one manifest."""
         try:
             self._state.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self._state / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
         except FileExistsError:
             raise FileProblem(f"{self.root}: sudah ada sebagai file, bukan folder") from None
         except OSError as exc:
             raise problem(exc, self._state) from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        with locked(self._state / LOCK):
             yield
-        finally:
-            os.close(fd)
 
     def _record(self, rel: str, digest: str | None) -> None:
         with self._locked():
