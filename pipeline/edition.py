@@ -27,7 +27,6 @@ from pipeline.checks.identity import NATIONAL_TEXT
 from pipeline.checks.report import report_markdown
 from pipeline.clock import Clock
 from pipeline.document import pdf
-from pipeline.files import FileProblem
 from pipeline.findings import Finding, InputError, format_locations, has_errors, sort_findings
 from pipeline.inputs.normalise import read_all, typed
 from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
@@ -48,7 +47,7 @@ from pipeline.names import (
     report_stem,
     twin_name,
 )
-from pipeline.outputs import OutputFolder, OutputRefused, check_folders
+from pipeline.outputs import OutputFolder, OutputRefused, Publication, check_folders
 from pipeline.plan.model import Office, Plan
 from pipeline.review.snapshot import snapshot
 from pipeline.workbooks.marked import marked_copies
@@ -154,9 +153,9 @@ class Edition:
 class BuildResult:
     """What a publish did: the documents written (None when errors stopped them), every finding, every file.
 
-    `problem` is set when a draft was written although its report or marked copies could not be.
     `path` is the first document (the RKT; the LAKIN of `rkt lakin`), `agreement` the PK written beside the
-    RKT, `report` the check report.
+    RKT, `report` the check report. `problem` stays empty: a publish writes its whole set or raises (kept
+    for callers of the earlier face, which wrote a draft without its report).
     """
 
     path: Path | None
@@ -270,87 +269,100 @@ def _read_sources(analysis: Analysis) -> tuple[dict[str, bytes], tuple[str, ...]
 
 
 def publish(edition: Edition, output: Path | str, *, final: bool = False, clock: Clock | None = None) -> BuildResult:
-    """Write `edition` into `output`: with `preview`, the only code that writes an output folder or the archive.
+    """Write `edition` into the folder `output`, all or nothing: with `preview`, the only code that writes an
+    output folder or the archive.
 
-    Nothing rkt did not write is replaced or removed (pipeline/outputs.py): every name is claimed
-    before the first file is written, each file is written atomically. The report and the marked
-    copies go first; when they cannot be written, FileProblem, unless there are documents (a
-    draft): then they are written and `problem` says what was not. A document that changes
-    keeps the one it replaces in `sebelumnya/`. `final` issues the edition (pipeline/archive.py):
-    refused (OutputRefused), before anything is written, when that edition was issued from other
-    workbooks, a workbook changed since it was analysed, or a national text is still rkt's default
-    (`identity.national-text`).
+    The whole set (the report, the marked copies, the documents and their twins, the documents
+    they replace, kept in `sebelumnya/`, and with `final` the issued edition) is staged, then put
+    in place together (pipeline/outputs.py): when any file may not be written (nothing rkt did
+    not write is replaced or removed) or the disk fails, nothing is, and FileProblem
+    (`OutputRefused` among them) says why. The marked copies no finding needs any more are removed.
+
+    `final` issues the edition into the archive (pipeline/archive.py), with the PDF of each document
+    when LibreOffice is installed: refused, before anything is written, when that edition was issued
+    from other workbooks, a workbook changed since it was analysed, or a national text is still rkt's
+    default (`identity.national-text`).
     """
     output = Path(output)
     clock = clock or Clock()
     check_folders(edition.inputs, output)
     inputs = [Path(edition.inputs) / wb.filename for wb in ALL_WORKBOOKS]
     out = OutputFolder(output, edition.owner, edition.inputs, inputs)
-    checks = edition.checks
-    documents: dict[str, bytes] = {}
-    previous: set[str] = set()  # the documents replaced, kept in sebelumnya/
-    for kind, docx in edition.documents.items():
-        name = edition.name(kind)
-        replaced = out.read(name)
-        if replaced is not None and replaced != docx:
-            previous.add(previous_name(name))
-            documents[previous_name(name)] = replaced
-        documents[name], documents[twin_name(name)] = docx, edition.twins[kind]
-    issue = None
-    if final and documents:
+    if final and edition.documents:
         guessed = [f for f in edition.findings if f.rule == NATIONAL_TEXT]
         if guessed:
             raise OutputRefused("edisi final ditolak: teks nasional masih bawaan rkt, bukan teks resminya: "
                                 + "; ".join(f"{f.subject} ({format_locations(f.locations)})" for f in guessed)
-                                + "; isi teksnya di workbook lalu ulangi rkt build --final")
-        if edition.changed:
-            raise OutputRefused("workbook input berubah selama build; ulangi rkt build --final")
-        issue = issue_name(edition.office, edition.kinds[0])
-        if archive.check(output, issue, edition.sources):
-            issue = None  # issued before from these very workbooks
-    with clock.stage("tulis"):
-        out.claim([*checks, *documents])
-        written: dict[str, Path] = {}
-        problem = ""
-        try:
-            for rel, data in checks.items():
-                written[rel] = out.write(rel, data)
-            out.remove_stale(marked_folder(edition.stem), checks)
-        except FileProblem as exc:
-            if not documents:
-                raise
-            problem = f"laporan pemeriksaan tidak ditulis: {exc}"
-        for rel, data in documents.items():
-            written[rel] = out.write(rel, data)
+                                + f"; isi teksnya di workbook lalu ulangi rkt build --final --inputs {edition.inputs}")
+    if final and edition.documents and edition.changed:
+        raise OutputRefused(f"workbook input berubah selama build ({', '.join(edition.changed)}); ulangi "
+                            f"rkt build --final --inputs {edition.inputs} --output {output}")
     issued = None
-    if final and documents:
-        issued = archive.folder(output, issue_name(edition.office, edition.kinds[0]))
-        if issue is not None:
-            kept = {rel: data for rel, data in documents.items() if rel not in previous}
-            signed = {name: written[name] for name in map(edition.name, edition.documents)}
-            archive.issue(output, issue, {**kept, report_name(edition.stem): edition.report, **issued_pdfs(signed)},
-                          edition.sources)
+    with clock.stage("tulis"), out.transaction() as publication:
+        files = dict(edition.checks)
+        previous: set[str] = set()  # the documents replaced, kept in sebelumnya/
+        for kind, docx in edition.documents.items():
+            name = edition.name(kind)
+            replaced = publication.read(name)
+            if replaced is not None and replaced != docx:
+                previous.add(previous_name(name))
+                files[previous_name(name)] = replaced
+            files[name], files[twin_name(name)] = docx, edition.twins[kind]
+        if final and edition.documents:
+            issued = _issue(edition, output, publication, files)
+        publication.remove_stale(marked_folder(edition.stem), files)
+        for rel, data in files.items():
+            publication.write(rel, data)
+    written = {rel: output / rel for rel in files}
     names = [edition.name(kind) for kind in edition.documents]
     main = names[0] if names else ""
     pk = edition.name(PK) if PK in edition.documents else ""
     first = [rel for name in names for rel in (name, twin_name(name)) if rel in written]
     order = first + [rel for rel in written if rel not in first and rel not in previous]
     return BuildResult(written.get(main), edition.findings, edition.draft, tuple(written[rel] for rel in order),
-                       tuple(clock.stages), problem, issued, written.get(pk), written.get(report_name(edition.stem)))
+                       tuple(clock.stages), "", issued, written.get(pk), written.get(report_name(edition.stem)))
 
 
-def issued_pdfs(documents: dict[str, Path]) -> dict[str, bytes]:
+def _issue(edition: Edition, output: Path, publication: Publication, files: dict[str, bytes]) -> Path:
+    """Add the edition's archive folder to the publication, unless it was issued from these very workbooks;
+    refused when it was issued from others, or its folder is not one rkt can vouch for. The folder."""
+    office = edition.office
+    archived = archive.state(output, issue_name(office, edition.kinds[0]))
+    if archived.state == archive.DAMAGED:
+        raise OutputRefused(f"edisi {office.edition} {office.year} tidak dapat diterbitkan ke {archived.where}: "
+                            f"{archived.reason}. Pulihkan folder itu dari salinannya, atau pindahkan bila itu bukan "
+                            "edisi terbit, lalu ulangi")
+    if archived.state == archive.ISSUED:
+        changed = archive.changed_inputs(archived, edition.sources)
+        if changed:
+            raise OutputRefused(
+                f"edisi {office.edition} {office.year} sudah terbit ({archived.where}) dari workbook lain (berbeda: "
+                f"{', '.join(changed)}); edisi yang sudah ditandatangani tidak ditimpa. Untuk perubahan, mulai "
+                f"revisi: rkt revisi --inputs {edition.inputs}, lalu rkt build --final")
+        return archived.where
+    documents = {edition.name(kind) for kind in edition.documents}
+    kept = {rel: data for rel, data in files.items()
+            if rel in documents or rel in {twin_name(n) for n in documents} or rel == report_name(edition.stem)}
+    kept.update(issued_pdfs({name: files[name] for name in documents}))
+    publication.seal(archived.where.relative_to(output).as_posix(), archive.contents(kept, edition.sources))
+    return archived.where
+
+
+def issued_pdfs(documents: dict[str, bytes]) -> dict[str, bytes]:
     """The PDF of each document of an issued edition (`RKT-....pdf`, table of contents with page numbers), by
     name, when LibreOffice is installed; none without it, or for a document it could not convert (the
-    CLI says the issued edition has no PDF)."""
+    CLI says the issued edition has no PDF). Converted from the bytes about to be published, in a
+    temporary folder, so the archive's set is whole before anything is put in place."""
     if pdf.soffice() is None:
         return {}
     out = {}
     with tempfile.TemporaryDirectory(prefix="rkt-terbit-") as tmp:
-        for name, path in documents.items():
+        for name, docx in documents.items():
             target = Path(name).with_suffix(".pdf")
+            source = Path(tmp) / Path(name).name
+            source.write_bytes(docx)
             try:
-                out[str(target)] = pdf.to_pdf(path, Path(tmp) / target.name).read_bytes()
+                out[str(target)] = pdf.to_pdf(source, Path(tmp) / target.name).read_bytes()
             except (pdf.PdfError, OSError):
                 continue
     return out
@@ -369,5 +381,7 @@ def preview(edition: Edition, output: Path | str) -> list[Path]:
     for kind, docx in edition.documents.items():
         name = preview_name(edition.name(kind))
         files[name], files[twin_name(name)] = docx, edition.twins[kind]
-    out.claim(files)
-    return [out.write(rel, data) for rel, data in files.items()]
+    with out.transaction() as publication:
+        for rel, data in files.items():
+            publication.write(rel, data)
+    return [output / rel for rel in files]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import importlib
 import io
 import os
@@ -20,6 +21,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -383,3 +385,236 @@ def rel_problem(root: Path, rel: str) -> str | None:
         if i < len(parts) - 1 and not stat.S_ISDIR(mode):
             return f"{path}: sudah ada sebagai file, bukan folder"
     return path_problem(Path(root) / rel)
+
+
+# --- several files, all or nothing ------------------------------------------------------------------
+
+def on_step(step: str) -> None:
+    """Called before every change a Changeset makes on disk, with what it is about to do.
+
+    Nothing happens here; a test replaces it to stop a publish at any step (raise, or kill the process).
+    """
+
+
+@dataclass(frozen=True)
+class _Change:
+    op: str  # "write", "remove" or "seal" (a new folder put in place whole and made read-only)
+    rel: str
+    data: bytes = b""
+    folder: dict[str, bytes] | None = None
+
+
+class Changeset:
+    """Files to write, files to remove and new read-only folders under `root`, put in place all together or not at all.
+
+    `stage()` writes everything new into `staging` (a folder under `root`, so on the same disk)
+    and keeps a hard link (or a copy) of every file it will replace: nothing anyone sees has
+    changed, and a full disk or an interruption stops it there. It returns the journal: what was
+    staged, where, and each new file's SHA-256. `apply()` then renames each into place, quickly
+    and with signals held. `recover(root, journal)` undoes whatever part of `apply` was done, by
+    the digests: after a failure, and after a process killed in the middle (the caller keeps the
+    journal on disk while applying). `discard()` removes the staging folder.
+    """
+
+    def __init__(self, root: Path, staging: Path):
+        self.root, self.staging = Path(root), Path(staging)
+        self.changes: list[_Change] = []
+        self.journal: dict[str, Any] = {}
+
+    def write(self, rel: str, data: bytes) -> None:
+        self.changes.append(_Change("write", rel, data))
+
+    def remove(self, rel: str) -> None:
+        self.changes.append(_Change("remove", rel))
+
+    def seal(self, rel: str, files: dict[str, bytes]) -> None:
+        self.changes.append(_Change("seal", rel, folder=files))
+
+    def stage(self) -> dict[str, Any]:
+        """Write everything new into the staging folder; FileProblem (staging removed) when it cannot."""
+        entries, folders = [], []
+        current = self.root  # named in the message when the disk fails
+        try:
+            on_step("stage")
+            if os.path.lexists(self.staging):
+                remove_tree(self.staging)
+            self.staging.mkdir(parents=True)
+            for i, change in enumerate(self.changes):
+                target = current = self.root / change.rel
+                entry: dict[str, Any] = {"op": change.op, "rel": change.rel, "staged": f"{change.op[0]}{i}"}
+                staged = self.staging / entry["staged"]
+                if change.op == "write":
+                    on_step(f"stage {change.rel}")
+                    _write_new(staged, change.data)
+                    entry["sha256"] = hashlib.sha256(change.data).hexdigest()
+                    if os.path.lexists(target):
+                        on_step(f"keep {change.rel}")
+                        entry["backup"] = f"b{i}"
+                        _keep(target, self.staging / entry["backup"])
+                elif change.op == "seal":
+                    on_step(f"stage {change.rel}")
+                    staged.mkdir()
+                    for name, data in sorted(change.folder.items()):
+                        _write_new(staged / name, data, parents=True)
+                    for path in sorted(staged.rglob("*"), reverse=True):
+                        make_read_only(path)
+                if change.op != "remove":
+                    folders += [f for f in _missing_folders(self.root, change.rel) if f not in folders]
+                entries.append(entry)
+            _sync_folder(self.staging)
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, (OSError, UnicodeError)):
+                raise problem(exc, current) from None
+            raise
+        self.journal = {"staging": self.staging.relative_to(self.root).as_posix(), "changes": entries,
+                        "folders": folders}
+        return self.journal
+
+    def apply(self) -> None:
+        """Rename everything staged into place (each folder missing on the way made first); raises OSError
+        naming the target it failed at."""
+        current = self.root
+        try:
+            for folder in self.journal["folders"]:
+                on_step(f"folder {folder}")
+                current = self.root / folder
+                os.mkdir(current)
+            for entry in self.journal["changes"]:
+                current, staged = self.root / entry["rel"], self.staging / entry["staged"]
+                if entry["op"] == "write":
+                    on_step(f"publish {entry['rel']}")
+                    os.replace(staged, current)
+                elif entry["op"] == "remove":
+                    on_step(f"remove {entry['rel']}")
+                    os.replace(current, staged)
+                else:
+                    on_step(f"issue {entry['rel']}")
+                    if os.path.lexists(current):  # POSIX would put a folder over an empty one
+                        raise FileExistsError(errno.EEXIST, "sudah ada")
+                    os.rename(staged, current)
+                    make_read_only(current)
+        except OSError as exc:
+            exc.filename, exc.filename2 = str(current), None
+            raise
+
+    def discard(self) -> None:
+        """Remove the staging folder (what is left of it); a failure is left for the next run to clean."""
+        with contextlib.suppress(OSError):
+            if os.path.lexists(self.staging):
+                on_step("clean")
+                remove_tree(self.staging)
+
+
+def recover(root: Path, journal: dict[str, Any]) -> None:
+    """Undo what part of a Changeset's `apply` was done: each file back as it was, by its digest.
+
+    A file that holds the new bytes gets its kept link back (or is removed, if there was none);
+    a removed file that is still staged comes back; a sealed folder that was put in place goes
+    back to staging; folders made for it are removed when empty. Whatever cannot be undone (a
+    disk failing now) is left as it is: the caller reconciles its records with what is there.
+    """
+    root = Path(root)
+    staging = root / journal.get("staging", "")
+    for entry in reversed(journal.get("changes", [])):
+        target, staged = root / entry["rel"], staging / entry["staged"]
+        with contextlib.suppress(OSError):
+            if entry["op"] == "write" and digest(target) == entry.get("sha256"):
+                backup = staging / entry["backup"] if entry.get("backup") else None
+                on_step(f"undo {entry['rel']}")
+                if backup is None:
+                    target.unlink()
+                elif os.path.lexists(backup):
+                    os.replace(backup, target)
+            elif entry["op"] == "remove" and not os.path.lexists(target) and os.path.lexists(staged):
+                on_step(f"undo {entry['rel']}")
+                os.replace(staged, target)
+            elif entry["op"] == "seal" and os.path.lexists(target) and not os.path.lexists(staged):
+                on_step(f"undo {entry['rel']}")
+                make_writable(target)
+                os.rename(target, staged)
+    for folder in reversed(journal.get("folders", [])):
+        with contextlib.suppress(OSError):
+            os.rmdir(root / folder)
+
+
+def digest(path: Path) -> str | None:
+    """The SHA-256 of the regular file at `path` (a symlink is not followed), or None when there is none."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def write_all(files: dict[Path, bytes], root: Path) -> list[Path]:
+    """Write every file of `files` (each under the folder `root`) or none: staged, then renamed in
+    together with signals held; a failure puts back what was there. Raises FileProblem."""
+    root = Path(root)
+    changes = Changeset(root, root / f".rkt-{os.getpid()}-{time.monotonic_ns()}.tmp")
+    for path in files:
+        why = rel_problem(root, Path(path).relative_to(root).as_posix())
+        if why:
+            raise FileProblem(why)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise FileProblem(f"{root}: sudah ada sebagai file, bukan folder") from None
+    except OSError as exc:
+        raise problem(exc, root) from None
+    for path, data in files.items():
+        changes.write(Path(path).relative_to(root).as_posix(), data)
+    journal = changes.stage()
+    try:
+        with hold_signals():
+            try:
+                changes.apply()
+            except BaseException:
+                recover(root, journal)
+                raise
+    except OSError as exc:
+        raise problem(exc, getattr(exc, "filename", None) or root) from None
+    finally:
+        changes.discard()
+    return [Path(p) for p in files]
+
+
+def _write_new(path: Path, data: bytes, parents: bool = False) -> None:
+    """Write a new file whole and on the disk (fsync) before anything refers to it."""
+    if parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666 & ~_umask())
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keep(target: Path, backup: Path) -> None:
+    """A second name for the file at `target` (a hard link), or a copy where the file system has no links."""
+    try:
+        os.link(target, backup, follow_symlinks=False)
+    except OSError:
+        _write_new(backup, Path(target).read_bytes())
+
+
+def _missing_folders(root: Path, rel: str) -> list[str]:
+    """The folders on the way to `rel` that do not exist yet, outermost first."""
+    parts = rel.split("/")[:-1]
+    return ["/".join(parts[:i]) for i in range(1, len(parts) + 1) if not os.path.lexists(Path(root, *parts[:i]))]
+
+
+def _sync_folder(folder: Path) -> None:
+    """Put a folder's entries on the disk (POSIX; Windows cannot open a folder, and needs not)."""
+    if WINDOWS:
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

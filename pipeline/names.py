@@ -34,7 +34,8 @@ ARCHIVE_MARK = ".rkt-terbit"  # in every issued edition's folder: nothing rkt ru
 ARCHIVE_PREFIX = "terbit:"  # `rkt diff terbit:2025-Awal-Tahun ...`: a side that is an issued edition
 STATE_FOLDER = ".rkt"  # the output folder's own state
 MANIFEST = "manifest.json"  # in STATE_FOLDER: every file rkt wrote
-LOCK = "lock"  # in STATE_FOLDER: held while the manifest is updated
+LOCK = "lock"  # in STATE_FOLDER: held while a command publishes into the folder
+STAGING = "staging"  # in STATE_FOLDER: a publish's files before they are put in place
 SNAPSHOT_PART = "customXml/rkt-snapshot.xml"  # the part of a built .docx that carries its snapshot
 # `rkt serve` keeps everything of an office inside its folder, so the folder can be moved or copied whole:
 OFFICE_OUTPUT = "output"  # the output folder of the page's builds
@@ -187,3 +188,13 @@ def redline_against_name(kind: str, against: str) -> str:
     """`redline-RKT-terhadap-2025-Awal-Tahun.docx`: document `kind` as it is now (on the page), with tracked
     changes against issued edition `against`."""
     return f"{REDLINE}{kind}-terhadap-{against}{DOCX}"
+
+
+_EDITION_NAME = re.compile(rf"[0-9]{{1,6}}-[0-9A-Za-z](?:[0-9A-Za-z-]{{0,{EDITION_CHARS - 1}}})")
+
+
+def is_edition_name(name: str) -> bool:
+    """Whether `name` is one `edition_name` gives (`2025-Revisi-1`): a year and letters, digits and hyphens,
+    so it names one folder of the archive and nothing outside it."""
+    return _EDITION_NAME.fullmatch(name) is not None
+

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from pipeline.archive import issued_documents
 from pipeline.cli import cli
+from pipeline.files import FileProblem
 from tests.builders import mini_data, write_inputs
 from tests.test_reproducible import move_1000
 
@@ -167,3 +172,76 @@ def test_with_libreoffice_the_issued_edition_keeps_each_document_s_pdf(office_to
     pdfs = sorted(p.name for p in archive.glob("*.pdf"))
     assert pdfs == ["PK-2024-BKK-Kelas-II-Contoh.pdf", f"{STEM}.pdf"]
     assert all(p.read_bytes().startswith(b"%PDF") for p in archive.glob("*.pdf"))
+
+
+# --- an edition counts only when it is what its mark records ------------------------------------
+
+def writable(folder: Path) -> None:
+    for path in [folder, *folder.rglob("*")]:
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+
+
+def modes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mode for p in sorted(folder.rglob("*"))}
+
+
+def test_an_edition_folder_that_is_a_symlink_receives_nothing(tmp_path):
+    """Linked to the input folder, it would receive the documents, the mark and read-only permissions."""
+    inputs, out = write_inputs(tmp_path / "inputs"), tmp_path / "output"
+    (out / "terbit").mkdir(parents=True)
+    (out / "terbit" / "2024-Awal-Tahun").symlink_to(inputs, target_is_directory=True)
+    before, permissions = digests(inputs), modes(inputs)
+    result = rkt("build", "--final", "--inputs", inputs, "--output", out)
+    assert result.exit_code == 2 and "symlink" in result.output
+    assert digests(inputs) == before and modes(inputs) == permissions
+    assert rkt("revisi", "--inputs", inputs, "--tanggal", "2 Juli 2024").exit_code == 0, "not taken for an edition"
+
+
+def test_an_edition_whose_mark_was_lost_is_never_overwritten(issued):
+    """A copy tool that drops dot-files loses the mark: the folder is not issued again from other workbooks."""
+    inputs, out, archive = issued
+    writable(archive)
+    (archive / ".rkt-terbit").unlink()
+    before = digests(archive)
+    data = mini_data()
+    move_1000(data)
+    write_inputs(inputs, data)
+    result = rkt("build", "--final", "--inputs", inputs, "--output", out)
+    assert result.exit_code == 2 and "tanda edisi terbit .rkt-terbit tidak ada" in result.output
+    assert digests(archive) == before
+
+
+def test_an_edition_whose_files_changed_is_no_edition_to_compare_with(issued):
+    inputs, out, archive = issued
+    writable(archive)
+    (archive / "input" / "pegawai.xlsx").write_bytes(b"diganti")
+    result = rkt("diff", "terbit:2024-Awal-Tahun", inputs, "--output", out)
+    assert result.exit_code == 2 and "input/pegawai.xlsx hilang atau berubah sejak terbit" in result.output
+
+
+def test_an_edition_issued_before_marks_held_digests_still_counts(issued):
+    inputs, out, archive = issued
+    writable(archive)
+    (archive / ".rkt-terbit").write_bytes(b"")
+    assert rkt("diff", "terbit:2024-Awal-Tahun", inputs, "--output", out).exit_code == 0
+    assert rkt("build", "--final", "--inputs", inputs, "--output", out).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["../../inputs", "..", "", "/etc", "2024-Awal-Tahun/../../inputs",
+                                  "2024-Awal-Tahun/input", "2024-" + "A" * 5000, "2024-Ä"])
+def test_terbit_names_only_an_edition_of_the_archive(issued, name):
+    inputs, out, _ = issued
+    result = rkt("diff", f"terbit:{name}", inputs, "--output", out)
+    assert result.exit_code == 2 and "bukan nama edisi terbit" in result.output
+    assert "Traceback" not in result.output and "Tidak ada perubahan" not in result.output
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(max_size=80))
+def test_no_terbit_name_reads_outside_the_archive(issued, name):
+    _, out, _ = issued
+    try:
+        docs = issued_documents(out, name)
+    except FileProblem:
+        return
+    assert name == "2024-Awal-Tahun" and all(p.parent == out / "terbit" / name for p in docs.values())

@@ -15,9 +15,11 @@ import types
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from pipeline import files
 from pipeline.build import build
+from pipeline.cli import cli
 from tests.builders import write_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +150,17 @@ def test_read_only_on_posix_takes_every_write_permission(tmp_path):
     assert stat.S_IMODE(file.stat().st_mode) == 0o444
     files.make_writable(file)
     assert stat.S_IMODE(file.stat().st_mode) == 0o644
+
+
+def test_a_path_too_long_for_windows_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    inputs = write_inputs(tmp_path / "in")
+    deep = tmp_path / ("folder-dengan-nama-yang-panjang-" * 5)
+    monkeypatch.setattr(files, "WINDOWS", True)
+    result = CliRunner().invoke(cli, ["build", "--inputs", str(inputs), "--output", str(deep)])
+    assert result.exit_code == 2 and "jalur terlalu panjang untuk Windows" in result.output
+    assert "batas 259" in result.output and not any(p.is_file() for p in deep.rglob("*") if ".rkt" not in p.parts)
+    monkeypatch.setattr(files, "WINDOWS", False)
+    assert build(inputs, deep).path.is_file(), "Linux allows it"
 
 
 @pytest.mark.parametrize("name, why", [

@@ -41,7 +41,6 @@ from pipeline.names import (
     report_name,
     report_stem,
 )
-from pipeline.outputs import OutputRefused
 from pipeline.plan import tables
 from pipeline.plan.model import Plan
 from pipeline.review.diff import Change, value_changes
@@ -303,18 +302,16 @@ class Office:
 
     def issued_from_these(self, plan: Plan) -> bool | None:
         """Whether the plan's edition is issued from these very workbooks (True), from others (False), or not (None)."""
-        name = edition_name(plan.office.year, plan.office.edition)
-        if not (archive.folder(self.output, name) / ARCHIVE_MARK).exists():
+        archived = archive.state(self.output, edition_name(plan.office.year, plan.office.edition))
+        if archived.state != archive.ISSUED:
             return None
         built_from = {wb.filename for wb in WORKBOOKS}
         try:
             sources = {s.workbook: read_regular(self.inputs / s.workbook, self.limits.file_bytes)
                        for s in plan.sources if s.workbook in built_from}
-            return archive.check(self.output, name, sources)
-        except OutputRefused:
-            return False
         except FileProblem:
             return None
+        return not archive.changed_inputs(archived, sources)
 
     def workbooks(self, state: State | None = None) -> list[WorkbookRow]:
         state = state or self.state()
