@@ -32,6 +32,7 @@ from pipeline.names import (
     document_pattern,
     is_edition_name,
 )
+from pipeline.outputs import OutputRefused
 
 ABSENT, ISSUED, DAMAGED = "belum terbit", "terbit", "rusak"
 
@@ -143,3 +144,28 @@ def issued_documents(output: Path, name: str) -> dict[str, Path]:
         raise FileProblem(f"tidak ada edisi terbit '{name}' di {top} (yang ada: {shown})")
     return docs
 
+
+def refuse_other(archived: Archived, documents: dict[str, bytes], sources: dict[str, bytes], label: str,
+                 advice: str) -> None:
+    """OutputRefused unless each of `documents` (by file name) is the very document issued under that name.
+
+    An issued name belongs to the issued document: no build writes other bytes under it, be it
+    an ordinary build from changed workbooks or `--final` again. `label` names the issue
+    (`edisi Awal Tahun 2025`, `LAKIN 2024`); `advice` says what to run instead, naming the
+    folders actually used.
+    """
+    if archived.state == ABSENT:
+        return
+    differing = [name for name, data in documents.items() if archived.document(name) != data]
+    if not differing:
+        return
+    if archived.state == DAMAGED:
+        raise OutputRefused(
+            f"{label} ada di {archived.where} tetapi tidak dapat dipastikan isinya: {archived.reason}. "
+            f"Dokumen bernama {differing[0]} hanya untuk edisi yang ditandatangani, jadi tidak ditulis. Pulihkan "
+            "folder itu dari salinannya (termasuk file tandanya), atau pindahkan bila itu bukan edisi terbit")
+    changed = changed_inputs(archived, sources)
+    why = (f"dari workbook lain (berbeda: {', '.join(changed)})" if changed else
+           "dari workbook yang sama, tetapi dokumennya kini berbeda (templat atau versi rkt berubah)")
+    raise OutputRefused(f"{label} sudah terbit ({archived.where}) {why}; nama {differing[0]} hanya untuk dokumen "
+                        f"yang ditandatangani, jadi tidak ditimpa. {advice}")

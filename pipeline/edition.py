@@ -32,6 +32,7 @@ from pipeline.inputs.normalise import read_all, typed
 from pipeline.inputs.read import LIMITS, Limits, workbook_bytes
 from pipeline.inputs.schema import ALL_WORKBOOKS
 from pipeline.names import (
+    LAKIN,
     PK,
     PLAN_KINDS,
     RKT,
@@ -45,6 +46,7 @@ from pipeline.names import (
     previous_name,
     report_name,
     report_stem,
+    superseded,
     twin_name,
 )
 from pipeline.outputs import OutputFolder, OutputRefused, Publication, check_folders
@@ -276,12 +278,15 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
     they replace, kept in `sebelumnya/`, and with `final` the issued edition) is staged, then put
     in place together (pipeline/outputs.py): when any file may not be written (nothing rkt did
     not write is replaced or removed) or the disk fails, nothing is, and FileProblem
-    (`OutputRefused` among them) says why. The marked copies no finding needs any more are removed.
+    (`OutputRefused` among them) says why. The drafts this build makes stale are removed
+    (`names.superseded`), and the marked copies no finding needs any more.
 
+    An issued name belongs to the issued document: when the edition's year and edition are
+    issued, the documents must be the very ones issued, or the build is refused with the way
+    to start a revision (`archive.refuse_other`); a draft, named and marked DRAF, is free.
     `final` issues the edition into the archive (pipeline/archive.py), with the PDF of each document
-    when LibreOffice is installed: refused, before anything is written, when that edition was issued
-    from other workbooks, a workbook changed since it was analysed, or a national text is still rkt's
-    default (`identity.national-text`).
+    when LibreOffice is installed; refused, before anything is written, when a workbook changed
+    since it was analysed or a national text is still rkt's default (`identity.national-text`).
     """
     output = Path(output)
     clock = clock or Clock()
@@ -308,8 +313,14 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
                 previous.add(previous_name(name))
                 files[previous_name(name)] = replaced
             files[name], files[twin_name(name)] = docx, edition.twins[kind]
-        if final and edition.documents:
-            issued = _issue(edition, output, publication, files)
+        if edition.documents:
+            issued = _issued_name_rule(edition, output, publication, final, files, previous)
+            stale, folders = superseded(edition.office, edition.draft, edition.kinds)
+            stale_names = {rel.casefold() for rel in stale}
+            prefixes = tuple(f"{folder.casefold()}/" for folder in folders)
+            for rel in sorted(publication.files):
+                if rel not in files and (rel.casefold() in stale_names or rel.casefold().startswith(prefixes)):
+                    publication.remove(rel)
         publication.remove_stale(marked_folder(edition.stem), files)
         for rel, data in files.items():
             publication.write(rel, data)
@@ -323,29 +334,44 @@ def publish(edition: Edition, output: Path | str, *, final: bool = False, clock:
                        tuple(clock.stages), "", issued, written.get(pk), written.get(report_name(edition.stem)))
 
 
-def _issue(edition: Edition, output: Path, publication: Publication, files: dict[str, bytes]) -> Path:
-    """Add the edition's archive folder to the publication, unless it was issued from these very workbooks;
-    refused when it was issued from others, or its folder is not one rkt can vouch for. The folder."""
+def _issued_name_rule(edition: Edition, output: Path, publication: Publication, final: bool,
+                      files: dict[str, bytes], previous: set[str]) -> Path | None:
+    """Refuse documents other than the issued ones under an issued edition's names; with `final`,
+    add the edition's archive folder to the publication (unless issued already). The archive
+    folder of the edition issued, or None."""
+    if edition.draft:
+        return None
     office = edition.office
     archived = archive.state(output, issue_name(office, edition.kinds[0]))
+    documents = {edition.name(kind): docx for kind, docx in edition.documents.items()}
+    archive.refuse_other(archived, documents, edition.sources, _label(edition), _advice(edition, output))
+    if not final:
+        return None
     if archived.state == archive.DAMAGED:
-        raise OutputRefused(f"edisi {office.edition} {office.year} tidak dapat diterbitkan ke {archived.where}: "
+        raise OutputRefused(f"{_label(edition)} tidak dapat diterbitkan ke {archived.where}: "
                             f"{archived.reason}. Pulihkan folder itu dari salinannya, atau pindahkan bila itu bukan "
                             "edisi terbit, lalu ulangi")
-    if archived.state == archive.ISSUED:
-        changed = archive.changed_inputs(archived, edition.sources)
-        if changed:
-            raise OutputRefused(
-                f"edisi {office.edition} {office.year} sudah terbit ({archived.where}) dari workbook lain (berbeda: "
-                f"{', '.join(changed)}); edisi yang sudah ditandatangani tidak ditimpa. Untuk perubahan, mulai "
-                f"revisi: rkt revisi --inputs {edition.inputs}, lalu rkt build --final")
-        return archived.where
-    documents = {edition.name(kind) for kind in edition.documents}
-    kept = {rel: data for rel, data in files.items()
-            if rel in documents or rel in {twin_name(n) for n in documents} or rel == report_name(edition.stem)}
-    kept.update(issued_pdfs({name: files[name] for name in documents}))
-    publication.seal(archived.where.relative_to(output).as_posix(), archive.contents(kept, edition.sources))
+    if archived.state == archive.ABSENT:
+        kept = {rel: data for rel, data in files.items()
+                if rel in documents or rel in {twin_name(n) for n in documents} or rel == report_name(edition.stem)}
+        kept.update(issued_pdfs(documents))
+        publication.seal(archived.where.relative_to(output).as_posix(), archive.contents(kept, edition.sources))
     return archived.where
+
+
+def _label(edition: Edition) -> str:
+    """`edisi Revisi 1 2025`, `LAKIN 2024`: what a message calls the edition's issue."""
+    office = edition.office
+    return f"LAKIN {office.year}" if edition.kinds[0] == LAKIN else f"edisi {office.edition} {office.year}"
+
+
+def _advice(edition: Edition, output: Path) -> str:
+    """What to run instead of replacing an issued document, with the folders this build used."""
+    where = f"--inputs {edition.inputs} --output {output}"
+    if edition.kinds[0] == LAKIN:
+        return f"Untuk melihat hasilnya tanpa menerbitkan: rkt lakin --draft {where}"
+    return (f"Untuk perubahan, mulai revisi: rkt revisi --inputs {edition.inputs} --tanggal \"<tanggal>\", lalu "
+            f"rkt build --final {where}; untuk melihat hasilnya tanpa menerbitkan: rkt build --draft {where}")
 
 
 def issued_pdfs(documents: dict[str, bytes]) -> dict[str, bytes]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.plan.model import Office
 from pipeline.plan.realisation import Period
-from pipeline.plan.vocabulary import MONTHS, QUARTERS, is_revision
+from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS, QUARTERS, is_revision, revision
 
 RKT, PK = "RKT", "PK"  # the documents of a build, by the prefix of their file names
 LAKIN = "LAKIN"  # the Laporan Kinerja of the year (`rkt lakin`), from the plan and its realisation
@@ -198,3 +199,28 @@ def is_edition_name(name: str) -> bool:
     so it names one folder of the archive and nothing outside it."""
     return _EDITION_NAME.fullmatch(name) is not None
 
+
+def superseded(office: Office, draft: bool, kinds: tuple[str, ...] = PLAN_KINDS) -> tuple[list[str], list[str]]:
+    """The drafts a build of `office`'s edition (its documents of `kinds`) makes stale: (files, marked-copy folders).
+
+    A build of an edition replaces the drafts of every earlier edition of its year, and unless
+    it is itself a draft, its own edition's draft: their documents, twins, the documents they
+    replaced (in `sebelumnya/`), their reports and marked copies. An edition rkt cannot count
+    (not `Awal Tahun` nor `Revisi N`) replaces only its own draft, and so does the LAKIN, which
+    has one name a year.
+    """
+    n = revision(office.edition)
+    editions = [office.edition] if n is None or LAKIN in kinds else \
+        [FIRST_EDITION, *(f"Revisi {i}" for i in range(1, n + 1))]
+    files, folders = [], []
+    for edition in editions:
+        if draft and edition == office.edition:
+            continue
+        other = replace(office, edition=edition)
+        for kind in kinds:
+            document = document_name(other, True, kind)
+            files += [document, twin_name(document), previous_name(document)]
+        stem = report_stem(other, True, kinds[0])
+        files.append(report_name(stem))
+        folders.append(marked_folder(stem))
+    return files, folders

@@ -70,7 +70,12 @@ def test_a_signed_edition_is_never_replaced_from_other_workbooks(issued):
     assert result.exit_code == 2
     assert "edisi Awal Tahun 2024 sudah terbit" in result.output and "rkt revisi" in result.output
     assert digests(archive) == before and (out / f"{STEM}.docx").read_bytes() == document, "refused before writing"
-    assert rkt("build", "--inputs", inputs, "--output", out).exit_code == 0, "an ordinary build is free"
+    assert f"rkt revisi --inputs {inputs}" in result.output, "the message names the folder used"
+    ordinary = rkt("build", "--inputs", inputs, "--output", out)
+    assert ordinary.exit_code == 2, "the issued name keeps the issued document"
+    assert f"rkt build --draft --inputs {inputs} --output {out}" in ordinary.output
+    assert (out / f"{STEM}.docx").read_bytes() == document
+    assert rkt("build", "--draft", "--inputs", inputs, "--output", out).exit_code == 0, "a draft is free"
     assert digests(archive) == before, "and never touches the archive"
 
 
