@@ -10,7 +10,7 @@ from pathlib import Path
 from pipeline.inputs import schema
 from pipeline.outputs import refuse_inside
 from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS
-from pipeline.workbooks.xlsx import write_workbook
+from pipeline.workbooks.xlsx import workbook_data, write_workbooks
 
 
 class WorkbooksExist(FileExistsError):
@@ -37,7 +37,8 @@ def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -
     With `year`, the identity workbook already holds the year, the edition "Awal Tahun" and
     the signing date "Januari <year>", and the realisation its year; without it every value is
     left for the planner.
-    Refuses (WorkbooksExist) when `folder` holds any of them, unless `force`.
+    Refuses (WorkbooksExist) when `folder` holds any of them, unless `force`; written all or none,
+    and never while a person has one of them open (FileProblem).
     """
     folder = Path(folder)
     refuse_inside(folder, "folder")
@@ -48,7 +49,5 @@ def write_blank(folder: Path, year: int | None = None, *, force: bool = False) -
     if year:
         identity = {"year": year, "edition": FIRST_EDITION, "sign_date": f"{MONTHS[0]} {year}"}
     data = {"identitas": {"Identitas": identity}, "realisasi": {"Laporan": {"year": year} if year else {}}}
-    return [
-        write_workbook(folder / spec.filename, spec, data.get(spec.key, {}), guide=True, year=year)
-        for spec in schema.ALL_WORKBOOKS
-    ]
+    return write_workbooks(folder, {spec.filename: workbook_data(spec, data.get(spec.key, {}), guide=True, year=year)
+                                    for spec in schema.ALL_WORKBOOKS})

@@ -1,7 +1,7 @@
 """Next year's workbooks from this year's: forward estimates become the plan, monthly plans are emptied.
 
 Works from the typed model (`normalise.load`), never from the source files' layout, and
-writes through `xlsx.write_workbook`, so the new workbooks have the standard layout
+writes through `xlsx.write_workbooks`, so the new workbooks have the standard layout
 whatever shape this year's had. The source folder is only read.
 """
 
@@ -21,7 +21,7 @@ from pipeline.plan.model import Plan, Ro, Target
 from pipeline.plan.texts import KNOWN, period_of
 from pipeline.plan.vocabulary import FIRST_EDITION, MONTHS
 from pipeline.workbooks.blank import WorkbooksExist, existing_workbooks
-from pipeline.workbooks.xlsx import write_workbook
+from pipeline.workbooks.xlsx import workbook_data, write_workbooks
 
 FORWARD_KEYS = ("next_volume", "next_amount")
 SOURCE_KEYS = ("rm", "pnbp", "phln")
@@ -96,7 +96,8 @@ def init_year(src: Path, dst: Path, year: int, *, force: bool = False, limits: L
     """Write next year's five workbooks from those in `src` into `dst`.
 
     Raises InputError when `src`'s workbooks cannot be read, WorkbooksExist when `dst`
-    already holds workbooks (unless `force`), InitError when `src` is no folder, `dst` is
+    already holds workbooks (unless `force`), FileProblem while a person has one of them open
+    or they cannot be written (all five are written or none), InitError when `src` is no folder, `dst` is
     `src`, or `year` is not the year after `src`'s (its forward estimates are for that year).
     """
     src, dst = Path(src), Path(dst)
@@ -118,10 +119,8 @@ def init_year(src: Path, dst: Path, year: int, *, force: bool = False, limits: L
             f"{plan.office.year + 1}, bukan {year}"
         )
     data, splits = next_year_data(plan, year)
-    files = tuple(
-        write_workbook(dst / spec.filename, spec, data[spec.key], guide=True, year=year)
-        for spec in schema.ALL_WORKBOOKS
-    )
+    files = tuple(write_workbooks(dst, {spec.filename: workbook_data(spec, data[spec.key], guide=True, year=year)
+                                        for spec in schema.ALL_WORKBOOKS}))
     todo = todo_list(plan, year, splits)
     if not realisation_read:
         todo += (Todo("realisation-unread", Location(schema.REALISASI.filename), f"{schema.REALISASI.filename} di "

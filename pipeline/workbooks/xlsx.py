@@ -8,6 +8,7 @@ drop-down lists for controlled values and column formats for cells not yet typed
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipeline.files import atomic_write
+from pipeline.files import atomic_write, refuse_open, write_all
 from pipeline.inputs import schema
 from pipeline.inputs.guide import TYPE_NAMES
 
@@ -196,6 +197,25 @@ def write_workbook(path: Path, spec: schema.Workbook, data: Mapping[str, Any], *
     with atomic_write(path) as tmp:
         wb.save(tmp)
     return path
+
+
+def workbook_data(spec: schema.Workbook, data: Mapping[str, Any], **kwargs: Any) -> bytes:
+    """The bytes of `spec` filled with `data`, as `write_workbook` would write them."""
+    out = io.BytesIO()
+    build_workbook(spec, data, **kwargs).save(out)
+    return out.getvalue()
+
+
+def write_workbooks(folder: Path, workbooks: Mapping[str, bytes]) -> list[Path]:
+    """Write the workbooks (by file name) into `folder`, all or none (files.write_all).
+
+    Refused (FileProblem) before anything is written while a person has any of them open in
+    Excel or LibreOffice: their next save would undo what rkt wrote.
+    """
+    folder = Path(folder)
+    for name in workbooks:
+        refuse_open(folder / name)
+    return write_all({folder / name: data for name, data in workbooks.items()}, folder)
 
 
 def _write_form(ws, sheet: schema.FormSheet, values: Mapping[str, Any], guide: bool = False) -> None:
