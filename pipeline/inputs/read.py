@@ -48,6 +48,10 @@ LIMITS = Limits()
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Strict Open XML (Excel's "Strict Open XML Spreadsheet") names the same elements in other namespaces
+_STRICT = re.compile(rb"http://purl\.oclc\.org/ooxml/(spreadsheetml|drawingml|officeDocument)/(\w+)(/\w+)?")
+_STRICT_WORDS = {b"extendedProperties": b"extended-properties", b"customProperties": b"custom-properties"}
+STRICT_FORMAT = "Strict Open XML Spreadsheet"
 
 
 def excel_text(value: str) -> str:
@@ -150,8 +154,14 @@ def read_workbook(path: Path, spec: schema.Workbook, limits: Limits = LIMITS) ->
     mode does not report, are taken from the sheet XML; cached formula values are loaded
     (a second, data-only parse) only when a sheet read actually holds a formula.
     """
-    data = workbook_bytes(path, spec.filename, limits)
+    original = workbook_bytes(path, spec.filename, limits)
+    data = transitional(original)
     book = _open(data, spec.filename)
+    if not book.sheetnames and is_strict(original):  # should a Strict part be beyond what transitional() renames
+        book.close()
+        raise InputError([error("input.not-xlsx", f"workbook ini disimpan sebagai {STRICT_FORMAT} dan tidak dapat "
+                                "dibaca; buka di Excel, lalu Save As > Excel Workbook (*.xlsx)",
+                                Location(spec.filename))])
     sheets: dict[str, RawTable | RawForm] = {}
     problems = []
     names = {norm_header(n): n for n in book.sheetnames}
@@ -191,7 +201,7 @@ def read_workbook(path: Path, spec: schema.Workbook, limits: Limits = LIMITS) ->
             problems.extend(exc.findings)
     if problems:
         raise InputError(problems + cells)
-    return RawWorkbook(spec, path, hashlib.sha256(data).hexdigest(), sheets, tuple(cells))
+    return RawWorkbook(spec, path, hashlib.sha256(original).hexdigest(), sheets, tuple(cells))
 
 
 def workbook_bytes(path: Path, name: str, limits: Limits = LIMITS) -> bytes:
@@ -244,6 +254,43 @@ def workbook_bytes(path: Path, name: str, limits: Limits = LIMITS) -> bytes:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError, OSError):
         raise refuse("input.corrupt", "file rusak atau terpotong; simpan ulang dari Excel") from None
     return data
+
+
+def is_strict(data: bytes) -> bool:
+    """Whether the .xlsx `data` was saved as Strict Open XML (its workbook part in the Strict namespace)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return b"purl.oclc.org/ooxml/spreadsheetml/main" in zf.read("xl/workbook.xml")[:4096]
+    except (KeyError, zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+        return False
+
+
+def transitional(data: bytes) -> bytes:
+    """The .xlsx `data` as an ordinary (Transitional) workbook: the same, unless it was saved as Strict Open XML.
+
+    Strict names every element and relationship in namespaces of its own
+    (`http://purl.oclc.org/ooxml/spreadsheetml/main` for `.../spreadsheetml/2006/main`), which
+    openpyxl does not know: it would see a workbook without sheets. The parts are the same
+    otherwise, so each namespace is renamed to its Transitional twin (ISO/IEC 29500-4, and the
+    two relationship types whose names differ); the workbook's bytes and digest stay the file's.
+    """
+    if not is_strict(data):
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                part = _STRICT.sub(_transitional_name, part)
+            dst.writestr(info, part)
+    return out.getvalue()
+
+
+def _transitional_name(match: re.Match) -> bytes:
+    family, name, rest = match.group(1), match.group(2), match.group(3) or b""
+    if rest:  # a relationship type: .../officeDocument/relationships/worksheet
+        rest = b"/" + _STRICT_WORDS.get(rest[1:], rest[1:])
+    return b"http://schemas.openxmlformats.org/%s/2006/%s%s" % (family, _STRICT_WORDS.get(name, name), rest)
 
 
 def _dotted(n: int) -> str:

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from pipeline.checks.report import LABELS, workbook_key
 from pipeline.findings import Finding, Location, sort_findings
-from pipeline.inputs.read import norm_header
+from pipeline.inputs.read import norm_header, transitional
 from pipeline.workbooks.xlsx import append_row, sheet_text
 
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C"}  # Excel's light red and light yellow
@@ -111,7 +111,7 @@ def _marked_copy(workbook: str, data: bytes, findings: list[Finding]) -> bytes |
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = load_workbook(io.BytesIO(data))
+            wb = load_workbook(io.BytesIO(transitional(data)))  # a Strict workbook is marked as an ordinary one
     except Exception:  # a damaged file is reported by the reader; there is nothing to mark
         return None
     if NOTES_SHEET in wb.sheetnames:  # a marked copy fed back as input

@@ -18,7 +18,7 @@ from pipeline.files import atomic_write, refuse_open
 from pipeline.formatting import sign_date_text
 from pipeline.inputs.cells import sign_date
 from pipeline.inputs.normalise import load
-from pipeline.inputs.read import norm_header, workbook_bytes
+from pipeline.inputs.read import norm_header, transitional, workbook_bytes
 from pipeline.outputs import refuse_inside
 from pipeline.plan.model import SignDate
 from pipeline.plan.vocabulary import FIRST_EDITION, revision
@@ -72,7 +72,7 @@ def start_revision(inputs: Path, date: str) -> Revision:
     text = sign_date_text(when)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        wb = load_workbook(io.BytesIO(workbook_bytes(path, path.name)))
+        wb = load_workbook(io.BytesIO(transitional(workbook_bytes(path, path.name))))  # saved as Transitional
     for key, value in (("edition", new), ("sign_date", text)):
         loc = office.loc(key)
         sheet = next(ws for ws in wb.worksheets if norm_header(ws.title) == norm_header(loc.sheet))
