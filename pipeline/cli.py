@@ -535,16 +535,16 @@ def rekap_command(inputs: tuple[Path, ...], output: Path, workers: int | None) -
     """
     # start-up: imported when the command runs
     from pipeline.files import FileProblem
-    from pipeline.rollup import check_output, rollup, write_rollup
+    from pipeline.rollup import check_output, displayable, rollup, write_rollup
 
     try:
         check_output(output, inputs)
         result = rollup(inputs, workers)
-        width = max(len(f) for f, _ in result.statuses)
+        width = max(len(displayable(f)) for f, _ in result.statuses)
         for folder, status in result.statuses:
-            click.echo(f"{folder.ljust(width)}  {status}")
+            click.echo(f"{displayable(folder).ljust(width)}  {displayable(status)}")
         for folder, why in result.flagged:
-            click.echo(f"PERINGATAN {folder}: {why} (kolom Catatan Rekap)", err=True)
+            click.echo(f"PERINGATAN {displayable(folder)}: {why} (kolom Catatan Rekap)", err=True)
         written = write_rollup(result, output)
     except FileProblem as exc:
         _unusable(str(exc))

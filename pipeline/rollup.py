@@ -31,6 +31,7 @@ to the page's width, its header row on every page):
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import zipfile
@@ -47,7 +48,7 @@ from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.utils import get_column_letter
 
 from pipeline.edition import analyse
-from pipeline.files import FileProblem, atomic_write
+from pipeline.files import FileProblem, write_bytes
 from pipeline.inputs.schema import WORKBOOKS
 from pipeline.outputs import refuse_inside
 from pipeline.plan import tables
@@ -140,6 +141,8 @@ def read_office(folder: str) -> OfficeRows:
         analysis = analyse(folder)
     except FileProblem as exc:
         return _unreadable(folder, [str(exc)])
+    except (OSError, UnicodeError, ValueError) as exc:  # a folder name no file system takes, say: a row all the same
+        return _unreadable(folder, [f"{folder}: {exc}"])
     plan, findings = analysis
     if plan is None:
         return _unreadable(folder, [str(f) for f in analysis.problems])
@@ -269,8 +272,9 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str], text: set[str]) -
 # --- the workbook --------------------------------------------------------------------------------
 
 def check_output(path: Path, folders: Sequence[Path]) -> None:
-    """Refuse an output that is a folder, not `.xlsx`, an input workbook, in an input folder or issued
-    edition, or an existing file that is not an earlier roll-up.
+    """Refuse an output that is a folder, not `.xlsx`, an input workbook, in an input folder (of this
+    roll-up or any other: a folder holding section workbooks) or issued edition, or an existing file
+    that is not an earlier roll-up.
 
     The input workbooks are only ever read; a roll-up written into an office's folder would
     also be mistaken for one of its section workbooks; and rkt replaces only what it wrote.
@@ -289,6 +293,12 @@ def check_output(path: Path, folders: Sequence[Path]) -> None:
         if out == src or src in out.parents:
             raise FileProblem(f"file rekap {path} berada di dalam folder input {folder}; tulis rekap di luar "
                               "folder kantor (mis. --output rekap.xlsx)")
+    for parent in out.parents:
+        held = [wb.filename for wb in WORKBOOKS if os.path.lexists(parent / wb.filename)]
+        if held:
+            raise FileProblem(f"file rekap {path} berada di dalam {parent}, folder yang berisi workbook seksi "
+                              f"({', '.join(held)}); folder kantor hanya untuk workbook inputnya: tulis rekap di "
+                              "luar folder kantor (mis. --output rekap.xlsx)")
     refuse_inside(Path(path), "file rekap")
     if out.exists() and not _is_rollup(out):
         raise FileProblem(f"file {path} sudah ada dan bukan rekap buatan rkt rekap; rkt tidak menimpanya: pilih "
@@ -311,7 +321,7 @@ def _is_rollup(path: Path) -> bool:
 def _resolved(path: Path) -> Path:
     try:
         return Path(path).resolve()
-    except (OSError, RuntimeError):  # a symlink loop
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a name no file system takes
         return Path(os.path.abspath(path))
 
 
@@ -325,11 +335,12 @@ def write_rollup(result: Rollup, path: Path) -> Path:
 
     path = Path(path)
     check_output(path, result.folders)
-    with atomic_write(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+    data = io.BytesIO()  # made in memory, so only the one write below meets the disk
+    with pd.ExcelWriter(data, engine="openpyxl") as writer:
         writer.book.properties.title, writer.book.properties.creator = TITLE, "rkt"
         for name, frame in result.frames().items():
             shown = frame.drop(columns=[FORMAT]) if FORMAT in frame.columns else frame
-            clean = shown.map(lambda v: sheet_text(v) if isinstance(v, str) else v)
+            clean = shown.map(lambda v: sheet_text(displayable(v)) if isinstance(v, str) else v)
             clean.to_excel(writer, sheet_name=name, index=False)
             _finish(writer.sheets[name], shown)
             if FORMAT in frame.columns:
@@ -337,7 +348,16 @@ def write_rollup(result: Rollup, path: Path) -> Path:
                 for r, fmt in enumerate(frame[FORMAT], start=2):
                     writer.sheets[name].cell(r, column).number_format = fmt
         _chart(writer.book, writer.sheets["Penarikan"], len(result.penarikan))
-    return path
+    return write_bytes(path, data.getvalue())
+
+
+def displayable(text: str) -> str:
+    """`text` as a worksheet can hold it: a folder name that is not UTF-8 (undecodable bytes, which Python
+    keeps as lone surrogates) with U+FFFD for each such byte."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _finish(ws, frame: pd.DataFrame) -> None:

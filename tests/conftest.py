@@ -70,3 +70,21 @@ def pytest_sessionfinish(session, exitstatus):
             session.config.get_terminal_writer().line(
                 f"rules no rule test made fire (add a breaking case): {', '.join(silent)}", red=True)
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A tmpfs of a few hundred kilobytes at tmp_path/disk and a function to resize it (root on Linux only)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+
+    def mount(size_kb: int, remount: bool = False) -> bool:
+        options = f"{'remount,' if remount else ''}size={size_kb}k"
+        args = ["mount", "-o", options, str(disk)] if remount else ["mount", "-t", "tmpfs", "-o", options, "tmpfs",
+                                                                     str(disk)]
+        return shutil.which("mount") is not None and subprocess.run(args, capture_output=True).returncode == 0
+
+    if os.geteuid() != 0 or not mount(2048):
+        pytest.skip("a small tmpfs cannot be mounted here (needs root on Linux)")
+    yield disk, mount
+    subprocess.run(["umount", "-l", str(disk)], capture_output=True)

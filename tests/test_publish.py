@@ -220,24 +220,6 @@ def test_a_disk_failing_at_any_system_call_leaves_the_previous_set_whole(scenari
         pytest.fail("every call failed")
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A tmpfs of a few hundred kilobytes at tmp_path/disk and a function to resize it (root on Linux only)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-
-    def mount(size_kb: int, remount: bool = False) -> bool:
-        options = f"{'remount,' if remount else ''}size={size_kb}k"
-        args = ["mount", "-o", options, str(disk)] if remount else ["mount", "-t", "tmpfs", "-o", options, "tmpfs",
-                                                                     str(disk)]
-        return shutil.which("mount") is not None and subprocess.run(args, capture_output=True).returncode == 0
-
-    if os.geteuid() != 0 or not mount(2048):
-        pytest.skip("a small tmpfs cannot be mounted here (needs root on Linux)")
-    yield disk, mount
-    subprocess.run(["umount", "-l", str(disk)], capture_output=True)
-
-
 def used_kb(folder: Path) -> int:
     st = os.statvfs(folder)
     return (st.f_blocks - st.f_bfree) * st.f_frsize // 1024

@@ -6,6 +6,8 @@ and each office's RKT cannot disagree.
 
 from __future__ import annotations
 
+import errno
+import os
 import subprocess
 import sys
 import zipfile
@@ -21,9 +23,10 @@ from pipeline.checks import run_checks
 from pipeline.cli import rekap_command
 from pipeline.formatting import plain, target_text
 from pipeline.inputs.normalise import load
+from pipeline.inputs.schema import WORKBOOKS
 from pipeline.plan import tables
 from pipeline.plan.vocabulary import MONTH_SHORT
-from pipeline.rollup import KRO_ROW, MIXED, RO_ROW, UNREADABLE
+from pipeline.rollup import KRO_ROW, MIXED, RO_ROW, UNREADABLE, rollup, write_rollup
 from tests import offices
 from tests.builders import mini_data, write_inputs
 
@@ -295,3 +298,58 @@ def test_the_rollup_prints_its_chart_whole_on_a_page_of_its_own(rekap, office_to
     with_chart = [p for p in pages if "Rencana penarikan bulanan per kantor" in p]
     assert len(with_chart) == 1 and "Jumlah (000)" not in with_chart[0]
     assert len([p for p in pages if p.strip()]) <= 8
+
+
+# --- error paths: one office never stops the others, a refused or failed output is a message ----------------
+
+def test_an_office_folder_whose_name_is_not_utf8_is_a_row_like_the_others(tmp_path):
+    odd = write_inputs(Path(os.fsdecode(os.fsencode(tmp_path) + b"/kantor-\xff")))
+    plain, out = write_inputs(tmp_path / "plain"), tmp_path / "rekap.xlsx"
+    result = CliRunner().invoke(rekap_command, ["--inputs", str(plain), "--inputs", str(odd), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    folders = [row["Folder"] for row in _rows(load_workbook(out)["Kantor"])]
+    assert folders == [str(plain), str(tmp_path / "kantor-\ufffd")]
+
+
+@pytest.mark.parametrize("name", ["x" * 300, "bukan-folder.xlsx", "tidak-ada", "a\x00b"])
+def test_an_office_no_file_system_can_name_or_read_is_a_row(tmp_path, name):
+    (tmp_path / "bukan-folder.xlsx").write_bytes(b"x")
+    plain = write_inputs(tmp_path / "plain")
+    result = rollup([plain, str(tmp_path) + "/" + name], workers=1)
+    assert [s.split(":")[0] for _, s in result.statuses] == ["OK", UNREADABLE]
+    write_rollup(result, tmp_path / "rekap.xlsx")
+    assert len(_rows(load_workbook(tmp_path / "rekap.xlsx")["Kantor"])) == 2
+
+
+def test_an_output_inside_any_office_folder_is_refused(tmp_path):
+    read, other = write_inputs(tmp_path / "read"), write_inputs(tmp_path / "other")
+    for out in (other / "rekap.xlsx", other / "sub" / "rekap.xlsx"):
+        result = CliRunner().invoke(rekap_command, ["--inputs", str(read), "--output", str(out)])
+        assert result.exit_code == 2 and "berisi workbook seksi" in result.output and str(other) in result.output
+        assert not out.exists() and not out.parent.exists() or out.parent == other
+    assert sorted(p.name for p in other.iterdir()) == sorted(wb.filename for wb in WORKBOOKS)
+
+
+def test_a_full_disk_at_the_output_is_a_message_and_leaves_nothing(tmp_path, small_disk):
+    """A real full disk (a small tmpfs); in a subprocess, so a traceback a destructor prints at exit would show."""
+    disk, mount = small_disk
+    assert mount(4, remount=True), "a page: room to start the workbook, not to finish it"
+    plain, out = write_inputs(tmp_path / "plain"), disk / "hasil" / "rekap.xlsx"
+    code = "import sys; from pipeline.cli import main; sys.argv[0] = 'rkt'; main()"
+    done = subprocess.run([sys.executable, "-c", code, "rekap", "--inputs", str(plain), "--output", str(out)],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 2, done.stderr
+    assert "disk penuh" in done.stderr and "Traceback" not in done.stderr and "Exception" not in done.stderr
+    assert not out.exists() and (not out.parent.exists() or not list(out.parent.iterdir()))
+
+
+def test_a_failing_write_at_the_output_is_a_message_and_leaves_nothing(tmp_path, monkeypatch):
+    """The same without a tmpfs: the one write of the workbook fails as a full disk does."""
+    def full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    plain, out = write_inputs(tmp_path / "plain"), tmp_path / "hasil" / "rekap.xlsx"
+    result = CliRunner().invoke(rekap_command, ["--inputs", str(plain), "--output", str(out)])
+    assert result.exit_code == 2 and "disk penuh" in result.output, result.output
+    assert not out.exists() and not list(out.parent.iterdir())
