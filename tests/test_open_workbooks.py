@@ -26,7 +26,7 @@ def rkt(*args):
 
 
 def hashes(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def form(inputs: Path) -> dict:
@@ -84,3 +84,20 @@ def test_revision_dates_only_move_forward(tmp_path, previous, date, ok):
     if not ok:
         assert result.exit_code == 2 and "lebih awal" in result.output and previous in result.output
         assert hashes(inputs) == before
+
+
+@pytest.mark.parametrize("lock", ["~$T-2024-BKK-Kelas-II-Contoh.docx", ".~lock.RKT-2024-BKK-Kelas-II-Contoh.docx#"])
+def test_a_build_never_replaces_a_document_open_in_word_or_libreoffice(tmp_path, lock):
+    inputs, out = write_inputs(tmp_path / "inputs"), tmp_path / "output"
+    assert rkt("build", "--inputs", inputs, "--output", out).exit_code == 0
+    (out / lock).write_bytes(b"reader")
+    before = hashes(out)
+    data = mini_data()
+    data["jadwal"]["Jadwal"][0]["m05"] -= 1_000
+    data["jadwal"]["Jadwal"][0]["m06"] += 1_000
+    data["jadwal"]["Jadwal"][-1]["m05"] -= 1_000
+    data["jadwal"]["Jadwal"][-1]["m06"] += 1_000
+    write_inputs(inputs, data)
+    result = rkt("build", "--inputs", inputs, "--output", out)
+    assert result.exit_code == 2 and "sedang dibuka" in result.output and lock in result.output, result.output
+    assert hashes(out) == before
