@@ -190,6 +190,28 @@ def test_final_keeps_the_lakin_in_its_own_archive_folder(tmp_path):
     assert same.exit_code == 0, same.output
 
 
+def test_an_issued_lakins_name_keeps_the_issued_lakin(tmp_path):
+    """After lakin --final, a LAKIN of a changed realisation is never written under the issued name."""
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    shutil.copytree(SHIPPED, inputs)
+    assert _run("lakin", "--inputs", str(inputs), "--output", str(out), "--final").exit_code == 0
+    issued = (out / LAKIN).read_bytes()
+    book = load_workbook(inputs / "realisasi.xlsx")
+    ws = book["Realisasi IKK"]
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[header.index("No IKK")].value == 4
+               and r[header.index("Komponen")].value is None)
+    row[header.index("Jun")].value = 47
+    book.save(inputs / "realisasi.xlsx")
+    refused = _run("lakin", "--inputs", str(inputs), "--output", str(out))
+    assert refused.exit_code == 2 and "LAKIN 2024 sudah terbit" in refused.output, refused.output
+    assert f"rkt lakin --draft --inputs {inputs} --output {out}" in refused.output and "revisi" not in refused.output
+    assert (out / LAKIN).read_bytes() == issued
+    draft = _run("lakin", "--inputs", str(inputs), "--output", str(out), "--draft")
+    assert draft.exit_code == 0, draft.output
+    assert (out / LAKIN.replace(".docx", "-DRAF.docx")).is_file() and (out / LAKIN).read_bytes() == issued
+
+
 def test_the_lampiran_holds_each_issued_pk(tmp_path):
     """An edition issued with --final, then a revision: the LAKIN annexes the issued PK and the current one."""
     from pipeline.build import build
