@@ -15,12 +15,14 @@ from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from pipeline.build import build
 from pipeline.cli import cli
+from pipeline.document.columns import RO_STYLES, STYLES
+from pipeline.document.layout import SAFETY, text_width
 from pipeline.formatting import number
 from pipeline.review.diff import load_side
 from pipeline.review.redline import _edits, _is_value, redline, redline_header, write_redlines
@@ -289,6 +291,30 @@ def test_prose_keeps_old_and_new_words_apart_and_a_date_whole():
     assert edits == [("69 ", "68 "), (" 2 Juli 2024", " Januari 2024")]
 
 
+def test_a_total_that_grows_by_digits_keeps_room_in_a_column_that_needed_no_widening(base, tmp_path):
+    """Tabel 6's PNBP total grows from 121.500 to 10.000.000 (bold) and needs just the width its column
+    already has, while the Rupiah Murni and Lokasi columns need more: their room must come from the
+    text columns, not from the PNBP column (whose new value the width measure once overlooked)."""
+    data = mini_data()
+    for ro, (month, amount) in enumerate([(1, 9_878_500), (1, 0), (1, 0)]):
+        set_amount(data, ro, month, amount)
+    data["pendanaan"]["RO"][0]["location"] = "Talang Duku"
+    after = load_side(write_inputs(tmp_path / "in", data))
+    root = part(write_redlines(base, after, tmp_path / "redline")["RKT"].read_bytes())
+    sizes = {style: size for size, style in (*STYLES.items(), *RO_STYLES.items())}
+    checked = set()
+    for p in value_paragraphs(root):
+        tc = next(p.iterancestors(W + "tc"))
+        size = sizes[p.find(f"{W}pPr/{W}pStyle").get(W + "val")]
+        bold = p.find(f".//{W}rPr/{W}b") is not None
+        margins = next(tc.iterancestors(W + "tbl")).find(f"{W}tblPr/{W}tblCellMar")
+        need = (max(text_width(v, size, bold) for v in (deleted(p), inserted(p))) * SAFETY
+                + sum(int(m.get(W + "w")) for m in margins))
+        assert int(tc.find(f"{W}tcPr/{W}tcW").get(W + "w")) >= round(need), (deleted(p), inserted(p))
+        checked.add(inserted(p))
+    assert "10.000.000" in checked
+
+
 # -- content controls (the tables may come wrapped in them) ------------------------------------
 
 def sdt(inner: str) -> str:
@@ -371,6 +397,7 @@ def stacked(problem, pairs: set[tuple[str, str]]) -> bool:
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=st.lists(st.tuples(st.integers(1, 12), st.integers(0, 99_999_999)), min_size=3, max_size=3),
        place=places)
+@example(changes=[(1, 9_878_500), (1, 0), (1, 0)], place="Talang Duku")  # Tabel 6's PNBP total once broke
 def test_the_pdf_of_a_redline_of_random_amounts_shows_both_figures_whole(
         base, tmp_path_factory, office_tools, changes, place):
     """Every RO of the mini office gets a random amount in a random month; printed, each old and new

@@ -969,6 +969,11 @@ def _deleted_text(el: etree._Element) -> str:
     return "".join(t.text or "" for t in el.iter(DELTEXT))
 
 
+def _shown_text(el: etree._Element) -> str:
+    """The text a reader sees once the changes are accepted: unchanged and inserted runs alike."""
+    return "".join(t.text or "" for t in el.iter(T))
+
+
 def _width(units: Iterable[tuple[str, float, bool]]) -> float:
     """The widest of (text, points, bold) set on one line, in twips, with layout's safety margin."""
     return max((text_width(t, size, bold) for t, size, bold in units if t), default=0.0) * SAFETY
@@ -1049,7 +1054,12 @@ def _widen(tbl: etree._Element, wanted: dict[tuple[int, int], float], styles: _S
             deficit[last] = max(deficit.get(last, 0), short)
     if not deficit:
         return
-    floor = [0.0] * len(widths)  # what each column's own widest word needs
+    # What each column's own widest word needs, its inserted words and the values fitted here
+    # included: a column whose new value already fits has no room to spare below that value.
+    floor = [0.0] * len(widths)
+    for (start, span), width in wanted.items():
+        if span == 1 and start < len(widths):
+            floor[start] = max(floor[start], width)
     cells = [(tc, *_place(tc)) for tr in _content(tbl, (TR,)) for tc in _content(tr, (TC,))]
     for tc, start, span in cells:
         if span != 1 or start >= len(widths):
@@ -1057,7 +1067,7 @@ def _widen(tbl: etree._Element, wanted: dict[tuple[int, int], float], styles: _S
         for p in tc.iter(P):
             rpr = next((r.find(RPR) for r in p.iter(R)), None)
             size, bold = styles.font(p, rpr)
-            words = BREAKABLE.findall(_text(p)) + BREAKABLE.findall(_deleted_text(p))
+            words = BREAKABLE.findall(_shown_text(p)) + BREAKABLE.findall(_deleted_text(p))
             floor[start] = max(floor[start], _width((w, size, bold) for w in words) + _margins(tc, tbl)
                                + styles.indent(p))
     spare = {i: max(0, w - round(floor[i])) for i, w in enumerate(widths) if i not in deficit}
