@@ -315,6 +315,24 @@ def test_a_total_that_grows_by_digits_keeps_room_in_a_column_that_needed_no_wide
     assert "10.000.000" in checked
 
 
+def test_a_table_and_its_last_rows_widen_alike(base, tmp_path):
+    """Tabel 6's last rows (a table of their own, kept with what follows) change with the rows above:
+    their columns stay on the one grid, so the two still read as one table."""
+    data = mini_data()
+    for ro, (month, amount) in enumerate([(1, 9_878_500), (1, 0), (1, 0)]):
+        set_amount(data, ro, month, amount)
+    data["pendanaan"]["RO"][0]["location"] = "Talang Duku"
+    after = load_side(write_inputs(tmp_path / "in", data))
+    root = part(write_redlines(base, after, tmp_path / "redline")["RKT"].read_bytes())
+    table = table_after(root, "Tabel 6.")
+    tables = [table]
+    while (following := tables[-1].getnext()) is not None and following.tag == W + "tbl":
+        tables.append(following)
+    grids = [[c.get(W + "w") for c in t.iter(W + "gridCol")] for t in tables]
+    assert len(tables) > 1 and all(g == grids[0] for g in grids), grids
+    assert any(marked(p) for p in tables[0].iter(W + "p")) and any(marked(p) for p in tables[-1].iter(W + "p"))
+
+
 # -- content controls (the tables may come wrapped in them) ------------------------------------
 
 def sdt(inner: str) -> str:

@@ -1020,8 +1020,32 @@ def _fit_columns(marker: _Redliner, styles: _Styles) -> None:
                 pieces = [text] if _is_value(text) else BREAKABLE.findall(text)
                 need(tc, p, [(piece, size, bold) for piece in pieces])
     marker.values, marker.deleted_rows = [], []
+    joined: dict[etree._Element, tuple[list[etree._Element], dict[tuple[int, int], float]]] = {}
     for tbl, wanted in needs.items():
-        _widen(tbl, wanted, styles)
+        tables = _joined(tbl)
+        merged = joined.setdefault(tables[0], (tables, {}))[1]
+        for place, width in wanted.items():
+            merged[place] = max(merged.get(place, 0.0), width)
+    for tables, wanted in joined.values():
+        _widen(tables, wanted, styles)
+
+
+def _grid(tbl: etree._Element) -> list[str]:
+    grid = tbl.find(_w("tblGrid"))
+    return [c.get(_w("w"), "") for c in grid.findall(GRIDCOL)] if grid is not None else []
+
+
+def _joined(tbl: etree._Element) -> list[etree._Element]:
+    """The table with the tables right before and after it on the same grid: a table's last rows written
+    as a table of their own (kept with what follows) read as one table, so their columns widen alike."""
+    grid = _grid(tbl)
+    first = tbl
+    while (before := first.getprevious()) is not None and before.tag == TBL and _grid(before) == grid:
+        first = before
+    tables = [first]
+    while (after := tables[-1].getnext()) is not None and after.tag == TBL and _grid(after) == grid:
+        tables.append(after)
+    return tables
 
 
 def _place(tc: etree._Element) -> tuple[int, int]:
@@ -1037,11 +1061,12 @@ def _place(tc: etree._Element) -> tuple[int, int]:
     return start, _span(tc)
 
 
-def _widen(tbl: etree._Element, wanted: dict[tuple[int, int], float], styles: _Styles) -> None:
-    grid = tbl.find(_w("tblGrid"))
-    cols = grid.findall(GRIDCOL) if grid is not None else []
+def _widen(tables: list[etree._Element], wanted: dict[tuple[int, int], float], styles: _Styles) -> None:
+    """Widen the columns of `tables` (one table, or one and its tail on the same grid) to what is wanted."""
+    grids = [t.find(_w("tblGrid")) for t in tables]
+    cols = [g.findall(GRIDCOL) if g is not None else [] for g in grids]
     try:
-        widths = [int(c.get(_w("w"))) for c in cols]
+        widths = [int(c.get(_w("w"))) for c in cols[0]]
     except (TypeError, ValueError):
         return
     deficit: dict[int, int] = {}
@@ -1060,8 +1085,8 @@ def _widen(tbl: etree._Element, wanted: dict[tuple[int, int], float], styles: _S
     for (start, span), width in wanted.items():
         if span == 1 and start < len(widths):
             floor[start] = max(floor[start], width)
-    cells = [(tc, *_place(tc)) for tr in _content(tbl, (TR,)) for tc in _content(tr, (TC,))]
-    for tc, start, span in cells:
+    cells = [(tbl, tc, *_place(tc)) for tbl in tables for tr in _content(tbl, (TR,)) for tc in _content(tr, (TC,))]
+    for tbl, tc, start, span in cells:
         if span != 1 or start >= len(widths):
             continue
         for p in tc.iter(P):
@@ -1077,15 +1102,16 @@ def _widen(tbl: etree._Element, wanted: dict[tuple[int, int], float], styles: _S
         widths[i] -= slack * taken // room if room else 0
     for i, more in deficit.items():
         widths[i] += more
-    for col, width in zip(cols, widths, strict=True):
+    for col, width in ((c, w) for grid in cols for c, w in zip(grid, widths, strict=True)):
         col.set(_w("w"), str(width))
-    for tc, start, span in cells:
+    for _, tc, start, span in cells:
         tcw = tc.find(f"{TCPR}/{_w('tcW')}")
         if tcw is not None and tcw.get(_w("type"), "dxa") == "dxa":
             tcw.set(_w("w"), str(sum(widths[start:start + span])))
-    tblw = tbl.find(f"{_w('tblPr')}/{_w('tblW')}")
-    if tblw is not None and tblw.get(_w("type")) == "dxa":
-        tblw.set(_w("w"), str(sum(widths)))
+    for tbl in tables:
+        tblw = tbl.find(f"{_w('tblPr')}/{_w('tblW')}")
+        if tblw is not None and tblw.get(_w("type")) == "dxa":
+            tblw.set(_w("w"), str(sum(widths)))
 
 
 class _Chart(NamedTuple):
