@@ -140,6 +140,14 @@ def test_text_breaks_after_a_slash_but_a_code_never_breaks():
     assert narrow[1] >= layout.text_width("QAH.U07", 8.5)
 
 
+def test_a_count_stays_on_one_line_with_the_word_it_counts():
+    """Tabel 6 printed `6` over `wilker`: a column holding `6 wilker` is at least that wide, so it is one line."""
+    widths = layout.fit([layout.Column(["6 wilker", ""], "Lokasi", wrap=True, share=0.01),
+                         layout.Column(["Layanan pengendalian faktor risiko lingkungan " * 4], wrap=True)], 8, 8.5)
+    assert widths[0] >= layout.text_width("6 wilker", 8.5) + 2 * 57
+    assert layout.lines("6 wilker", widths[0] - 2 * 57, 8.5) == 1
+
+
 def test_tabel_4_measures_an_ikk_without_ro_too():
     """Its one row (an empty KRO heading) prints its number, name, target and allocation like any other."""
     data = mini_data()

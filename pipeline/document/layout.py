@@ -17,8 +17,9 @@ from functools import lru_cache
 TWIPS_PER_CM = 567
 LINE = 1.149  # a single line of Arial (Liberation Sans) is this many times its type size high
 # Where a line may break in wrapping text: at spaces, after a hyphen, and after a slash between words
-# (`breakable` puts a zero-width space there), so a word ends there.
-_WORD = re.compile(r"[^\s\u200b\-]+-?|-")
+# (`breakable` puts a zero-width space there), so a word ends there. A count and the word it counts
+# (`6 wilker`, `12 bulan`) are measured as one: a column is never so narrow that the count stands alone.
+_WORD = re.compile(r"(?<!\S)\d+ [^\s\u200b\-]+|[^\s\u200b\-]+-?|-")
 # A slash between words (`pelabuhan/bandara/PLBDN`), where a zero-width space lets the line break: Word and
 # LibreOffice do not break after a slash by themselves. Never inside a grade (`III/c`) or a figure.
 _SLASH = re.compile(r"(?<=[A-Za-z]{2}/)(?=[A-Za-z]{3})")
