@@ -53,6 +53,14 @@ items, pages 1-based as in a PDF viewer, sorted by page, of these kinds:
 - `lone-signature`: a page whose content is nothing but a signature block (at most 6 lines, one of them
   beginning with `NIP`): the rows or paragraph it signs went onto the page before.
 
+- `clipped-header`: a table's header row shown on a page without all of its words (a repeated header
+  row too low for its text, LibreOffice cutting `INDIKATOR KINERJA KEGIATAN` off): the page's first line
+  of content is made of the words of a table's top header row (the row above `|---|` in the text twin
+  beside the PDF), the text within 4 cm below it holds at least half of that row's words, and some of
+  them are missing or show no ink on the rendered page (a cell's clip hides text that pdftotext still
+  reads); `text` lists them. With no twin the check is skipped. Known miss: a cut-off word that is also
+  printed in full within the 4 cm (`2024` of `Target PK 2024` above a signature dated 2024).
+
 `words(pdf)` gives the parsed pages (`Page` with width, height and `Word` boxes in points from the
 top left) for other checks; `parse_bbox(html)` parses saved `-bbox-layout` or `-bbox` output and
 `problems_of(pages)` checks parsed pages. pdftotext (poppler-utils) must be installed.
@@ -65,6 +73,7 @@ import shutil
 import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -420,6 +429,84 @@ def _visual_lines_of(content: list[Word]) -> list[list[Word]]:
     return lines
 
 
+# --- clipped-header --------------------------------------------------------------------------------
+
+HEADER_BAND = 4 * CM  # a table's header rows lie within this far below its first line
+_TOKEN = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.lower() for t in _TOKEN.findall(text.replace("\u200b", ""))}
+
+
+def table_headers(twin: str) -> list[frozenset[str]]:
+    """The words of each table's top header row in a text twin: the row above its `|---|` line."""
+    lines = twin.splitlines()
+    found = [frozenset(_tokens(above)) for above, line in zip(lines, lines[1:], strict=False)
+             if line.startswith("|---") and above.startswith("|")]
+    return [h for h in found if len(h) >= 2]
+
+
+def _inked(pdf: Path) -> Callable[[Page, Word], bool]:
+    """Whether a word of `pdf` shows any ink on its rendered page: text cut off by a cell's clip is in the
+    PDF's text (pdftotext reads it) but not on the page. Each page is rendered once, at 72 dpi in grey."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        raise RuntimeError("pdftoppm (poppler-utils) is not installed")
+    rendered: dict[int, tuple[int, int, bytes]] = {}
+
+    def render(number: int) -> tuple[int, int, bytes]:
+        with tempfile.TemporaryDirectory(prefix="rkt-layout-") as tmp:
+            subprocess.run([exe, "-gray", "-r", "72", "-f", str(number), "-l", str(number), str(pdf),
+                            str(Path(tmp) / "page")], check=True, capture_output=True, timeout=300)
+            data = next(Path(tmp).glob("page*.pgm")).read_bytes()
+        magic, width, height, depth, pixels = data.split(maxsplit=4)
+        assert magic == b"P5" and depth == b"255"
+        return int(width), int(height), pixels
+
+    def inked(page: Page, word: Word) -> bool:
+        if page.number not in rendered:
+            rendered[page.number] = render(page.number)
+        width, height, pixels = rendered[page.number]
+        scale = width / page.width
+        xs = range(max(0, int(word.x0 * scale)), min(width, int(word.x1 * scale) + 1))
+        ys = range(max(0, int(word.y0 * scale)), min(height, int(word.y1 * scale) + 1))
+        dark = {(x, y) for y in ys for x in xs if pixels[y * width + x] < 128}
+        # a table's rules crossing the box are not the word's ink: rows or columns dark from end to end
+        rules_y = {y for y in ys if all((x, y) in dark for x in xs)}
+        rules_x = {x for x in xs if all((x, y) in dark for y in ys)}
+        return any(x not in rules_x and y not in rules_y for x, y in dark)
+
+    return inked
+
+
+def _clipped_headers(pages: list[Page], headers: list[frozenset[str]],
+                     inked: Callable[[Page, Word], bool] | None = None) -> list[LayoutProblem]:
+    """Pages opening with a table's header row whose words are not all there (see the module docstring)."""
+    running = running_lines(pages)
+    problems = []
+    for page in pages:
+        content = content_words(page, running)
+        top = _top_line(content)
+        first = _tokens(" ".join(w.text for w in top))
+        shown = [w for w in content if w.y0 < top[0].y0 + HEADER_BAND] if first else []
+        printed = _tokens(" ".join(w.text for w in shown))
+        opened = [h for h in headers if first <= h and len(h & printed) * 2 >= len(h)]
+        if not opened:
+            continue
+        if inked is not None:
+            shown = [w for w in shown if not _tokens(w.text) & opened[0] or inked(page, w)]
+        band = _tokens(" ".join(w.text for w in shown))
+        if any(h <= band for h in opened):
+            continue
+        header = max(opened, key=lambda h: len(h & band) / len(h))
+        missing = sorted(header - band)
+        problems.append(LayoutProblem(page.number, "clipped-header", " ".join(missing),
+                                      f"the header row opening the page lacks {len(missing)} of its "
+                                      f"{len(header)} words"))
+    return problems
+
+
 # --- outside-margin --------------------------------------------------------------------------------
 
 def _outside(page: Page, margin: float) -> list[LayoutProblem]:
@@ -555,8 +642,11 @@ def _near_empty(pages: list[Page], fill: float) -> list[LayoutProblem]:
 
 
 def problems_of(pages: list[Page], margin_cm: float = 1.0, fill: float = 0.4,
-                vocabulary: set[str] | None = None) -> list[LayoutProblem]:
-    """The layout problems of parsed pages, by page, then kind; split words only with a `vocabulary`."""
+                vocabulary: set[str] | None = None, headers: list[frozenset[str]] = (),
+                inked: Callable[[Page, Word], bool] | None = None) -> list[LayoutProblem]:
+    """The layout problems of parsed pages, by page, then kind; split words only with a `vocabulary`,
+    clipped header rows only with the tables' `headers` (`table_headers`), words cut off by a clip
+    only with `inked` (a word shows ink on its rendered page)."""
     margin = margin_cm * CM
     found = []
     for page in pages:
@@ -567,15 +657,19 @@ def problems_of(pages: list[Page], margin_cm: float = 1.0, fill: float = 0.4,
         found.extend(_outside(page, margin))
     found.extend(_near_empty(pages, fill))
     found.extend(_lone_signatures(pages))
+    found.extend(_clipped_headers(pages, list(headers), inked))
     order = {"split-number": 0, "split-word": 1, "split-name": 2, "outside-margin": 3, "near-empty-page": 4,
-             "lone-signature": 5}
+             "lone-signature": 5, "clipped-header": 6}
     return sorted(found, key=lambda p: (p.page, order[p.kind]))
 
 
 def layout_problems(pdf: Path, margin_cm: float = 1.0, fill: float = 0.4) -> list[LayoutProblem]:
-    """Every split number, code, word or name, word beyond the margin, near-empty page and lone signature of `pdf`."""
+    """Every split number, code, word or name, word beyond the margin, near-empty page, lone signature and
+    clipped header row of `pdf`."""
     pages = words(pdf)
-    return problems_of(pages, margin_cm, fill, vocabulary_of(pdf, pages))
+    twin = Path(pdf).with_suffix(".md")
+    headers = table_headers(twin.read_text(encoding="utf-8")) if twin.exists() else []
+    return problems_of(pages, margin_cm, fill, vocabulary_of(pdf, pages), headers, _inked(Path(pdf)))
 
 
 def main(argv: list[str] | None = None) -> int:

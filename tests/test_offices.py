@@ -3,12 +3,16 @@
 Each builds with no code or template change, its documents (the RKT and the PK) hold no text of another
 office or period, and their PDFs (LibreOffice) show no figure, code, word or office name broken over lines,
 no word past the margins, no near-empty page before a table's last row or a signature and no signature
-alone on a page (tests/layout.py reads the word boxes). The next year is the shipped office after
+alone on a page, and every header row whole where a table opens a page (tests/layout.py reads the word
+boxes and the rendered pages). The next year is the shipped office after
 `rkt init --year 2025`, filled in as a planner would: schedules, monthly targets and the new period's texts.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -111,3 +115,28 @@ def test_a_document_holds_no_text_of_another_office_or_period(built, name, kind)
 def test_the_pdf_breaks_no_figure_and_stays_inside_the_page(office_tools, built, name, kind):
     pdf = to_pdf(built[name, kind])
     assert [str(p) for p in layout_problems(pdf)] == []
+
+
+def _clip_header_rows(docx: Path, broken: Path) -> None:
+    """`docx` with every repeated header row set to an exact 9 pt: its cells' text is cut off."""
+    with zipfile.ZipFile(docx) as old, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "word/document.xml":
+                def clip(m: re.Match) -> str:
+                    props = re.sub(r"<w:trHeight[^>]*/>", "", m.group(0))
+                    return props.replace("<w:tblHeader/>", '<w:tblHeader/><w:trHeight w:val="180" w:hRule="exact"/>')
+                data = re.sub(r"<w:trPr>.*?</w:trPr>", clip, data.decode(), flags=re.S).encode()
+            new.writestr(item, data)
+
+
+@pytest.mark.office
+@pytest.mark.slow
+def test_the_layout_check_sees_a_header_row_cut_off(office_tools, built, tmp_path):
+    """The check of the test above finds repeated header rows too low for their words (`Kegiatan` cut off)."""
+    rkt = built["shipped", "RKT"]
+    broken = tmp_path / rkt.name
+    _clip_header_rows(rkt, broken)
+    shutil.copy(rkt.with_suffix(".md"), broken.with_suffix(".md"))
+    clipped = [p for p in layout_problems(to_pdf(broken)) if p.kind == "clipped-header"]
+    assert clipped and any("kegiatan" in p.text.split() for p in clipped)
