@@ -199,19 +199,22 @@ def table(widths: list, rows: list[str], borders: bool = True, jc: str = "center
 
 # ---------------------------------------------------------------- the signature block (one definition)
 
-def signature_macro() -> list[str]:
-    """The head's signature block, defined once as a Jinja macro and called wherever the RKT is signed."""
+def signature_macro(macro: str = "tanda_tangan", date: str = "sign.date",
+                    used: str = "di Kata Pengantar dan setiap lampiran") -> list[str]:
+    """The head's signature block, defined once as a Jinja macro and called wherever the document is signed
+    (the RKT dates it with the edition, the LAKIN with the month after its period)."""
     lines = [
-        para("{{ sign.place }}, {{ sign.date }}", style="TTD"),
+        para("{{ sign.place }}, {{ " + date + " }}", style="TTD"),
         para("{{ sign.title }}", style="TTD"),
         para("", style="TTD"), para("", style="TTD"), para("", style="TTD"),
         para("{{ sign.name }}", style="TTD", bold=True, underline=True),
         para("NIP {{ sign.nip }}", style="TTD"),
     ]
     block = table([8.5], [row([cell(lines, 8.5, style="TTD")])], borders=False, jc="right", margin=0)
+    what = "Blok tanda tangan" if macro == "tanda_tangan" else "Blok tanda tangan LAKIN"
     return [
-        tag("{#p Blok tanda tangan: satu definisi (identitas.xlsx), dipakai di Kata Pengantar dan setiap lampiran #}"),
-        tag("{%p macro tanda_tangan() %}"),
+        tag("{#p " + what + ": satu definisi (identitas.xlsx), dipakai " + used + " #}"),
+        tag("{%p macro " + macro + "() %}"),
         para("", style="TTD", before=0, after=0),
         block,
         tag("{%p endmacro %}"),
@@ -223,11 +226,12 @@ SIGN = tag("{{p tanda_tangan() }}")
 
 # ---------------------------------------------------------------- the document, part by part
 
-def cover() -> list[str]:
+def cover(title: str = "RENCANA KINERJA TAHUNAN", subtitle: str = "{{ edition.title }}") -> list[str]:
+    """The cover: the document's title over the office's identity (the RKT's and the LAKIN's alike)."""
     return [
         para("", before=60),
-        para("RENCANA KINERJA TAHUNAN", jc="center", bold=True, size=22, after=6),
-        para("{{ edition.title }}", jc="center", bold=True, size=16, after=0, bottom_border=True),
+        para(title, jc="center", bold=True, size=22, after=6),
+        para(subtitle, jc="center", bold=True, size=16, after=0, bottom_border=True),
         para("", before=150),
         para("{{ office.ministry_upper }}", jc="center", bold=True, size=12, after=0),
         para("{{ office.parent_unit_upper }}", jc="center", bold=True, size=12, after=18),
@@ -888,40 +892,7 @@ LAKIN_OUT = ROOT / "templates" / "lakin.docx"
 CAPAIAN_OUT = ROOT / "templates" / "capaian.docx"
 
 
-def lakin_signature() -> list[str]:
-    """The head's signature under the LAKIN, dated the month after the period it reports."""
-    lines = [
-        para("{{ sign.place }}, {{ lakin.date }}", style="TTD"),
-        para("{{ sign.title }}", style="TTD"),
-        para("", style="TTD"), para("", style="TTD"), para("", style="TTD"),
-        para("{{ sign.name }}", style="TTD", bold=True, underline=True),
-        para("NIP {{ sign.nip }}", style="TTD"),
-    ]
-    block = table([8.5], [row([cell(lines, 8.5, style="TTD")])], borders=False, jc="right", margin=0)
-    return [
-        tag("{#p Blok tanda tangan LAKIN: satu definisi (identitas.xlsx), dipakai di Kata Pengantar dan Penutup #}"),
-        tag("{%p macro tanda_tangan_lakin() %}"),
-        para("", style="TTD", before=0, after=0),
-        block,
-        tag("{%p endmacro %}"),
-    ]
-
-
 LAKIN_SIGN = tag("{{p tanda_tangan_lakin() }}")
-
-
-def lakin_cover() -> list[str]:
-    return [
-        para("", before=60),
-        para("LAPORAN KINERJA", jc="center", bold=True, size=22, after=6),
-        para("(LAKIN) TAHUN {{ year }}", jc="center", bold=True, size=16, after=0, bottom_border=True),
-        para("", before=150),
-        para("{{ office.ministry_upper }}", jc="center", bold=True, size=12, after=0),
-        para("{{ office.parent_unit_upper }}", jc="center", bold=True, size=12, after=18),
-        para("{{ office.name_upper }}", jc="center", bold=True, size=15, after=12),
-        para("{{ office.address }} {{ office.postcode }}", jc="center", size=11, after=0),
-        para("{{ office.contact }}", jc="center", size=11, after=0),
-    ]
 
 
 def lakin_front() -> list[str]:
@@ -1088,7 +1059,8 @@ def build_lakin() -> bytes:
     doc = empty_document()
     set_styles(doc, STYLES + PK_STYLES)
     set_settings(doc)
-    append(doc, lakin_signature() + lakin_cover())
+    append(doc, signature_macro("tanda_tangan_lakin", "lakin.date", "di Kata Pengantar dan Penutup")
+           + cover("LAPORAN KINERJA", "(LAKIN) TAHUN {{ year }}"))
     doc.add_section(WD_SECTION.NEW_PAGE)
     append(doc, lakin_front())
     doc.add_section(WD_SECTION.NEW_PAGE)
