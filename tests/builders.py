@@ -11,7 +11,10 @@ import copy
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from pipeline.inputs import schema
+from pipeline.inputs.normalise import load
 from pipeline.workbooks.xlsx import write_workbook
 
 D = Decimal
@@ -277,3 +280,24 @@ def plan_of(data: dict | None = None):
     from pipeline.inputs.normalise import normalise
 
     return normalise(raw_inputs(data))
+
+
+def fill_as_planner(before: Path, after: Path) -> None:
+    """Type into `after` (a folder `rkt init` wrote from `before`) what a planner types: each RO's schedule
+    spread evenly over the months, and the monthly targets of the year before again."""
+    old, new = load(before), load(after)
+    jadwal = load_workbook(after / "jadwal.xlsx")
+    ws = jadwal["Jadwal"]
+    for row in range(2, ws.max_row + 1):
+        ro = new.ro(ws.cell(row, 1).value)
+        for month in range(3, 15):
+            ws.cell(row, month).value = ro.amount // 12 + (ro.amount % 12 if month == 14 else 0)
+    jadwal.save(after / "jadwal.xlsx")
+    kinerja = load_workbook(after / "kinerja.xlsx")
+    ws = kinerja["Target Bulanan"]
+    for row, target in zip(range(2, ws.max_row + 1), old.monthly, strict=True):
+        for month, value in enumerate(target.months):
+            cell = ws.cell(row, 5 + month)
+            cell.value = None if value is None else (float(value / 100) if target.percent else int(value))
+            cell.number_format = "0%" if target.percent else "General"
+    kinerja.save(after / "kinerja.xlsx")

@@ -19,7 +19,7 @@ from pipeline.inputs import schema
 from pipeline.inputs.normalise import load
 from pipeline.workbooks.blank import WorkbooksExist
 from pipeline.workbooks.next_year import InitError, init_year, split_sources
-from tests.builders import write_inputs
+from tests.builders import fill_as_planner, write_inputs
 
 SHIPPED = Path(__file__).resolve().parent.parent / "inputs"
 # What init leaves for the planner: every error on a fresh init result must point at one of these.
@@ -149,22 +149,7 @@ def test_check_on_the_init_result_finds_only_the_empty_monthly_plans(mini_next):
 def test_init_result_filled_in_by_the_planner_passes_check(mini_next):
     """Once the schedule and monthly targets are typed into the new workbooks, nothing else is missing."""
     src, dst, _, _ = mini_next
-    old, new = load(src), load(dst)
-    jadwal = load_workbook(dst / "jadwal.xlsx")
-    ws = jadwal["Jadwal"]
-    for row in range(2, ws.max_row + 1):
-        ro = new.ro(ws.cell(row, 1).value)
-        for month in range(3, 15):
-            ws.cell(row, month).value = ro.amount // 12 + (ro.amount % 12 if month == 14 else 0)
-    jadwal.save(dst / "jadwal.xlsx")
-    kinerja = load_workbook(dst / "kinerja.xlsx")
-    ws = kinerja["Target Bulanan"]
-    for row, target in zip(range(2, ws.max_row + 1), old.monthly, strict=True):
-        for month, value in enumerate(target.months):
-            cell = ws.cell(row, 5 + month)
-            cell.value = None if value is None else (float(value / 100) if target.percent else int(value))
-            cell.number_format = "0%" if target.percent else "General"
-    kinerja.save(dst / "kinerja.xlsx")
+    fill_as_planner(src, dst)
     assert errors(load(dst)) == []
 
 

@@ -21,9 +21,8 @@ from openpyxl import load_workbook
 from pipeline.build import build
 from pipeline.checks import run_checks
 from pipeline.document.pdf import to_pdf
-from pipeline.inputs.normalise import load
 from pipeline.workbooks.next_year import init_year
-from tests.builders import plan_of, write_inputs
+from tests.builders import fill_as_planner, plan_of, write_inputs
 from tests.layout import layout_problems
 from tests.offices import NATIONAL_2025, OFFICES
 
@@ -43,22 +42,7 @@ def next_year(folder: Path) -> Path:
     """The shipped office's 2025 workbooks from `rkt init`, filled in: each RO's schedule spread evenly over
     the months, the monthly targets of 2024 again, the 2025-2029 national texts typed."""
     init_year(SHIPPED, folder, 2025)
-    old, new = load(SHIPPED), load(folder)
-    jadwal = load_workbook(folder / "jadwal.xlsx")
-    ws = jadwal["Jadwal"]
-    for row in range(2, ws.max_row + 1):
-        ro = new.ro(ws.cell(row, 1).value)
-        for month in range(3, 15):
-            ws.cell(row, month).value = ro.amount // 12 + (ro.amount % 12 if month == 14 else 0)
-    jadwal.save(folder / "jadwal.xlsx")
-    kinerja = load_workbook(folder / "kinerja.xlsx")
-    ws = kinerja["Target Bulanan"]
-    for row, target in zip(range(2, ws.max_row + 1), old.monthly, strict=True):
-        for month, value in enumerate(target.months):
-            cell = ws.cell(row, 5 + month)
-            cell.value = None if value is None else (float(value / 100) if target.percent else int(value))
-            cell.number_format = "0%" if target.percent else "General"
-    kinerja.save(folder / "kinerja.xlsx")
+    fill_as_planner(SHIPPED, folder)
     identitas = load_workbook(folder / "identitas.xlsx")
     ws = identitas["Identitas"]
     labels = {"Visi Presiden": "vision", "Peraturan Renstra": "renstra_regulation",
