@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from pipeline.build import build
-from pipeline.document import charts
+from pipeline.document import charts, layout
 from pipeline.document.context import build_context
 from pipeline.document.render import TemplateError, render
 from pipeline.inputs.normalise import load
@@ -56,7 +56,9 @@ def series(chart_xml: bytes) -> dict[str, tuple[list[str], list[int]]]:
     out = {}
     for ser in root.iterfind(".//c:ser", C):
         name = ser.findtext("c:tx//c:v", namespaces=C)
-        cats = [pt.findtext("c:v", namespaces=C) for pt in ser.iterfind("c:cat//c:strCache/c:pt", C)]
+        # a label's words as a reader reads them: the line breaks `charts.category_labels` puts in are spaces
+        cats = [pt.findtext("c:v", namespaces=C).replace("\n", " ")
+                for pt in ser.iterfind("c:cat//c:strCache/c:pt", C)]
         vals = [int(float(pt.findtext("c:v", namespaces=C))) for pt in ser.iterfind("c:val//c:numCache/c:pt", C)]
         out[name] = (cats, vals)
     return out
@@ -64,6 +66,28 @@ def series(chart_xml: bytes) -> dict[str, tuple[list[str], list[int]]]:
 
 def chart_series(docx: bytes, n: int) -> dict[str, tuple[list[str], list[int]]]:
     return series(parts(docx)[f"word/charts/chart{n}.xml"])
+
+
+def label_problems(chart_xml: bytes) -> list[str]:
+    """Category label lines of a column chart wider than a category's share of the plot, or not whole words.
+
+    The type size is the category axis's own (`c:catAx/c:txPr`), else the chart's; each line is
+    measured with Arial's metrics as the tables are, and must be made of the label's whole words.
+    """
+    root = etree.fromstring(chart_xml)
+    sizes = root.xpath("c:chart//c:catAx/c:txPr//a:defRPr/@sz", namespaces={**C, "a": charts.NS_A}) or \
+        root.xpath("c:txPr//a:defRPr/@sz", namespaces={**C, "a": charts.NS_A})
+    size = int(sizes[0]) / 100
+    labels = [pt.findtext("c:v", namespaces=C) for pt in root.find(".//c:ser", C).iterfind("c:cat//c:strCache/c:pt", C)]
+    room = charts.PLOT_CM * layout.TWIPS_PER_CM / len(labels)
+    problems = []
+    for label in labels:
+        lines = label.split("\n")
+        if [w for line in lines for w in line.split()] != label.replace("\n", " ").split():
+            problems.append(f"{label!r}: a word split")
+        problems += [f"{line!r} wider than {room:.0f} twips at {size} pt" for line in lines
+                     if layout.text_width(line, size) > room]
+    return problems
 
 
 # ---------------------------------------------------------------- package structure
@@ -339,3 +363,41 @@ def test_charts_and_bagan_survive_the_libreoffice_pdf_conversion(tmp_path, mini_
     for name in ("Kepala Balai", "Subbagian Administrasi Umum", "Instalasi", "Wilayah Kerja", "a. Bandara Contoh",
                  "b. Pelabuhan Contoh", "Kelompok Jabatan"):
         assert name in bagan_1, (name, bagan_1)
+
+
+# ---------------------------------------------------------------- category labels break between words
+
+GRADES = ["IV", "III", "II",
+          *(f"{g} ({s})" for s in ("PPPK", "PPPK Paruh Waktu") for g in ("IV", "V", "VI", "VII", "IX"))]
+
+
+def column_spec(categories: list[str], kind: str = "column") -> dict:
+    return {"kind": kind, "categories": categories, "series": [{"name": "Jumlah", "values": [1] * len(categories)}]}
+
+
+def test_thirteen_grade_labels_break_between_words_at_a_size_where_each_word_fits():
+    xml = charts.chart_part(column_spec(GRADES)).xml
+    assert label_problems(xml) == []
+    assert series(xml)["Jumlah"][0] == GRADES  # the same words, read with the breaks as spaces
+    labels, size = charts.category_labels(column_spec(GRADES))
+    assert size < 9 and labels[3] == "IV\n(PPPK)" and labels[-1].split("\n")[-1] == "Waktu)"
+
+
+def test_labels_that_fit_their_share_stay_whole_at_the_charts_size():
+    spec = column_spec(["IV", "III", "II", "VII (PPPK)"])
+    assert charts.category_labels(spec) == (spec["categories"], 9.0)
+    root = etree.fromstring(charts.chart_part(spec).xml)
+    assert root.find(".//c:catAx/c:txPr", C) is None  # the chart's 9 pt, as before
+
+
+def test_a_long_label_of_few_categories_breaks_only_at_spaces():
+    words = "Instalasi Pelayanan Kesehatan dan Laboratorium Kekarantinaan"
+    xml = charts.chart_part(column_spec([words, "TU", "PKSE", "PRL", "KLW", "UKP", "LAB"], "stacked")).xml
+    assert label_problems(xml) == []
+    assert "\n" in charts.category_labels(column_spec([words, "TU"] * 3))[0][0]
+
+
+def test_bar_and_pie_labels_are_left_whole():
+    long = ["D III Manajemen Informatika", "S2 Kesehatan Masyarakat"] * 7
+    assert charts.category_labels(column_spec(long, "bar")) == (long, 9.0)
+    assert charts.category_labels(column_spec(long, "pie")) == (long, 9.0)

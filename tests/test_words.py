@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from pipeline.build import build
 from pipeline.cli import cli
+from pipeline.document.twin import docx_to_markdown
 from pipeline.plan import tables
 from pipeline.plan.vocabulary import position_word, status_of
 from pipeline.review.snapshot import snapshot, upgrade
@@ -21,7 +22,7 @@ from tests.builders import plan_of, write_inputs
 from tests.checks_support import findings_for, flat
 from tests.docx_reading import body_text, find_table, open_docx, row_with, table_rows
 from tests.offices import civil_service_2026, realisation, small_kelas_ii
-from tests.test_charts import chart_series
+from tests.test_charts import chart_series, label_problems, parts
 
 SITI, PPPK = "198503122010012001", "199505052023212004"  # mini roster rows 3 (ASN, JFT) and 5 (PPPK)
 HEAD = "Plt. Kepala Balai Kekarantinaan Kesehatan Kelas I Selat Biru"
@@ -192,6 +193,14 @@ def test_grafik_1_and_2_chart_pelaksana_and_pppk_paruh_waktu(office_2026):
     categories, values = grafik_2["PPPK Paruh Waktu"]
     assert sum(values) == 18 and sum(grafik_2["PPPK"][1]) == 64
     assert dict(zip(categories, values, strict=True))["V (PPPK Paruh Waktu)"] == 6
+
+
+def test_grafik_2_and_4_labels_break_only_between_words_and_the_twin_keeps_them_whole(office_2026):
+    """Issue 24: LibreOffice broke `(PPPK` over `)` where a label was wider than its category's share."""
+    files = parts(office_2026[0])
+    assert [label_problems(files[f"word/charts/chart{n}.xml"]) for n in (2, 4)] == [[], []]
+    assert "\n" in files["word/charts/chart2.xml"].decode()
+    assert "IV (PPPK) 13, V (PPPK) 11" in docx_to_markdown(office_2026[0])
 
 
 def test_tabel_4_and_the_pk_show_the_scale_of_an_index(office_2026):

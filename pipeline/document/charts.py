@@ -32,6 +32,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
+from pipeline.document import layout
 from pipeline.library_hooks import dated_chart_data
 from pipeline.ooxml import NS
 
@@ -46,6 +47,10 @@ NS_W, NS_WP, NS_A, NS_C, NS_R, NS_MC = (NS[k] for k in ("w", "wp", "a", "c", "r"
 CHART_URI = NS_C
 
 KINDS = ("pie", "column", "stacked", "bar")
+# The width of a column chart's plot area: the 15 cm chart less its value axis labels and LibreOffice's
+# margins (it draws about 13.8 cm with two-digit values); each category gets an equal share of it.
+PLOT_CM = 13.0
+LABEL_SIZES = (9.0, 8.0, 7.0)  # category labels shrink to the first size at which every word fits its share
 
 
 class ChartSpecError(ValueError):
@@ -78,10 +83,45 @@ def _validate(spec: Mapping) -> None:
             raise ChartSpecError(f"seri {s['name']!r} punya {len(s['values'])} nilai untuk {n} kategori")
 
 
+def _wrap(label: str, room: float, size: float) -> list[str] | None:
+    """`label` as lines broken at spaces, each at most `room` twips at `size` points; None when a word is wider."""
+    out: list[str] = []
+    for word in label.split():
+        if layout.text_width(word, size) * layout.SAFETY > room:
+            return None
+        joined = f"{out[-1]} {word}" if out else word
+        if out and layout.text_width(joined, size) * layout.SAFETY <= room:
+            out[-1] = joined
+        else:
+            out.append(word)
+    return out
+
+
+def category_labels(spec: Mapping) -> tuple[list[str], float]:
+    """The category labels as drawn, with line breaks, and their type size in points.
+
+    A column chart gives each category an equal share of its width; where a label does not fit
+    there, LibreOffice breaks it by itself, inside a word when a word is wider than the share
+    (`(PPPK` over `)`). So the labels are broken here, between words, with a `\n` that Word and
+    LibreOffice both draw as a line break, at the largest of `LABEL_SIZES` at which every word fits.
+    A label that fits nowhere is left whole at the largest size: nothing can do better short of
+    renaming it. Pie and bar charts have the room of a line: their labels are left as they are.
+    """
+    labels = [" ".join(c.split()) for c in spec["categories"]]
+    if spec["kind"] not in ("column", "stacked") or not labels:
+        return labels, LABEL_SIZES[0]
+    room = PLOT_CM * layout.TWIPS_PER_CM / len(labels)
+    for pt in LABEL_SIZES:
+        wrapped = [_wrap(c, room, pt) for c in labels]
+        if all(w is not None for w in wrapped):
+            return ["\n".join(w) for w in wrapped], pt
+    return labels, LABEL_SIZES[0]
+
+
 def _chart_data(spec: Mapping):
     """python-pptx chart data whose workbook is dated `WORKBOOK_CREATED`, not now."""
     data = dated_chart_data(WORKBOOK_CREATED, number_format="0")
-    data.categories = list(spec["categories"])
+    data.categories = category_labels(spec)[0]
     for s in spec["series"]:
         data.add_series(s["name"], [int(v) for v in s["values"]])
     return data
@@ -146,6 +186,10 @@ def _style(chart, spec: Mapping) -> None:
         values.has_major_gridlines = False
         chart.category_axis.reverse_order = True  # first category on top, as in the table
     chart.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    size = category_labels(spec)[1]
+    if size != LABEL_SIZES[0]:
+        chart.category_axis.tick_labels.font.name = FONT
+        chart.category_axis.tick_labels.font.size = Pt(size)
     chart.category_axis.format.line.color.rgb = RGBColor(0xA6, 0xA6, 0xA6)
 
 

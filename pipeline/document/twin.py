@@ -94,7 +94,7 @@ def _charts(zf: zipfile.ZipFile) -> dict[str, list[str]]:
         lines = []
         for ser in chart.iter(f"{C}ser"):
             name = " ".join(v.text or "" for v in ser.iterfind(f"{C}tx//{C}v"))
-            cats = [v.text or "" for v in ser.iterfind(f"{C}cat//{C}pt/{C}v")]
+            cats = [(v.text or "").replace("\n", " ") for v in ser.iterfind(f"{C}cat//{C}pt/{C}v")]  # drawn broken
             vals = [v.text or "" for v in ser.iterfind(f"{C}val//{C}pt/{C}v")]
             pairs = ", ".join(f"{c} {v}" for c, v in zip(cats, vals, strict=False))
             lines.append(f"> {name}: {pairs}" if name else f"> {pairs}")
