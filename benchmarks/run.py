@@ -305,14 +305,15 @@ def report(result: dict) -> tuple[str, bool]:
     return "\n".join(lines) + "\n", all(ok for *_, ok in rows)
 
 
-def record(markdown: str) -> None:
-    """Put `markdown` between the markers of benchmarks/README.md (appending them if absent)."""
+def record(markdown: str, start: str = START, end: str = END, heading: str = "") -> None:
+    """Put `markdown` between the markers `start` and `end` of benchmarks/README.md (appending them, under
+    `heading` if given, when absent): each benchmark keeps its own section of the one results file."""
     text = README.read_text(encoding="utf-8") if README.exists() else "# rkt benchmark\n\n"
-    block = f"{START}\n{markdown}{END}"
-    if START in text and END in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
+    block = f"{start}\n{markdown}{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
     else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
+        text = text.rstrip("\n") + "\n\n" + (f"{heading}\n\n" if heading else "") + block + "\n"
     README.write_text(text, encoding="utf-8")
 
 

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import machine  # noqa: E402
+from benchmarks.run import machine, record  # noqa: E402
 
 README = ROOT / "benchmarks" / "README.md"
 START, END = "<!-- bench-web:start -->", "<!-- bench-web:end -->"
@@ -190,17 +190,6 @@ def report(result: dict, info: dict[str, str] | None = None) -> tuple[str, bool]
     return "\n".join(lines) + "\n", passed
 
 
-def record(markdown: str) -> None:
-    """Put `markdown` between the page's markers of benchmarks/README.md (appending them if absent)."""
-    text = README.read_text(encoding="utf-8")
-    block = f"{START}\n{markdown}{END}"
-    if START in text and END in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n## Results: the page (rkt serve)\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds (default 5)")
@@ -215,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     markdown, passed = report(result)
     print(markdown)
     if args.record:
-        record(markdown)
+        record(markdown, START, END, "## Results: the page (rkt serve)")
         log(f"recorded in {README.relative_to(ROOT)}")
     return 0 if passed else 1
 
