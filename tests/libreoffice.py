@@ -8,11 +8,9 @@ rewriting every part of it.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-from pipeline.document.pdf import PdfError, _run, soffice
+from pipeline.document.pdf import PdfError, run_macro
 
 MACRO = """
 Sub SaveAsWord(src As String, dst As String, old As String, repl As String)
@@ -34,32 +32,11 @@ Sub SaveAsWord(src As String, dst As String, old As String, repl As String)
 End Sub
 """
 
-MODULE = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n'
-    '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
-    f'script:language="StarBasic">{escape(MACRO, {chr(34): "&quot;"})}</script:module>\n'
-)
-
-
-def _quoted(text: str) -> str:
-    return '"' + str(text).replace('"', '""') + '"'
-
 
 def saved_by_libreoffice(src: Path, dst: Path, old: str = "", new: str = "", timeout: float = 300) -> Path:
     """`src` opened in LibreOffice Writer, every `old` replaced by `new`, saved as .docx at `dst`."""
-    exe = soffice()
-    if exe is None:
-        raise PdfError("LibreOffice (soffice) is not installed")
     dst = Path(dst).resolve()
-    with tempfile.TemporaryDirectory(prefix="rkt-lo-") as tmp:
-        profile = Path(tmp) / "profile"
-        base = [exe, "--headless", "--norestore", "--nologo", "--nodefault",
-                f"-env:UserInstallation={profile.as_uri()}"]
-        _run([*base, "--terminate_after_init"], timeout)
-        (profile / "user" / "basic" / "Standard" / "Module1.xba").write_text(MODULE, encoding="utf-8")
-        args = ",".join(_quoted(a) for a in (Path(src).resolve(), dst, old, new))
-        _run([*base, f"macro:///Standard.Module1.SaveAsWord({args})"], timeout)
+    run_macro(MACRO, "SaveAsWord", (Path(src).resolve(), dst, old, new), timeout)
     if not dst.is_file():
         raise PdfError(f"LibreOffice did not save {dst.name}")
     return dst

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -44,12 +45,12 @@ Sub ExportPdf(src As String, dst As String)
 End Sub
 """
 
-MODULE = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n'
-    '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
-    f'script:language="StarBasic">{escape(MACRO, {chr(34): "&quot;"})}</script:module>\n'
-)
+def module(macro: str) -> str:
+    """A Basic module file (Module1.xba) holding `macro`, as LibreOffice keeps one in a profile."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n'
+            '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
+            f'script:language="StarBasic">{escape(macro, {chr(34): "&quot;"})}</script:module>\n')
 
 
 class PdfError(Exception):
@@ -61,32 +62,37 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _basic_string(path: Path) -> str:
-    return str(path).replace('"', '""')
+def _basic_string(text: object) -> str:
+    return '"' + str(text).replace('"', '""') + '"'
+
+
+def run_macro(macro: str, sub: str, args: Sequence[object], timeout: float = 300) -> None:
+    """Run `sub` of the Basic `macro` with `args` in a headless LibreOffice with a throwaway profile: only
+    LibreOffice itself is needed (no python3-uno), and the user's own profile is never touched."""
+    exe = soffice()
+    if exe is None:
+        raise PdfError("LibreOffice (soffice) tidak ditemukan; pasang libreoffice-writer untuk membuat PDF")
+    with tempfile.TemporaryDirectory(prefix="rkt-lo-") as tmp:
+        profile = Path(tmp) / "profile"
+        base = [exe, "--headless", "--norestore", "--nologo", "--nodefault",
+                f"-env:UserInstallation={profile.as_uri()}"]
+        _run([*base, "--terminate_after_init"], timeout)
+        path = profile / "user" / "basic" / "Standard" / "Module1.xba"
+        if not path.parent.is_dir():
+            raise PdfError(f"profil LibreOffice tidak terbentuk di {profile}")
+        path.write_text(module(macro), encoding="utf-8")
+        _run([*base, f"macro:///Standard.Module1.{sub}({','.join(map(_basic_string, args))})"], timeout)
 
 
 def to_pdf(docx: Path, pdf: Path | None = None, timeout: float = 300) -> Path:
     """Write `docx` as PDF (default: same name, `.pdf`), with every index updated; return its path."""
-    exe = soffice()
-    if exe is None:
-        raise PdfError("LibreOffice (soffice) tidak ditemukan; pasang libreoffice-writer untuk membuat PDF")
     docx = Path(docx).resolve()
     pdf = (Path(pdf) if pdf else docx.with_suffix(".pdf")).resolve()
-    with tempfile.TemporaryDirectory(prefix="rkt-lo-") as tmp:
-        profile = Path(tmp) / "profile"
-        env_arg = f"-env:UserInstallation={profile.as_uri()}"
-        base = [exe, "--headless", "--norestore", "--nologo", "--nodefault", env_arg]
-        _run([*base, "--terminate_after_init"], timeout)
-        module = profile / "user" / "basic" / "Standard" / "Module1.xba"
-        if not module.parent.is_dir():
-            raise PdfError(f"profil LibreOffice tidak terbentuk di {profile}")
-        module.write_text(MODULE, encoding="utf-8")
-        with atomic_write(pdf) as out:
-            out.unlink()
-            call = f'macro:///Standard.Module1.ExportPdf("{_basic_string(docx)}","{_basic_string(out)}")'
-            _run([*base, call], timeout)
-            if not out.exists() or out.stat().st_size == 0:
-                raise PdfError(f"LibreOffice tidak menghasilkan PDF dari {docx.name}")
+    with atomic_write(pdf) as out:
+        out.unlink()
+        run_macro(MACRO, "ExportPdf", (docx, out), timeout)
+        if not out.exists() or out.stat().st_size == 0:
+            raise PdfError(f"LibreOffice tidak menghasilkan PDF dari {docx.name}")
     return pdf
 
 
