@@ -108,9 +108,12 @@ class Workbook:
         return next(s for s in self.sheets if s.name == name)
 
 
-def _months(type_: str = MONEY, required: bool = True) -> tuple[Column, ...]:
+def _months(type_: str = MONEY, required: bool = True, prefixes: tuple[str, ...] = ()) -> tuple[Column, ...]:
+    """The twelve month columns (`Jan` ... `Des`, read under their long names too); `prefixes` adds headers
+    such as `Realisasi Jan` that a pasted export may carry."""
     return tuple(
-        Column(f"m{i + 1:02d}", short, type_, required, aliases=tuple(names), example="-")
+        Column(f"m{i + 1:02d}", short, type_, required, example="-",
+               aliases=tuple(dict.fromkeys((*names, *(f"{p} {n}" for p in prefixes for n in (short, *names))))))
         for i, (short, *names) in enumerate(MONTH_ALIASES)
     )
 
@@ -419,18 +422,6 @@ JADWAL = Workbook(
 WORKBOOKS: tuple[Workbook, ...] = (IDENTITAS, PEGAWAI, KINERJA, PENDANAAN, JADWAL)
 
 
-def _realised_months(type_: str, prefixes: tuple[str, ...] = ()) -> tuple[Column, ...]:
-    """Month columns of realisation, optional each: a sheet holds the months reported so far.
-
-    `prefixes` adds headers such as `Realisasi Jan` that a pasted export may carry.
-    """
-    return tuple(
-        Column(f"m{i + 1:02d}", short, type_, required=False, example="-",
-               aliases=tuple(dict.fromkeys((*names, *(f"{p} {n}" for p in prefixes for n in (short, *names))))))
-        for i, (short, *names) in enumerate(MONTH_ALIASES)
-    )
-
-
 # The sixth workbook, optional: what the office reports during the year against its plan. A folder
 # without it checks and builds as before; `rkt build` never reads it (the RKT and the PK are January's
 # documents), `rkt check` and `rkt capaian` do.
@@ -456,7 +447,7 @@ REALISASI = Workbook(
                        note="kosong: realisasi IKK sendiri (dalam satuan IKK); 1, 2, ...: komponen, sama dengan "
                             "nomor komponen di sheet Target Bulanan"),
                 Column("name", "Uraian", required=False, example="Orang yang diperiksa sesuai standar"),
-                *_realised_months(TARGET),
+                *_months(TARGET, required=False),  # a sheet holds the months reported so far
             ),
             key=("ikk", "component"),
             required=False,
@@ -476,7 +467,7 @@ REALISASI = Workbook(
                        note="kosong: seluruh sumber RO itu; diisi bila realisasi dirinci per sumber"),
                 Column("pagu", "Pagu", MONEY, required=False, aliases=("Pagu DIPA", "Pagu Revisi"),
                        example="169.855", note="opsional (dari ekspor); dicocokkan dengan alokasi di pendanaan.xlsx"),
-                *_realised_months(MONEY, ("Realisasi",)),
+                *_months(MONEY, required=False, prefixes=("Realisasi",)),
             ),
             key=("code", "source"),
             total_row=True,
@@ -489,7 +480,7 @@ REALISASI = Workbook(
             (
                 Column("code", "Kode RO", CODE, aliases=("Kode", "KRO.RO"), example="QAH.017"),
                 Column("name", "Rincian Output", required=False, example=RO_NAME),
-                *_realised_months(INT),
+                *_months(INT, required=False),
             ),
             key=("code",),
             required=False,
